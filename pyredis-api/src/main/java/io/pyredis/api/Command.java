@@ -1,0 +1,40 @@
+package io.pyredis.api;
+
+import java.util.List;
+
+/**
+ * One Redis command. Implementations are stateless and are called on the server's
+ * single command thread, so a command runs to completion with nobody else touching
+ * the keyspace: it needs no locks and is atomic, as in Redis.
+ *
+ * <p>The dispatcher has already checked arity (from {@link CommandSpec#arity()}) and
+ * authentication before {@link #execute} is called; a handler never re-checks them.
+ *
+ * @since 0.1
+ */
+public interface Command {
+
+    /** Name, arity, flags, key positions and docs: what COMMAND replies from. */
+    CommandSpec spec();
+
+    /**
+     * Runs the command and writes exactly one reply to {@code ctx.reply()}.
+     *
+     * @param args the whole request as sent, {@code args[0]} being the command name
+     *             (and {@code args[1]} the subcommand name, for subcommands)
+     * @throws RedisError for errors a user can cause; the dispatcher turns it into the
+     *                    error reply, so throw it before writing any part of a reply
+     */
+    void execute(CommandContext ctx, byte[][] args);
+
+    /**
+     * Subcommands, for container commands such as {@code CONFIG} or {@code OBJECT}.
+     * When non-empty the dispatcher looks {@code args[1]} up here (case-insensitively),
+     * checks the subcommand's own arity and calls its {@code execute}; an unknown one is
+     * answered with Redis's {@code ERR unknown subcommand '...'. Try NAME HELP.}
+     * A subcommand's spec name is {@code "container|sub"}, as in Redis.
+     */
+    default List<Command> subcommands() {
+        return List.of();
+    }
+}

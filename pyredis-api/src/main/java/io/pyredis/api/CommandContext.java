@@ -1,0 +1,43 @@
+package io.pyredis.api;
+
+/**
+ * What a command runs with: its client's session, the keyspace and the reply sink.
+ * Valid only during {@link Command#execute}; do not keep it.
+ *
+ * @since 0.1
+ */
+public interface CommandContext {
+
+    /** The calling client. */
+    Session session();
+
+    /** The database the client has selected. */
+    Database db();
+
+    /**
+     * The database at {@code index}.
+     *
+     * @throws RedisError {@link RedisError#DB_INDEX_OUT_OF_RANGE} when there is none
+     */
+    Database db(int index);
+
+    /** How many databases the server has ({@code databases} in the config). */
+    int databases();
+
+    /** Where the reply goes. */
+    Reply reply();
+
+    /**
+     * The time of this command, in unix milliseconds. It does not move while the command
+     * runs (as Redis caches its clock per command), so a command sees keys expire
+     * consistently; tests move it with the server's clock.
+     */
+    long now();
+
+    /**
+     * The current value of a config parameter as CONFIG GET shows it
+     * ({@code "proto-max-bulk-len"} gives {@code "536870912"}), or {@code null} when there
+     * is no such parameter.
+     */
+    String config(String name);
+}

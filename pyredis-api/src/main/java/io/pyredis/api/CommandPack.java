@@ -1,0 +1,33 @@
+package io.pyredis.api;
+
+import java.util.List;
+
+/**
+ * The service a plugin provides: a named group of commands. The server finds packs with
+ * {@link java.util.ServiceLoader}, on the module path and in jars dropped into its
+ * plugins directory.
+ *
+ * <pre>{@code
+ * public final class GeoPack implements CommandPack {
+ *     public String name() { return "geo"; }
+ *     public int spiVersion() { return SpiVersion.CURRENT; }
+ *     public List<Command> commands() { return List.of(new GeoAddCommand(), ...); }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface CommandPack {
+
+    /** A short name for logs and INFO, such as {@code "strings"}. */
+    String name();
+
+    /**
+     * The SPI version this pack was compiled against. Implement it as
+     * {@code return SpiVersion.CURRENT;} (see {@link SpiVersion} for why this works).
+     */
+    int spiVersion();
+
+    /** The commands of this pack. Called once, at server start. */
+    List<Command> commands();
+}

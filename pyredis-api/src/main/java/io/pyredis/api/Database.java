@@ -1,0 +1,79 @@
+package io.pyredis.api;
+
+import java.util.function.Consumer;
+
+/**
+ * One numbered database of the keyspace, as a command sees it. Keys are binary-safe.
+ *
+ * <p>A key past its deadline is invisible to every method here (it is removed on the
+ * spot, as Redis's lazy expiry does), even before the active expiry cycle reclaims it.
+ *
+ * <p>Ownership: arrays passed in ({@code key}, and the bytes inside a value) are kept by
+ * the database, so a caller must not change them afterwards. Request arguments are
+ * freshly allocated per request, so a command may store them directly.
+ *
+ * @since 0.1
+ */
+public interface Database {
+
+    /** The number of this database, as SELECT takes it. */
+    int index();
+
+    /** The value at {@code key}, or {@code null} when there is none. */
+    RedisValue get(byte[] key);
+
+    /**
+     * The value at {@code key} if it is a {@code type}, {@code null} when there is none.
+     *
+     * @throws RedisError {@link RedisError#WRONGTYPE} when the key holds another type
+     */
+    <T extends RedisValue> T get(byte[] key, Class<T> type);
+
+    /** Whether {@code key} exists. */
+    boolean exists(byte[] key);
+
+    /** Stores {@code value} at {@code key} and removes any time to live, as SET does. */
+    void set(byte[] key, RedisValue value);
+
+    /** Stores {@code value} at {@code key} keeping its time to live, as SET KEEPTTL or INCR do. */
+    void setKeepTtl(byte[] key, RedisValue value);
+
+    /**
+     * Stores {@code value} at {@code key} to expire at {@code expireAtMillis} (unix ms).
+     * A deadline already past leaves the key invisible: deleting it is the caller's
+     * choice to make (Redis deletes at once and reports a {@code del}).
+     */
+    void set(byte[] key, RedisValue value, long expireAtMillis);
+
+    /** Removes {@code key}; whether it existed. */
+    boolean delete(byte[] key);
+
+    /** The deadline of {@code key} in unix ms; -1 when it has none; -2 when there is no key. */
+    long expireAt(byte[] key);
+
+    /** Sets the deadline of an existing {@code key}; false when there is no key. */
+    boolean expireAt(byte[] key, long expireAtMillis);
+
+    /** Removes the deadline of {@code key}; whether it had one. */
+    boolean persist(byte[] key);
+
+    /** The number of keys, as DBSIZE replies (expired keys not yet reclaimed included, as in Redis). */
+    long size();
+
+    /** The number of keys with a deadline. */
+    long expiresSize();
+
+    /** Removes every key. */
+    void clear();
+
+    /** A random live key, or {@code null} when the database is empty. */
+    byte[] randomKey();
+
+    /**
+     * One step of a SCAN iteration: passes about {@code count} live keys to {@code out}
+     * and returns the cursor to continue from, 0 when the iteration is complete. Every key
+     * present for the whole iteration is passed at least once, however the database
+     * grows or shrinks between steps; a key may be passed more than once.
+     */
+    long scan(long cursor, int count, Consumer<byte[]> out);
+}

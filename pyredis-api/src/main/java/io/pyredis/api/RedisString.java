@@ -1,0 +1,52 @@
+package io.pyredis.api;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A string value: binary-safe bytes. Immutable: the array is never changed once the
+ * value is made, by the maker or by anyone who reads it.
+ *
+ * @since 0.1
+ */
+public interface RedisString extends RedisValue {
+
+    /** Redis keeps strings of up to this many bytes in one allocation with the object. */
+    int EMBSTR_LIMIT = 44;
+
+    /** The bytes; do not modify them. */
+    byte[] bytes();
+
+    /** The length in bytes. */
+    default int length() {
+        return bytes().length;
+    }
+
+    @Override
+    default DataType type() {
+        return DataType.STRING;
+    }
+
+    @Override
+    default String encoding() {
+        byte[] b = bytes();
+        if (b.length <= 20 && Numbers.isCanonicalLong(b)) {
+            return "int";
+        }
+        return b.length <= EMBSTR_LIMIT ? "embstr" : "raw";
+    }
+
+    /** A string of {@code bytes}, which the caller hands over and never changes again. */
+    static RedisString of(byte[] bytes) {
+        return new StringValue(bytes);
+    }
+
+    /** A string of the UTF-8 bytes of {@code text}. */
+    static RedisString of(String text) {
+        return new StringValue(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A string of the decimal digits of {@code value}. */
+    static RedisString of(long value) {
+        return new StringValue(Numbers.toBytes(value));
+    }
+}
