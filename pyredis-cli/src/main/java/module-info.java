@@ -3,4 +3,5 @@ module io.pyredis.cli {
     requires io.pyredis.api;
     requires io.pyredis.protocol;
     requires org.jline;
+    exports io.pyredis.cli;
 }

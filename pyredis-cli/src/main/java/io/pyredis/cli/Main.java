@@ -1,0 +1,7 @@
+package io.pyredis.cli;
+
+/** STUB: command-line entry point. */
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
