@@ -336,9 +336,9 @@ public final class Db implements Database {
         other.expCursor = i;
     }
 
-    /** The number of buckets of the main table (the larger during a rehash); for tests. */
+    /** The number of buckets of the table, or of the one being rehashed into; for tests. */
     int buckets() {
-        return t1 == null ? t0.length : Math.max(t0.length, t1.length);
+        return t1 == null ? t0.length : t1.length;
     }
 
     // ------------------------------------------------------------ hash table
