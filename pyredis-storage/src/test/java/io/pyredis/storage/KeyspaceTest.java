@@ -255,6 +255,7 @@ class KeyspaceTest {
         assertEquals(0, d.size());
         assertEquals(32, calls, "10,000 keys at 320 a call");
         assertEquals(10_000, one.expiredKeys());
+        assertEquals(31, one.expiredTimeCapReachedCount(), "the last call finished in time");
     }
 
     @Test

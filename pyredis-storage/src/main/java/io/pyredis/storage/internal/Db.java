@@ -298,6 +298,14 @@ public final class Db implements Database {
         return ((long) sampled << 32) | expired;
     }
 
+    /**
+     * Starts shrinking the table if it is under 10% full (Redis's tryResizeHashTables in
+     * serverCron), for a table left sparse by deletes that came while it was rehashing.
+     */
+    public void shrinkIfSparse() {
+        shrinkIfNeeded();
+    }
+
     /** Whether an incremental rehash is under way. */
     public boolean isRehashing() {
         return rehashIdx >= 0;
