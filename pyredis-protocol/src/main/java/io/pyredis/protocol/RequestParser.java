@@ -20,6 +20,13 @@ import java.util.Objects;
  * error. A count {@code <= 0} is an empty request: consumed, skipped, no request produced;
  * so is an inline line of only blanks.
  *
+ * <p>Where Redis depends on how reads split the input, this parser picks the split-free rule:
+ * a header or inline line is refused ("too big ...") as soon as it has more than
+ * {@link RespLimits#maxInlineLength()} bytes before its terminator (Redis checks only at read
+ * boundaries, so it may let a line up to one 16 KB read longer through), and a request is refused
+ * once its bytes exceed {@link RespLimits#queryBufferLimit()} (a {@linkplain ProtocolException#silent()
+ * silent} error: Redis closes such a client without a reply).
+ *
  * <p>Usage: {@code n = feed(buf, off, len)}; then {@code take()} returns the completed request
  * (or null if the bytes ran out first); call {@code feed} again with the rest. After a
  * {@link ProtocolException} the connection must be closed; further calls throw it again.
@@ -344,6 +351,11 @@ public final class RequestParser {
             if (avail >= bulkLen) {
                 bulk = bulkLen == 0 ? EMPTY : Arrays.copyOfRange(buf, p, p + bulkLen);
                 bulkFill = bulkLen;
+                if (avail >= bulkLen + 2) {
+                    // The usual case: payload and its CRLF are here, finish the argument now.
+                    endBulk();
+                    return p + bulkLen + 2;
+                }
                 skip = 2;
                 state = State.BULK_CRLF;
                 return p + bulkLen;
