@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JSON config file, the builder and command-line overrides: values and one-line errors. */
 class ConfigTest {
@@ -73,9 +74,9 @@ class ConfigTest {
         String m = error("{\"port\": 6379,,}");
         assertEquals(1, m.lines().count(), m);
         assertEquals(true, m.startsWith("Bad config in " + dir.resolve("pyredis.json") + ": not valid JSON at line 1"), m);
-        assertEquals("Bad config in " + dir.resolve("pyredis.json") + ": duplicate key is not allowed",
-                error("{\"port\": 1, \"port\": 2}").replaceAll("not valid JSON at line 1, column \\d+: Duplicate field 'port'",
-                        "duplicate key is not allowed"));
+        String dup = error("{\"port\": 1, \"port\": 2}");
+        assertTrue(dup.startsWith("Bad config in " + dir.resolve("pyredis.json") + ": not valid JSON at line 1"), dup);
+        assertTrue(dup.endsWith("Duplicate field 'port'"), dup);
     }
 
     @Test
