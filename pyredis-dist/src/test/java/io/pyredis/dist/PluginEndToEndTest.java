@@ -1,0 +1,82 @@
+package io.pyredis.dist;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The example plugin, dropped into the plugins directory of the packaged server, used by a real client. */
+class PluginEndToEndTest {
+
+    /** RATELIMIT is not a Jedis command: this is how a client sends a plugin's command. */
+    private static final ProtocolCommand RATELIMIT = () -> "RATELIMIT".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    static Path work;
+    private static ServerProcess server;
+    private static Jedis jedis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path plugins = Files.createDirectory(work.resolve("plugins"));
+        Path jar = Dist.examplePluginJar();
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+        server = ServerProcess.startModule(work, "--plugins-dir", plugins.toString());
+        jedis = new Jedis("127.0.0.1", server.port(), 10_000);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (jedis != null) {
+                jedis.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static Object ratelimit(String... args) {
+        return jedis.sendCommand(RATELIMIT, args);
+    }
+
+    @Test
+    void burstIsAllowedThenLimited() {
+        assertEquals(List.of(0L, 3L, 2L, -1L, 20L), ratelimit("api:alice", "3", "60"));
+        assertEquals(List.of(0L, 3L, 1L, -1L, 40L), ratelimit("api:alice", "3", "60"));
+        assertEquals(List.of(0L, 3L, 0L, -1L, 60L), ratelimit("api:alice", "3", "60"));
+        assertEquals(List.of(1L, 3L, 0L, 20L, 60L), ratelimit("api:alice", "3", "60"));
+        assertEquals(List.of(0L, 3L, 3L, -1L, 20L), ratelimit("api:bob", "3", "60"), "another key, another budget");
+    }
+
+    @Test
+    void stateLivesInTheKeyspaceAsAnExpiringString() {
+        ratelimit("api:carol", "10", "100", "4");
+        String tat = jedis.get("api:carol");
+        assertEquals(true, tat.matches("[0-9]+"), tat);
+        assertEquals(List.of(0L, 10L, 6L, -1L, 40L), ratelimit("api:carol", "10", "100", "0"));
+    }
+
+    @Test
+    void errorsReachTheClientWithRedisTexts() {
+        assertEquals("ERR value is not an integer or out of range",
+                assertThrows(JedisDataException.class, () -> ratelimit("k", "many", "60")).getMessage());
+        assertEquals("ERR value is out of range, must be positive",
+                assertThrows(JedisDataException.class, () -> ratelimit("k", "0", "60")).getMessage());
+        assertEquals("ERR wrong number of arguments for 'ratelimit' command",
+                assertThrows(JedisDataException.class, () -> ratelimit("k", "5")).getMessage());
+    }
+}
