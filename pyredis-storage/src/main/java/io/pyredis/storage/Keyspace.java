@@ -1,7 +1,195 @@
 package io.pyredis.storage;
 
-/** STUB: the databases of the server. */
+import io.pyredis.api.Database;
+import io.pyredis.storage.internal.Db;
+import io.pyredis.storage.internal.KeyspaceState;
+
+import java.util.Objects;
+
+/**
+ * The databases of the server, their expiry, and the keyspace statistics INFO reports.
+ *
+ * <p>Confined to one thread, like Redis's main thread: nothing here is synchronized. The
+ * owner calls {@link #refreshTime()} before each command, so a command sees one time for
+ * all its lazy-expiry checks, and {@link #activeExpireCycle(long)} {@code hz} times a
+ * second to reclaim expired keys nobody touches.
+ *
+ * @since 0.1
+ */
 public final class Keyspace {
+
+    /** Redis's ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP. */
+    private static final int KEYS_PER_LOOP = 20;
+    /** Redis's ACTIVE_EXPIRE_CYCLE_ACCEPTABLE_STALE: keep sampling a db while above it. */
+    private static final int ACCEPTABLE_STALE_PERCENT = 10;
+    /** Redis's CRON_DBS_PER_CALL. */
+    private static final int DBS_PER_CALL = 16;
+    /** Buckets moved per step when the cycle has time left for rehashing. */
+    private static final int REHASH_BUCKETS_PER_STEP = 100;
+
+    private final Clock clock;
+    private final KeyspaceState state;
+    private final Db[] dbs;
+
+    /** The database the next active expiry cycle starts with. */
+    private int nextDb;
+    /** Whether the last cycle ran out of time (the next one then visits every db). */
+    private boolean lastCycleTimedOut;
+
+    /**
+     * @param databases the number of databases, at least 1 ({@code databases} in redis.conf)
+     * @param clock     where the time comes from
+     */
     public Keyspace(int databases, Clock clock) {
+        if (databases < 1) {
+            throw new IllegalArgumentException("databases must be at least 1: " + databases);
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.state = new KeyspaceState(clock.millis());
+        this.dbs = new Db[databases];
+        for (int i = 0; i < databases; i++) {
+            dbs[i] = new Db(i, state);
+        }
+    }
+
+    /** The number of databases. */
+    public int databases() {
+        return dbs.length;
+    }
+
+    /**
+     * Database {@code index}; the same object for the life of the keyspace (SWAPDB swaps
+     * contents, not objects).
+     *
+     * @throws IndexOutOfBoundsException when {@code index} is not in {@code [0, databases())}
+     */
+    public Database db(int index) {
+        return dbs[index];
+    }
+
+    /**
+     * Reads the clock and makes that reading the time lazy expiry compares deadlines
+     * with until the next call; returns it. Call it before each command.
+     */
+    public long refreshTime() {
+        long now = clock.millis();
+        state.now = now;
+        return now;
+    }
+
+    /** The time (unix ms) cached by the last {@link #refreshTime()} (or construction). */
+    public long now() {
+        return state.now;
+    }
+
+    /** Removes every key of every database (FLUSHALL). */
+    public void flushAll() {
+        for (Db db : dbs) {
+            db.clear();
+        }
+    }
+
+    /**
+     * Exchanges the contents of databases {@code a} and {@code b} (SWAPDB). Clients keep
+     * their selected database number and see the other contents.
+     *
+     * @throws IndexOutOfBoundsException for a bad index
+     */
+    public void swap(int a, int b) {
+        Objects.checkIndex(a, dbs.length);
+        Objects.checkIndex(b, dbs.length);
+        if (a != b) {
+            dbs[a].swapContents(dbs[b]);
+        }
+    }
+
+    /** The number of keys in all databases, expired ones not yet reclaimed included. */
+    public long totalKeys() {
+        long n = 0;
+        for (Db db : dbs) {
+            n += db.size();
+        }
+        return n;
+    }
+
+    /**
+     * One run of Redis's active expiry (expire.c, slow cycle). For each database in turn
+     * (up to 16 per call, all when there are fewer or the last run ran out of time;
+     * round-robin across calls): take up to 20 keys that have a deadline, delete the
+     * expired ones, and repeat while more than 10% of those were expired. The time is
+     * checked every 16 rounds and the run stops once {@code budgetMicros} is used up
+     * (with 0 it stops at the first check). Time left over after expiry goes to
+     * incremental rehashing of tables being resized, as Redis's databasesCron does.
+     *
+     * <p>Deadlines are compared with a fresh clock reading, as Redis uses mstime() there.
+     *
+     * @return the number of keys deleted
+     */
+    public int activeExpireCycle(long budgetMicros) {
+        long start = System.nanoTime();
+        long budgetNanos = budgetMicros >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : Math.max(0, budgetMicros) * 1000;
+        int n = dbs.length;
+        int dbsPerCall = (n < DBS_PER_CALL || lastCycleTimedOut) ? n : DBS_PER_CALL;
+        boolean timedOut = false;
+        int iteration = 0;
+        int reclaimed = 0;
+        for (int j = 0; j < dbsPerCall && !timedOut; j++) {
+            Db db = dbs[nextDb];
+            nextDb = nextDb + 1 == n ? 0 : nextDb + 1;
+            boolean repeat;
+            do {
+                iteration++;
+                if (db.expiresSize() == 0) {
+                    break;
+                }
+                long r = db.sampleExpires(KEYS_PER_LOOP, clock.millis());
+                int sampled = (int) (r >>> 32);
+                int expired = (int) r;
+                reclaimed += expired;
+                repeat = (long) expired * 100 > (long) sampled * ACCEPTABLE_STALE_PERCENT;
+                if ((iteration & 0xf) == 0 && System.nanoTime() - start >= budgetNanos) {
+                    timedOut = true;
+                    break;
+                }
+            } while (repeat);
+        }
+        lastCycleTimedOut = timedOut;
+        if (!timedOut) {
+            rehashWithin(start, budgetNanos);
+        }
+        return reclaimed;
+    }
+
+    private void rehashWithin(long start, long budgetNanos) {
+        for (Db db : dbs) {
+            while (db.isRehashing()) {
+                if (System.nanoTime() - start >= budgetNanos) {
+                    return;
+                }
+                db.rehash(REHASH_BUCKETS_PER_STEP);
+            }
+        }
+    }
+
+    /** Keys removed because their deadline passed, lazily or actively (INFO {@code expired_keys}). */
+    public long expiredKeys() {
+        return state.expiredKeys;
+    }
+
+    /** Lookups by {@link Database#get} that found their key (INFO {@code keyspace_hits}). */
+    public long keyspaceHits() {
+        return state.hits;
+    }
+
+    /** Lookups by {@link Database#get} that did not (INFO {@code keyspace_misses}). */
+    public long keyspaceMisses() {
+        return state.misses;
+    }
+
+    /** Zeroes the hit, miss and expired counters (CONFIG RESETSTAT). */
+    public void resetStats() {
+        state.hits = 0;
+        state.misses = 0;
+        state.expiredKeys = 0;
     }
 }

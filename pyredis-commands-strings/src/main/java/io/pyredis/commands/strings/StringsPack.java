@@ -6,8 +6,17 @@ import io.pyredis.api.SpiVersion;
 
 import java.util.List;
 
-/** Redis's string command group. */
+/** Redis's string command group, as in Redis 7.0. */
 public final class StringsPack implements CommandPack {
+
+    private final List<Command> commands = List.of(
+            new GetCommand(), new SetCommand(), new SetNxCommand(), new SetExCommand(), new PSetExCommand(),
+            new GetSetCommand(), new GetDelCommand(), new GetExCommand(),
+            new MGetCommand(), new MSetCommand(), new MSetNxCommand(),
+            new IncrCommand(), new DecrCommand(), new IncrByCommand(), new DecrByCommand(),
+            new IncrByFloatCommand(),
+            new AppendCommand(), new StrLenCommand(), new GetRangeCommand(), new SetRangeCommand(),
+            new SubstrCommand(), new LcsCommand());
 
     @Override
     public String name() {
@@ -21,6 +30,6 @@ public final class StringsPack implements CommandPack {
 
     @Override
     public List<Command> commands() {
-        return List.of();
+        return commands;
     }
 }

@@ -1,0 +1,48 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.RedisString;
+
+/**
+ * {@code APPEND key value}
+ */
+public final class AppendCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("append", 3, Specs.WRITE_DENYOOM_FAST,
+            KeySpec.FIRST, "2.0.0", "Append a value to a key",
+            "O(1). The amortized time complexity is O(1) assuming the appended value is small and the"
+                    + " already present value is of any size, since the dynamic string library used by"
+                    + " Redis will double the free space available on every reallocation.",
+            "key value");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        Database db = ctx.db();
+        byte[] key = args[1];
+        byte[] tail = args[2];
+        RedisString s = db.get(key, RedisString.class);
+        if (s == null) {
+            // The argument already passed the protocol's bulk limit: no size check, as in Redis.
+            db.set(key, RedisString.of(tail));
+            ctx.reply().integer(tail.length);
+            return;
+        }
+        byte[] head = s.bytes();
+        Limits.checkStringLength(ctx, head.length, tail.length);
+        // Values are immutable, so this copies: O(length) per APPEND where Redis is amortized O(1).
+        byte[] joined = new byte[head.length + tail.length];
+        System.arraycopy(head, 0, joined, 0, head.length);
+        System.arraycopy(tail, 0, joined, head.length, tail.length);
+        db.setKeepTtl(key, RedisString.of(joined));
+        ctx.reply().integer(joined.length);
+    }
+}

@@ -1,0 +1,30 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.RedisString;
+
+/**
+ * {@code GET key}
+ */
+public final class GetCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("get", 2, Specs.READONLY_FAST, "1.0.0",
+            "Get the value of a key", "key");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        RedisString s = ctx.db().get(args[1], RedisString.class);
+        if (s == null) {
+            ctx.reply().nullBulk();
+        } else {
+            ctx.reply().bulk(s.bytes());
+        }
+    }
+}

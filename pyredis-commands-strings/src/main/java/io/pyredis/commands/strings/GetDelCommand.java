@@ -1,0 +1,33 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisString;
+
+/**
+ * {@code GETDEL key}
+ */
+public final class GetDelCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("getdel", 2, Specs.WRITE_FAST, "6.2.0",
+            "Get the value of a key and delete the key", "key");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        Database db = ctx.db();
+        RedisString s = db.get(args[1], RedisString.class);
+        if (s == null) {
+            ctx.reply().nullBulk();
+            return;
+        }
+        db.delete(args[1]);
+        ctx.reply().bulk(s.bytes());
+    }
+}

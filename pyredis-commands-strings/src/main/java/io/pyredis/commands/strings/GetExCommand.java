@@ -1,0 +1,51 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisString;
+
+/**
+ * {@code GETEX key [EX seconds | PX milliseconds | EXAT unix-time-seconds |
+ * PXAT unix-time-milliseconds | PERSIST]}
+ */
+public final class GetExCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("getex", -2, Specs.WRITE_FAST, "6.2.0",
+            "Get the value of a key and optionally set its expiration",
+            "key [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds"
+                    + " | PERSIST]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        long parsed = args.length > 2 ? SetCore.parseOptions(args, 2, false) : 0;
+        int flags = (int) parsed;
+        int expireIndex = (int) (parsed >>> 32);
+        Database db = ctx.db();
+        byte[] key = args[1];
+        RedisString s = db.get(key, RedisString.class);
+        if (s == null) {
+            // Redis answers a missing key before looking at the expire time.
+            ctx.reply().nullBulk();
+            return;
+        }
+        if (expireIndex != 0) {
+            long deadline = SetCore.deadline(ctx, args[expireIndex], flags, SetCore.INVALID_EXPIRE_GETEX);
+            if ((flags & (SetCore.EXAT | SetCore.PXAT)) != 0 && deadline <= ctx.now()) {
+                // Unlike SET, GETEX deletes at once a key whose new deadline is already past.
+                db.delete(key);
+            } else {
+                db.expireAt(key, deadline);
+            }
+        } else if ((flags & SetCore.PERSIST) != 0) {
+            db.persist(key);
+        }
+        ctx.reply().bulk(s.bytes());
+    }
+}

@@ -1,0 +1,58 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisString;
+import io.pyredis.api.Reply;
+
+/** GETRANGE and SUBSTR (Redis's {@code getrangeCommand}). */
+final class GetRangeCore {
+
+    static final String COMPLEXITY = "O(N) where N is the length of the returned string. The complexity is"
+            + " ultimately determined by the returned length, but because creating a substring from an"
+            + " existing string is very cheap, it can be considered O(1) for small strings.";
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private GetRangeCore() {
+    }
+
+    static void getRange(CommandContext ctx, byte[][] args) {
+        long start = Numbers.parseLong(args[2]);
+        long end = Numbers.parseLong(args[3]);
+        RedisString s = ctx.db().get(args[1], RedisString.class);
+        Reply reply = ctx.reply();
+        if (s == null) {
+            reply.bulk(EMPTY);
+            return;
+        }
+        byte[] b = s.bytes();
+        long len = b.length;
+        // Redis 7.0's index rules, including its quirk that a range wholly before the
+        // start (GETRANGE k -100 -50) is clamped to the first byte rather than empty.
+        if (start < 0 && end < 0 && start > end) {
+            reply.bulk(EMPTY);
+            return;
+        }
+        if (start < 0) {
+            start = len + start;
+        }
+        if (end < 0) {
+            end = len + end;
+        }
+        if (start < 0) {
+            start = 0;
+        }
+        if (end < 0) {
+            end = 0;
+        }
+        if (end >= len) {
+            end = len - 1;
+        }
+        if (start > end || len == 0) {
+            reply.bulk(EMPTY);
+        } else {
+            reply.bulk(b, (int) start, (int) (end - start + 1));
+        }
+    }
+}

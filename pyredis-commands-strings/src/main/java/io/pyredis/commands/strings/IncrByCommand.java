@@ -1,0 +1,25 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Numbers;
+
+/**
+ * {@code INCRBY key increment}
+ */
+public final class IncrByCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("incrby", 3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
+            "Increment the integer value of a key by the given amount", "key increment");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        IncrDecrCore.incrBy(ctx, args[1], Numbers.parseLong(args[2]));
+    }
+}

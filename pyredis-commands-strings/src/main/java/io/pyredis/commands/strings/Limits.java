@@ -1,0 +1,56 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.RedisError;
+
+import java.util.Locale;
+
+/** The string size limit of APPEND and SETRANGE: {@code proto-max-bulk-len}. */
+final class Limits {
+
+    static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
+    /** The largest byte array the JVM reliably allocates. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private Limits() {
+    }
+
+    /** The configured {@code proto-max-bulk-len}; only read by commands that grow strings. */
+    static long protoMaxBulkLen(CommandContext ctx) {
+        return parseMemory(ctx.config("proto-max-bulk-len"));
+    }
+
+    /**
+     * Throws Redis's "string exceeds maximum allowed size" unless a string of
+     * {@code size + append} bytes is allowed. Sums that overflow are refused, as 7.0.8+ does.
+     */
+    static void checkStringLength(CommandContext ctx, long size, long append) {
+        long total = size + append;
+        if (total < size || total < append || total > protoMaxBulkLen(ctx) || total > MAX_ARRAY) {
+            throw RedisError.STRING_TOO_LONG;
+        }
+    }
+
+    /** Parses a memory amount as Redis's config does ("536870912", "512mb", "1gb"). */
+    static long parseMemory(String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_PROTO_MAX_BULK_LEN;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        String[][] units = {{"kb", "1024"}, {"mb", "1048576"}, {"gb", "1073741824"},
+                            {"k", "1000"}, {"m", "1000000"}, {"g", "1000000000"}, {"b", "1"}};
+        for (String[] u : units) {
+            if (v.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                v = v.substring(0, v.length() - u[0].length());
+                break;
+            }
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(v), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return DEFAULT_PROTO_MAX_BULK_LEN;
+        }
+    }
+}

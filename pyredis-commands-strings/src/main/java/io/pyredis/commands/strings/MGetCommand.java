@@ -1,0 +1,41 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.RedisString;
+import io.pyredis.api.RedisValue;
+import io.pyredis.api.Reply;
+
+/**
+ * {@code MGET key [key ...]}
+ */
+public final class MGetCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("mget", -2, Specs.READONLY_FAST, KeySpec.ALL, "1.0.0",
+            "Get the values of all the given keys", "O(N) where N is the number of keys to retrieve.",
+            "key [key ...]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        Database db = ctx.db();
+        Reply reply = ctx.reply();
+        reply.array(args.length - 1);
+        for (int i = 1; i < args.length; i++) {
+            RedisValue v = db.get(args[i]);
+            // A key of another type is a null, not an error, as in Redis.
+            if (v instanceof RedisString) {
+                reply.bulk(((RedisString) v).bytes());
+            } else {
+                reply.nullBulk();
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.Database;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisString;
+import io.pyredis.api.Reply;
+
+/**
+ * The one core of SET, SETNX, SETEX, PSETEX and GETSET (Redis's {@code setGenericCommand}),
+ * and the option parser SET and GETEX share ({@code parseExtendedStringArgumentsOrReply}).
+ */
+final class SetCore {
+
+    static final int NX = 1;
+    static final int XX = 1 << 1;
+    static final int EX = 1 << 2;
+    static final int PX = 1 << 3;
+    static final int KEEPTTL = 1 << 4;
+    static final int GET = 1 << 5;
+    static final int EXAT = 1 << 6;
+    static final int PXAT = 1 << 7;
+    static final int PERSIST = 1 << 8;
+
+    static final int ANY_EXPIRE = EX | PX | EXAT | PXAT;
+
+    /** What SETNX replies instead of +OK and a null bulk. */
+    enum Replies { OK_OR_NULL, ONE_OR_ZERO }
+
+    static final RedisError INVALID_EXPIRE_SET = RedisError.invalidExpireTime("set");
+    static final RedisError INVALID_EXPIRE_SETEX = RedisError.invalidExpireTime("setex");
+    static final RedisError INVALID_EXPIRE_PSETEX = RedisError.invalidExpireTime("psetex");
+    static final RedisError INVALID_EXPIRE_GETEX = RedisError.invalidExpireTime("getex");
+
+    private SetCore() {
+    }
+
+    /**
+     * Parses the options from {@code args[from]} on, with Redis's rules: conflicting options
+     * and unknown words are {@code ERR syntax error}; repeating an option is allowed.
+     *
+     * @param forSet true for SET (NX, XX, GET, KEEPTTL), false for GETEX (PERSIST)
+     * @return the flags in the low 32 bits, the index of the expire argument (0 if none) in
+     *         the high 32 bits
+     */
+    static long parseOptions(byte[][] args, int from, boolean forSet) {
+        int flags = 0;
+        int expireIndex = 0;
+        int argc = args.length;
+        for (int j = from; j < argc; j++) {
+            byte[] opt = args[j];
+            boolean hasNext = j < argc - 1;
+            int n = opt.length;
+            if (n == 2 && is(opt, 'n', 'x') && forSet && (flags & XX) == 0) {
+                flags |= NX;
+            } else if (n == 2 && is(opt, 'x', 'x') && forSet && (flags & NX) == 0) {
+                flags |= XX;
+            } else if (n == 3 && is(opt, 'g', 'e', 't') && forSet) {
+                flags |= GET;
+            } else if (n == 7 && equalsIgnoreCase(opt, "keepttl") && forSet
+                    && (flags & (PERSIST | ANY_EXPIRE)) == 0) {
+                flags |= KEEPTTL;
+            } else if (n == 7 && equalsIgnoreCase(opt, "persist") && !forSet
+                    && (flags & (KEEPTTL | ANY_EXPIRE)) == 0) {
+                flags |= PERSIST;
+            } else if (n == 2 && is(opt, 'e', 'x') && hasNext
+                    && (flags & (KEEPTTL | PERSIST | EXAT | PX | PXAT)) == 0) {
+                flags |= EX;
+                expireIndex = ++j;
+            } else if (n == 2 && is(opt, 'p', 'x') && hasNext
+                    && (flags & (KEEPTTL | PERSIST | EX | EXAT | PXAT)) == 0) {
+                flags |= PX;
+                expireIndex = ++j;
+            } else if (n == 4 && is(opt, 'e', 'x', 'a', 't') && hasNext
+                    && (flags & (KEEPTTL | PERSIST | EX | PX | PXAT)) == 0) {
+                flags |= EXAT;
+                expireIndex = ++j;
+            } else if (n == 4 && is(opt, 'p', 'x', 'a', 't') && hasNext
+                    && (flags & (KEEPTTL | PERSIST | EX | EXAT | PX)) == 0) {
+                flags |= PXAT;
+                expireIndex = ++j;
+            } else {
+                throw RedisError.SYNTAX;
+            }
+        }
+        return ((long) expireIndex << 32) | (flags & 0xffffffffL);
+    }
+
+    /**
+     * The absolute deadline in unix ms of an expire argument, as Redis's
+     * {@code getExpireMillisecondsOrReply}: not an integer, not positive, or overflowing
+     * once converted to an absolute time in ms is refused.
+     */
+    static long deadline(CommandContext ctx, byte[] arg, int flags, RedisError invalid) {
+        long v = Numbers.parseLong(arg);
+        boolean seconds = (flags & (EX | EXAT)) != 0;
+        if (v <= 0 || (seconds && v > Long.MAX_VALUE / 1000)) {
+            throw invalid;
+        }
+        if (seconds) {
+            v *= 1000;
+        }
+        if ((flags & (EX | PX)) != 0) {
+            v += ctx.now(); // wraps to negative on overflow, as in C
+        }
+        if (v <= 0) {
+            throw invalid;
+        }
+        return v;
+    }
+
+    /**
+     * SET with everything: {@code deadline} is used when {@code flags} has an expire flag.
+     * With GET the reply is the old value whatever NX/XX decide.
+     */
+    static void set(CommandContext ctx, byte[] key, byte[] value, int flags, long deadline, Replies replies) {
+        Database db = ctx.db();
+        RedisString old = null;
+        boolean found;
+        if ((flags & GET) != 0) {
+            old = db.get(key, RedisString.class); // WRONGTYPE before anything changes
+            found = old != null;
+        } else {
+            found = (flags & (NX | XX)) != 0 && db.exists(key);
+        }
+        Reply reply = ctx.reply();
+        if (((flags & NX) != 0 && found) || ((flags & XX) != 0 && !found)) {
+            if ((flags & GET) != 0) {
+                bulkOrNull(reply, old);
+            } else if (replies == Replies.ONE_OR_ZERO) {
+                reply.integer(0);
+            } else {
+                reply.nullBulk();
+            }
+            return;
+        }
+        RedisString v = RedisString.of(value);
+        if ((flags & ANY_EXPIRE) != 0) {
+            // A deadline already past leaves the key invisible but counted until reclaimed,
+            // as Redis 7.0 does (DBSIZE still shows it).
+            db.set(key, v, deadline);
+        } else if ((flags & KEEPTTL) != 0) {
+            db.setKeepTtl(key, v);
+        } else {
+            db.set(key, v);
+        }
+        if ((flags & GET) != 0) {
+            bulkOrNull(reply, old);
+        } else if (replies == Replies.ONE_OR_ZERO) {
+            reply.integer(1);
+        } else {
+            reply.ok();
+        }
+    }
+
+    static void bulkOrNull(Reply reply, RedisString s) {
+        if (s == null) {
+            reply.nullBulk();
+        } else {
+            reply.bulk(s.bytes());
+        }
+    }
+
+    private static boolean is(byte[] b, char c0, char c1) {
+        return (b[0] | 0x20) == c0 && (b[1] | 0x20) == c1;
+    }
+
+    private static boolean is(byte[] b, char c0, char c1, char c2) {
+        return (b[0] | 0x20) == c0 && (b[1] | 0x20) == c1 && (b[2] | 0x20) == c2;
+    }
+
+    private static boolean is(byte[] b, char c0, char c1, char c2, char c3) {
+        return (b[0] | 0x20) == c0 && (b[1] | 0x20) == c1 && (b[2] | 0x20) == c2 && (b[3] | 0x20) == c3;
+    }
+
+    /** Case-insensitive match against a lower-case ASCII word. */
+    static boolean equalsIgnoreCase(byte[] b, String lowerWord) {
+        int n = lowerWord.length();
+        if (b.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = b[i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+
+/**
+ * {@code SETNX key value}
+ */
+public final class SetNxCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("setnx", 3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
+            "Set the value of a key, only if the key does not exist", "key value");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        SetCore.set(ctx, args[1], args[2], SetCore.NX, 0, SetCore.Replies.ONE_OR_ZERO);
+    }
+}

@@ -1,0 +1,63 @@
+package io.pyredis.commands.strings;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisString;
+
+/**
+ * {@code SETRANGE key offset value}
+ */
+public final class SetRangeCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("setrange", 4, Specs.WRITE_DENYOOM, KeySpec.FIRST, "2.2.0",
+            "Overwrite part of a string at key starting at the specified offset",
+            "O(1), not counting the time taken to copy the new string in place. Usually, this string is"
+                    + " very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with"
+                    + " M being the length of the value argument.",
+            "key offset value");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        long offset = Numbers.parseLong(args[2]);
+        if (offset < 0) {
+            throw Errors.OFFSET_OUT_OF_RANGE;
+        }
+        Database db = ctx.db();
+        byte[] key = args[1];
+        byte[] value = args[3];
+        RedisString s = db.get(key, RedisString.class);
+        if (s == null) {
+            if (value.length == 0) {
+                ctx.reply().integer(0); // nothing to set: the key is not created
+                return;
+            }
+            Limits.checkStringLength(ctx, offset, value.length);
+            byte[] b = new byte[(int) offset + value.length];
+            System.arraycopy(value, 0, b, (int) offset, value.length);
+            db.set(key, RedisString.of(b));
+            ctx.reply().integer(b.length);
+            return;
+        }
+        byte[] old = s.bytes();
+        if (value.length == 0) {
+            ctx.reply().integer(old.length);
+            return;
+        }
+        Limits.checkStringLength(ctx, offset, value.length);
+        int end = (int) offset + value.length;
+        byte[] b = new byte[Math.max(old.length, end)];
+        System.arraycopy(old, 0, b, 0, old.length);
+        System.arraycopy(value, 0, b, (int) offset, value.length);
+        db.setKeepTtl(key, RedisString.of(b));
+        ctx.reply().integer(b.length);
+    }
+}

@@ -1,0 +1,617 @@
+package io.pyredis.storage.internal;
+
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisValue;
+
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * One database: a chained hash table keyed by the key bytes, rehashed incrementally as
+ * Redis's dict.c does (two tables while resizing; every lookup, insert and delete moves
+ * one bucket), plus a dense array of the keys that have a deadline.
+ *
+ * <p>The deadline lives in the entry itself, so a lookup pays no second hash lookup for
+ * the expiry check. The expires array (each entry knows its slot; removal moves the last
+ * entry into the hole) gives the active expiry cycle O(1) sampling: it walks the array
+ * downwards with a cursor, which visits every key with a deadline once per sweep even
+ * when keys come and go between cycles.
+ *
+ * <p>Not thread-safe: the keyspace belongs to one thread.
+ */
+public final class Db implements Database {
+
+    private static final int INITIAL_SIZE = 4;
+    private static final int INITIAL_EXPIRES = 16;
+    /** Redis's HASHTABLE_MIN_FILL: shrink when under 10% full. */
+    private static final int MIN_FILL_PERCENT = 10;
+    /** Redis's dictRehash(d, 1) visits at most 10 empty buckets per bucket moved. */
+    private static final int EMPTY_VISITS_PER_STEP = 10;
+
+    private final int index;
+    private final KeyspaceState ks;
+
+    private Entry[] t0 = new Entry[INITIAL_SIZE];
+    private Entry[] t1;
+    private int used0;
+    private int used1;
+    /** The next bucket of t0 to move into t1; -1 when not rehashing. */
+    private int rehashIdx = -1;
+
+    private Entry[] expires = new Entry[INITIAL_EXPIRES];
+    private int expCount;
+    /** The active cycle's position in {@link #expires}; it walks downwards. */
+    private int expCursor;
+
+    /** Entries of the buckets one SCAN step visits, reused across calls. */
+    private Entry[] scanBuf = new Entry[16];
+    private int scanLen;
+
+    public Db(int index, KeyspaceState ks) {
+        this.index = index;
+        this.ks = ks;
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    // ---------------------------------------------------------------- Database
+
+    @Override
+    public RedisValue get(byte[] key) {
+        Entry e = lookup(key);
+        if (e == null) {
+            ks.misses++;
+            return null;
+        }
+        ks.hits++;
+        return e.value;
+    }
+
+    @Override
+    public <T extends RedisValue> T get(byte[] key, Class<T> type) {
+        RedisValue v = get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!type.isInstance(v)) {
+            throw RedisError.WRONGTYPE;
+        }
+        return type.cast(v);
+    }
+
+    @Override
+    public boolean exists(byte[] key) {
+        return lookup(key) != null;
+    }
+
+    @Override
+    public void set(byte[] key, RedisValue value) {
+        int h = Hashing.hash(key);
+        Entry e = find(key, h);
+        if (e == null) {
+            insert(key, h, value);
+            return;
+        }
+        replaced(e);
+        e.value = value;
+        if (e.expIdx >= 0) {
+            removeExpire(e);
+        }
+    }
+
+    @Override
+    public void setKeepTtl(byte[] key, RedisValue value) {
+        int h = Hashing.hash(key);
+        Entry e = find(key, h);
+        if (e == null) {
+            insert(key, h, value);
+            return;
+        }
+        if (replaced(e) && e.expIdx >= 0) {
+            // The old key expired: its deadline died with it.
+            removeExpire(e);
+        }
+        e.value = value;
+    }
+
+    @Override
+    public void set(byte[] key, RedisValue value, long expireAtMillis) {
+        int h = Hashing.hash(key);
+        Entry e = find(key, h);
+        if (e == null) {
+            e = insert(key, h, value);
+        } else {
+            replaced(e);
+            e.value = value;
+        }
+        setExpire(e, expireAtMillis);
+    }
+
+    @Override
+    public boolean delete(byte[] key) {
+        Entry e = find(key, Hashing.hash(key));
+        if (e == null) {
+            return false;
+        }
+        boolean expired = ks.now > e.expireAt;
+        unlink(e);
+        if (expired) {
+            ks.expiredKeys++;
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public long expireAt(byte[] key) {
+        Entry e = lookup(key);
+        if (e == null) {
+            return -2;
+        }
+        return e.expIdx < 0 ? -1 : e.expireAt;
+    }
+
+    @Override
+    public boolean expireAt(byte[] key, long expireAtMillis) {
+        Entry e = lookup(key);
+        if (e == null) {
+            return false;
+        }
+        setExpire(e, expireAtMillis);
+        return true;
+    }
+
+    @Override
+    public boolean persist(byte[] key) {
+        Entry e = lookup(key);
+        if (e == null || e.expIdx < 0) {
+            return false;
+        }
+        removeExpire(e);
+        return true;
+    }
+
+    @Override
+    public long size() {
+        return (long) used0 + used1;
+    }
+
+    @Override
+    public long expiresSize() {
+        return expCount;
+    }
+
+    @Override
+    public void clear() {
+        t0 = new Entry[INITIAL_SIZE];
+        t1 = null;
+        used0 = 0;
+        used1 = 0;
+        rehashIdx = -1;
+        expires = new Entry[INITIAL_EXPIRES];
+        expCount = 0;
+        expCursor = 0;
+        Arrays.fill(scanBuf, null);
+        scanLen = 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The returned array is the stored key: the caller must not change it. As Redis on
+     * a master, an expired key drawn is deleted and another drawn, so the call ends with a
+     * live key or an empty database.
+     */
+    @Override
+    public byte[] randomKey() {
+        while (true) {
+            Entry e = randomEntry();
+            if (e == null) {
+                return null;
+            }
+            if (ks.now > e.expireAt) {
+                unlink(e);
+                ks.expiredKeys++;
+                continue;
+            }
+            return e.key;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Redis's dictScan: the cursor is a bucket index incremented in reverse bit order,
+     * so buckets already visited stay visited when the table doubles or halves, and while
+     * rehashing the buckets of the larger table that expand the smaller one's are visited
+     * together. As in Redis, a step visits whole buckets until about {@code count} keys
+     * are found or {@code count * 10} buckets were visited. Keys passed to {@code out}
+     * are the stored arrays: do not change them.
+     */
+    @Override
+    public long scan(long cursor, int count, Consumer<byte[]> out) {
+        if (size() == 0) {
+            return 0;
+        }
+        long maxIterations = Math.max(count, 1) * 10L;
+        long emitted = 0;
+        long v = cursor;
+        do {
+            scanLen = 0;
+            v = scanStep(v);
+            // All buckets of this step are collected before anything changes the tables.
+            int n = scanLen;
+            long now = ks.now;
+            for (int i = 0; i < n; i++) {
+                Entry e = scanBuf[i];
+                if (now > e.expireAt) {
+                    scanBuf[i] = null;
+                    if (unlink(e)) {
+                        ks.expiredKeys++;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                Entry e = scanBuf[i];
+                if (e != null) {
+                    scanBuf[i] = null;
+                    out.accept(e.key);
+                    emitted++;
+                }
+            }
+            scanLen = 0;
+        } while (v != 0 && maxIterations-- > 0 && emitted < count);
+        return v;
+    }
+
+    // ------------------------------------------------------- for the Keyspace
+
+    /**
+     * One sampling round of the active expiry cycle: looks at up to {@code maxSamples}
+     * keys with a deadline and deletes those past {@code now}.
+     *
+     * @return the number sampled in the high 32 bits, the number deleted in the low 32
+     */
+    public long sampleExpires(int maxSamples, long now) {
+        int num = Math.min(maxSamples, expCount);
+        int sampled = 0;
+        int expired = 0;
+        while (sampled < num && expCount > 0) {
+            if (expCursor <= 0 || expCursor > expCount) {
+                expCursor = expCount;
+            }
+            // Deleting the entry moves the last one (already visited this sweep, or added
+            // since) into its slot, below which the walk continues: nothing is skipped.
+            Entry e = expires[--expCursor];
+            sampled++;
+            if (now > e.expireAt) {
+                unlink(e);
+                ks.expiredKeys++;
+                expired++;
+            }
+        }
+        return ((long) sampled << 32) | expired;
+    }
+
+    /** Whether an incremental rehash is under way. */
+    public boolean isRehashing() {
+        return rehashIdx >= 0;
+    }
+
+    /** Moves up to {@code buckets} buckets to the new table; whether rehashing continues. */
+    public boolean rehash(int buckets) {
+        return rehashSteps(buckets);
+    }
+
+    /** Swaps the whole contents with {@code other} (SWAPDB); each keeps its index. */
+    public void swapContents(Db other) {
+        Entry[] ta = t0;
+        t0 = other.t0;
+        other.t0 = ta;
+        ta = t1;
+        t1 = other.t1;
+        other.t1 = ta;
+        int i = used0;
+        used0 = other.used0;
+        other.used0 = i;
+        i = used1;
+        used1 = other.used1;
+        other.used1 = i;
+        i = rehashIdx;
+        rehashIdx = other.rehashIdx;
+        other.rehashIdx = i;
+        ta = expires;
+        expires = other.expires;
+        other.expires = ta;
+        i = expCount;
+        expCount = other.expCount;
+        other.expCount = i;
+        i = expCursor;
+        expCursor = other.expCursor;
+        other.expCursor = i;
+    }
+
+    /** The number of buckets of the main table (the larger during a rehash); for tests. */
+    int buckets() {
+        return t1 == null ? t0.length : Math.max(t0.length, t1.length);
+    }
+
+    // ------------------------------------------------------------ hash table
+
+    /** The entry of {@code key} if live; an expired one is deleted and counted. */
+    private Entry lookup(byte[] key) {
+        Entry e = find(key, Hashing.hash(key));
+        if (e != null && ks.now > e.expireAt) {
+            unlink(e);
+            ks.expiredKeys++;
+            return null;
+        }
+        return e;
+    }
+
+    /**
+     * Called when a write finds {@code e}: if it had expired, Redis's lookup before the
+     * write would have deleted it and counted it, so count it here.
+     */
+    private boolean replaced(Entry e) {
+        if (ks.now > e.expireAt) {
+            ks.expiredKeys++;
+            return true;
+        }
+        return false;
+    }
+
+    private Entry find(byte[] key, int h) {
+        if (rehashIdx >= 0) {
+            rehashSteps(1);
+        }
+        Entry[] t = t0;
+        for (Entry e = t[h & (t.length - 1)]; e != null; e = e.next) {
+            if (e.hash == h && Arrays.equals(e.key, key)) {
+                return e;
+            }
+        }
+        t = t1;
+        if (t != null) {
+            for (Entry e = t[h & (t.length - 1)]; e != null; e = e.next) {
+                if (e.hash == h && Arrays.equals(e.key, key)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Adds a key known to be absent. */
+    private Entry insert(byte[] key, int h, RedisValue value) {
+        if (rehashIdx < 0 && used0 >= t0.length) {
+            // Load factor 1, as Redis: grow to the next power of two above the count.
+            resize(tableSizeFor(used0 + 1L));
+        }
+        Entry e = new Entry(key, h, value);
+        if (rehashIdx >= 0) {
+            // New keys go to the new table, so the old one only ever empties.
+            Entry[] t = t1;
+            int i = h & (t.length - 1);
+            e.next = t[i];
+            t[i] = e;
+            used1++;
+        } else {
+            Entry[] t = t0;
+            int i = h & (t.length - 1);
+            e.next = t[i];
+            t[i] = e;
+            used0++;
+        }
+        return e;
+    }
+
+    /** Removes {@code e} from the table and the expires array; false if it was not there. */
+    private boolean unlink(Entry e) {
+        if (removeFromChain(t0, e)) {
+            used0--;
+        } else if (t1 != null && removeFromChain(t1, e)) {
+            used1--;
+        } else {
+            return false;
+        }
+        e.next = null;
+        if (e.expIdx >= 0) {
+            removeExpire(e);
+        }
+        shrinkIfNeeded();
+        return true;
+    }
+
+    private static boolean removeFromChain(Entry[] t, Entry e) {
+        int i = e.hash & (t.length - 1);
+        Entry p = t[i];
+        if (p == e) {
+            t[i] = e.next;
+            return true;
+        }
+        while (p != null) {
+            if (p.next == e) {
+                p.next = e.next;
+                return true;
+            }
+            p = p.next;
+        }
+        return false;
+    }
+
+    private void shrinkIfNeeded() {
+        if (rehashIdx < 0 && t0.length > INITIAL_SIZE
+                && (long) used0 * 100 < (long) t0.length * MIN_FILL_PERCENT) {
+            resize(Math.max(INITIAL_SIZE, tableSizeFor(used0)));
+        }
+    }
+
+    private void resize(int size) {
+        if (rehashIdx >= 0 || size == t0.length) {
+            return;
+        }
+        if (used0 == 0) {
+            t0 = new Entry[size];
+            return;
+        }
+        t1 = new Entry[size];
+        used1 = 0;
+        rehashIdx = 0;
+    }
+
+    /** Redis's dictRehash: moves {@code n} non-empty buckets, visiting at most 10n empty. */
+    private boolean rehashSteps(int n) {
+        if (rehashIdx < 0) {
+            return false;
+        }
+        Entry[] from = t0;
+        Entry[] to = t1;
+        int mask = to.length - 1;
+        int emptyVisits = n * EMPTY_VISITS_PER_STEP;
+        while (n-- > 0 && used0 != 0) {
+            while (from[rehashIdx] == null) {
+                rehashIdx++;
+                if (--emptyVisits == 0) {
+                    return true;
+                }
+            }
+            Entry e = from[rehashIdx];
+            while (e != null) {
+                Entry next = e.next;
+                int i = e.hash & mask;
+                e.next = to[i];
+                to[i] = e;
+                used0--;
+                used1++;
+                e = next;
+            }
+            from[rehashIdx] = null;
+            rehashIdx++;
+        }
+        if (used0 == 0) {
+            t0 = to;
+            used0 = used1;
+            t1 = null;
+            used1 = 0;
+            rehashIdx = -1;
+            return false;
+        }
+        return true;
+    }
+
+    private static int tableSizeFor(long n) {
+        if (n <= INITIAL_SIZE) {
+            return INITIAL_SIZE;
+        }
+        if (n >= 1 << 30) {
+            return 1 << 30;
+        }
+        return Integer.highestOneBit((int) n - 1) << 1;
+    }
+
+    /** Redis's dictGetRandomKey: a random non-empty bucket, then a random chain element. */
+    private Entry randomEntry() {
+        if (size() == 0) {
+            return null;
+        }
+        if (rehashIdx >= 0) {
+            rehashSteps(1);
+        }
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        Entry head;
+        if (rehashIdx >= 0) {
+            // Buckets of t0 below rehashIdx are empty: draw from the rest of t0 and t1.
+            int s0 = t0.length;
+            int span = s0 + t1.length - rehashIdx;
+            do {
+                int h = rehashIdx + rnd.nextInt(span);
+                head = h >= s0 ? t1[h - s0] : t0[h];
+            } while (head == null);
+        } else {
+            Entry[] t = t0;
+            int mask = t.length - 1;
+            do {
+                head = t[rnd.nextInt() & mask];
+            } while (head == null);
+        }
+        int len = 0;
+        for (Entry e = head; e != null; e = e.next) {
+            len++;
+        }
+        int pick = len == 1 ? 0 : rnd.nextInt(len);
+        Entry e = head;
+        while (pick-- > 0) {
+            e = e.next;
+        }
+        return e;
+    }
+
+    private long scanStep(long v) {
+        if (rehashIdx < 0) {
+            Entry[] t = t0;
+            long m0 = t.length - 1;
+            collect(t[(int) (v & m0)]);
+            // Set the bits above the mask so the reversed increment carries through them.
+            v |= ~m0;
+            v = Long.reverse(Long.reverse(v) + 1);
+        } else {
+            Entry[] small = t0;
+            Entry[] big = t1;
+            if (small.length > big.length) {
+                small = t1;
+                big = t0;
+            }
+            long m0 = small.length - 1;
+            long m1 = big.length - 1;
+            collect(small[(int) (v & m0)]);
+            // Then every bucket of the larger table that expands the small one's bucket.
+            do {
+                collect(big[(int) (v & m1)]);
+                v |= ~m1;
+                v = Long.reverse(Long.reverse(v) + 1);
+            } while ((v & (m0 ^ m1)) != 0);
+        }
+        return v;
+    }
+
+    private void collect(Entry e) {
+        for (; e != null; e = e.next) {
+            if (scanLen == scanBuf.length) {
+                scanBuf = Arrays.copyOf(scanBuf, scanLen * 2);
+            }
+            scanBuf[scanLen++] = e;
+        }
+    }
+
+    // --------------------------------------------------------------- expires
+
+    private void setExpire(Entry e, long deadline) {
+        e.expireAt = deadline;
+        if (e.expIdx < 0) {
+            if (expCount == expires.length) {
+                expires = Arrays.copyOf(expires, expCount * 2);
+            }
+            e.expIdx = expCount;
+            expires[expCount++] = e;
+        }
+    }
+
+    private void removeExpire(Entry e) {
+        int i = e.expIdx;
+        Entry last = expires[--expCount];
+        expires[i] = last;
+        last.expIdx = i;
+        expires[expCount] = null;
+        e.expIdx = -1;
+        e.expireAt = Entry.NO_DEADLINE;
+        if (expires.length > INITIAL_EXPIRES && expCount < expires.length >> 2) {
+            expires = Arrays.copyOf(expires, expires.length >> 1);
+        }
+    }
+}

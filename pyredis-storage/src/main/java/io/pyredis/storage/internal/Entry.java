@@ -1,0 +1,28 @@
+package io.pyredis.storage.internal;
+
+import io.pyredis.api.RedisValue;
+
+/** One key of a {@link Db}: a hash chain link that also carries the key's deadline. */
+final class Entry {
+
+    /** {@link #expireAt} of a key without a deadline: never less than a clock reading. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    final byte[] key;
+    final int hash;
+    RedisValue value;
+    /**
+     * Unix ms; the key is expired when the time is past it. Keys without a deadline hold
+     * {@link #NO_DEADLINE}, so the expiry check on every lookup is one comparison.
+     */
+    long expireAt = NO_DEADLINE;
+    /** Position in the expires array, -1 when the key has no deadline. */
+    int expIdx = -1;
+    Entry next;
+
+    Entry(byte[] key, int hash, RedisValue value) {
+        this.key = key;
+        this.hash = hash;
+        this.value = value;
+    }
+}
