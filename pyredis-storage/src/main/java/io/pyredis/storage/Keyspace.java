@@ -35,6 +35,7 @@ public final class Keyspace {
     private int nextDb;
     /** Whether the last cycle ran out of time (the next one then visits every db). */
     private boolean lastCycleTimedOut;
+    private long timeCapReached;
 
     /**
      * @param databases the number of databases, at least 1 ({@code databases} in redis.conf)
@@ -154,6 +155,9 @@ public final class Keyspace {
             } while (repeat);
         }
         lastCycleTimedOut = timedOut;
+        if (timedOut) {
+            timeCapReached++;
+        }
         if (!timedOut) {
             rehashWithin(start, budgetNanos);
         }
@@ -161,6 +165,9 @@ public final class Keyspace {
     }
 
     private void rehashWithin(long start, long budgetNanos) {
+        for (Db db : dbs) {
+            db.shrinkIfSparse();
+        }
         for (Db db : dbs) {
             while (db.isRehashing()) {
                 if (System.nanoTime() - start >= budgetNanos) {
@@ -186,8 +193,14 @@ public final class Keyspace {
         return state.misses;
     }
 
-    /** Zeroes the hit, miss and expired counters (CONFIG RESETSTAT). */
+    /** Active expiry runs that stopped at their time budget (INFO {@code expired_time_cap_reached_count}). */
+    public long expiredTimeCapReachedCount() {
+        return timeCapReached;
+    }
+
+    /** Zeroes the hit, miss, expired and time-cap counters (CONFIG RESETSTAT). */
     public void resetStats() {
+        timeCapReached = 0;
         state.hits = 0;
         state.misses = 0;
         state.expiredKeys = 0;

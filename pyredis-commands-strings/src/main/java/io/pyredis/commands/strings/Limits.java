@@ -15,9 +15,22 @@ final class Limits {
     private Limits() {
     }
 
+    /** The last setting parsed, so that a run of APPENDs parses it once (a value object: racy reads are fine). */
+    private static Parsed last = new Parsed(null, DEFAULT_PROTO_MAX_BULK_LEN);
+
+    private record Parsed(String text, long value) {
+    }
+
     /** The configured {@code proto-max-bulk-len}; only read by commands that grow strings. */
     static long protoMaxBulkLen(CommandContext ctx) {
-        return parseMemory(ctx.config("proto-max-bulk-len"));
+        String text = ctx.config("proto-max-bulk-len");
+        Parsed p = last;
+        if (text != null && text.equals(p.text)) {
+            return p.value;
+        }
+        long value = parseMemory(text);
+        last = new Parsed(text, value);
+        return value;
     }
 
     /**

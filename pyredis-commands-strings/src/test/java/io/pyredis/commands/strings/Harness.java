@@ -9,6 +9,7 @@ import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
 import io.pyredis.api.Reply;
 import io.pyredis.api.Session;
+import io.pyredis.protocol.RespWriter;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.ManualClock;
 
@@ -20,8 +21,8 @@ import java.util.ServiceLoader;
 
 /**
  * Runs this pack's commands as the server would: found through ServiceLoader, arity checked
- * first, over a real {@link Keyspace} with a {@link ManualClock}, errors turned into error
- * replies. Each call returns the exact RESP bytes a client would read (as ISO-8859-1 text).
+ * first, over a real {@link Keyspace} with a {@link ManualClock}, replies encoded by the real
+ * {@link RespWriter}, errors turned into error replies. Each call returns the exact RESP bytes a client would read (as ISO-8859-1 text).
  */
 final class Harness implements CommandContext {
 
@@ -32,7 +33,7 @@ final class Harness implements CommandContext {
     final Keyspace keyspace = new Keyspace(16, clock);
     final Map<String, String> config = new HashMap<>();
     private final Map<String, Command> commands = new HashMap<>();
-    private TestReply reply;
+    private RespWriter reply;
     private int protocol = 2;
 
     Harness() {
@@ -64,7 +65,7 @@ final class Harness implements CommandContext {
     String call(byte[]... argv) {
         String name = new String(argv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         Command c = commands.get(name);
-        reply = new TestReply(protocol);
+        reply = new RespWriter(protocol);
         keyspace.refreshTime();
         if (c == null) {
             return "-ERR unknown command\r\n";
@@ -75,12 +76,12 @@ final class Harness implements CommandContext {
         try {
             c.execute(this, argv);
         } catch (RedisError e) {
-            if (reply.written() != 0) {
+            if (reply.size() != 0) {
                 throw new AssertionError("error thrown after part of a reply was written: " + e.getMessage());
             }
             reply.error(e);
         }
-        return reply.text();
+        return new String(reply.buffer(), 0, reply.size(), StandardCharsets.ISO_8859_1);
     }
 
     /** Stores a value of another type, as a list would be, for WRONGTYPE tests. */

@@ -298,6 +298,14 @@ public final class Db implements Database {
         return ((long) sampled << 32) | expired;
     }
 
+    /**
+     * Starts shrinking the table if it is under 10% full (Redis's tryResizeHashTables in
+     * serverCron), for a table left sparse by deletes that came while it was rehashing.
+     */
+    public void shrinkIfSparse() {
+        shrinkIfNeeded();
+    }
+
     /** Whether an incremental rehash is under way. */
     public boolean isRehashing() {
         return rehashIdx >= 0;
@@ -336,9 +344,9 @@ public final class Db implements Database {
         other.expCursor = i;
     }
 
-    /** The number of buckets of the main table (the larger during a rehash); for tests. */
+    /** The number of buckets of the table, or of the one being rehashed into; for tests. */
     int buckets() {
-        return t1 == null ? t0.length : Math.max(t0.length, t1.length);
+        return t1 == null ? t0.length : t1.length;
     }
 
     // ------------------------------------------------------------ hash table

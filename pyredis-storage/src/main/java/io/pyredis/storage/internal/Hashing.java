@@ -34,8 +34,9 @@ public final class Hashing {
     static {
         SecureRandom random = new SecureRandom();
         SEED = random.nextLong();
-        K1 = random.nextLong() | 1L;
-        K2 = random.nextLong() | 1L;
+        // A high bit set keeps "len ^ K" from ever being 0 (a zero factor), whatever the length.
+        K1 = random.nextLong() | (1L << 62) | 1L;
+        K2 = random.nextLong() | (1L << 62) | 1L;
     }
 
     private Hashing() {

@@ -1,0 +1,20 @@
+/**
+ * The pyredis server: config, network, dispatch, plugin loading and the built-in
+ * connection and server commands. Exports only {@link io.pyredis.server.PyRedisServer}
+ * (to embed a server) and {@link io.pyredis.server.Main}.
+ *
+ * @since 0.1
+ */
+module io.pyredis.server {
+    requires transitive io.pyredis.api;
+    requires io.pyredis.protocol;
+    requires transitive io.pyredis.storage;
+    requires io.netty.transport;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.handler;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    exports io.pyredis.server;
+    uses io.pyredis.api.CommandPack;
+}
