@@ -42,7 +42,7 @@ wait_for_port() { # port name
 
 if [[ ! -d "$root/pyredis-dist/target/modules" ]]; then
   echo "bench: building pyredis (mvn -q -DskipTests package)..." >&2
-  (cd "$root" && mvn -B -q -DskipTests package) >&2
+  (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
 fi
 
 (cd "$work" && exec redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
@@ -56,13 +56,15 @@ wait_for_port "$PYREDIS_PORT" pyredis
 # rps of one redis-benchmark -q line: "SET: 123456.79 requests per second, p50=..."
 rps() { # port test extra-args...
   local port="$1" test="$2"; shift 2
+  # pyredis may not answer CONFIG GET (redis-benchmark only reads it to print a warning)
   redis-benchmark -h 127.0.0.1 -p "$port" -q -t "$test" -n "$N" -r "$KEYSPACE" "$@" </dev/null \
+    2> >(grep -v "Could not fetch server CONFIG" >&2) \
     | tr '\r' '\n' | grep -E "^${test^^}: [0-9.]+ requests per second" | tail -1 | awk '{print $2}'
 }
 
 echo "bench: warming up pyredis..." >&2
-redis-benchmark -h 127.0.0.1 -p "$PYREDIS_PORT" -q -t "$TESTS" -n "$N" -r "$KEYSPACE" -c 50 -P 16 >/dev/null </dev/null
-redis-benchmark -h 127.0.0.1 -p "$PYREDIS_PORT" -q -t "$TESTS" -n "$N" -r "$KEYSPACE" -c 50 >/dev/null </dev/null
+redis-benchmark -h 127.0.0.1 -p "$PYREDIS_PORT" -q -t "$TESTS" -n "$N" -r "$KEYSPACE" -c 50 -P 16 >/dev/null 2>&1 </dev/null
+redis-benchmark -h 127.0.0.1 -p "$PYREDIS_PORT" -q -t "$TESTS" -n "$N" -r "$KEYSPACE" -c 50 >/dev/null 2>&1 </dev/null
 
 printf '%-22s %14s %14s %8s\n' "test (N=$N)" "redis rps" "pyredis rps" "ratio"
 IFS=',' read -r -a tests <<<"$TESTS"
