@@ -4,6 +4,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.NestedMultiOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -11,6 +18,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +76,21 @@ class PluginEndToEndTest {
         String tat = jedis.get("api:carol");
         assertEquals(true, tat.matches("[0-9]+"), tat);
         assertEquals(List.of(0L, 10L, 6L, -1L, 40L), ratelimit("api:carol", "10", "100", "0"));
+    }
+
+    /** Lettuce speaks RESP3 (HELLO 3) by default: the reply must read the same there. */
+    @Test
+    void lettuceOverResp3SeesTheSameReply() {
+        ProtocolKeyword ratelimit = () -> "RATELIMIT".getBytes(StandardCharsets.US_ASCII);
+        RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(server.port())
+                .withTimeout(Duration.ofSeconds(10)).build());
+        try (StatefulRedisConnection<String, String> conn = client.connect()) {
+            List<Object> reply = conn.sync().dispatch(ratelimit, new NestedMultiOutput<>(StringCodec.UTF8),
+                    new CommandArgs<>(StringCodec.UTF8).addKey("lettuce:key").add(4).add(8));
+            assertEquals(List.of(0L, 4L, 3L, -1L, 2L), reply);
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(5));
+        }
     }
 
     @Test
