@@ -3,7 +3,6 @@ package io.pyredis.server.internal.config;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,9 +58,5 @@ public final class ListParam extends ConfigParam<List<String>> {
     @Override
     protected String format(List<String> v) {
         return String.join(" ", v);
-    }
-
-    static List<String> words(String... w) {
-        return Arrays.asList(w);
     }
 }

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -17,7 +16,6 @@ public final class CommandEntry {
     private final Command command;
     private final CommandSpec spec;
     private final String packName;
-    private final byte[] nameBytes;
     private final int arity;
     private final boolean noAuth;
     private final String arityError;
@@ -36,7 +34,6 @@ public final class CommandEntry {
         this.command = command;
         this.spec = command.spec();
         this.packName = packName;
-        this.nameBytes = spec.name().getBytes(StandardCharsets.US_ASCII);
         this.arity = spec.arity();
         this.noAuth = spec.has(CommandFlag.NO_AUTH);
         this.arityError = "ERR wrong number of arguments for '" + spec.name() + "' command";
@@ -74,10 +71,6 @@ public final class CommandEntry {
     /** The pack the command came from ({@code "builtin"} for the server's own). */
     public String packName() {
         return packName;
-    }
-
-    byte[] nameBytes() {
-        return nameBytes;
     }
 
     /** Whether {@code argc} arguments (name included) satisfy the arity, as Redis checks it. */

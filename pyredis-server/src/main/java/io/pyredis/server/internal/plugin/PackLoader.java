@@ -133,7 +133,7 @@ public final class PackLoader {
         for (Path jar : jars) {
             String problem = checkJar(jar);
             if (problem != null) {
-                warn(origin, (jars.size() > 1 ? jar.getFileName() + ": " : "") + problem);
+                warn(origin, (origin.equals(jar.getFileName().toString()) ? "" : jar.getFileName() + ": ") + problem);
                 return;
             }
         }
