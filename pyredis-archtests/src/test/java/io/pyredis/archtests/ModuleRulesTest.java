@@ -1,0 +1,159 @@
+package io.pyredis.archtests;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dependency table of the design, enforced. Classes are imported from the modules'
+ * main jars/classes on this module's test class path, without any test code.
+ */
+@AnalyzeClasses(packages = "io.pyredis", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleRulesTest {
+
+    static final ArchRule INTERNAL_RULE = classes()
+            .that().resideInAPackage("..internal..")
+            .should(onlyBeUsedFromTheirOwnModule())
+            .because("internal packages are not exported: another module using them compiles on"
+                    + " the class path but fails at run time on the module path");
+
+    @ArchTest
+    static final ArchRule apiDependsOnlyOnTheJdk = classes()
+            .that().resideInAPackage("io.pyredis.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.api..", "java..")
+            .because("the api is all a third-party plugin compiles against: anything it pulled in"
+                    + " would be forced on every plugin and could clash with the plugin's own libraries");
+
+    @ArchTest
+    static final ArchRule protocolDependsOnlyOnApi = classes()
+            .that().resideInAPackage("io.pyredis.protocol..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.protocol..", "io.pyredis.api..", "java..")
+            .because("the wire format is shared by the server and the CLI and must stay free of"
+                    + " transport, storage and logging so it can be tested byte by byte on its own");
+
+    @ArchTest
+    static final ArchRule storageDependsOnlyOnApiAndSlf4j = classes()
+            .that().resideInAPackage("io.pyredis.storage..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "io.pyredis.storage..", "io.pyredis.api..", "org.slf4j..", "java..")
+            .because("the keyspace must not know about the network or the commands, so that"
+                    + " it can be embedded and tested without a server");
+
+    @ArchTest
+    static final ArchRule commandPacksDependOnlyOnApi = classes()
+            .that().resideInAPackage("io.pyredis.commands..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..", "java..")
+            .because("a command pack is a plugin like any other: it is loaded through the SPI and"
+                    + " gets everything (keyspace, replies, config) through io.pyredis.api");
+
+    @ArchTest
+    static final ArchRule commandPacksAreIndependent = slices()
+            .matching("io.pyredis.commands.(*)..")
+            .should().notDependOnEachOther()
+            .because("packs can be left out or replaced one by one; shared logic belongs in the api");
+
+    @ArchTest
+    static final ArchRule examplePluginDependsOnlyOnApi = classes()
+            .that().resideInAPackage("io.pyredis.example..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.example..", "io.pyredis.api..", "java..")
+            .because("the example plugin shows what a third party can build with pyredis-api"
+                    + " alone, which is all it gets at compile time");
+
+    @ArchTest
+    static final ArchRule cliDependsOnlyOnProtocolApiAndJline = classes()
+            .that().resideInAPackage("io.pyredis.cli..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "io.pyredis.cli..", "io.pyredis.protocol..", "io.pyredis.api..", "org.jline..", "java..")
+            .because("the CLI is a client: it talks RESP over a socket and must not embed the server");
+
+    @ArchTest
+    static final ArchRule serverDoesNotDependOnPacks = noClasses()
+            .that().resideInAPackage("io.pyredis.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.example..")
+            .because("the server finds command packs through ServiceLoader on the module path and"
+                    + " in the plugins directory; a compile-time link would make a pack impossible"
+                    + " to leave out or replace");
+
+    @ArchTest
+    static final ArchRule modulesAreFreeOfCycles = slices()
+            .matching("io.pyredis.(*)..")
+            .should().beFreeOfCycles()
+            .because("JPMS forbids cycles between modules, and the build order depends on their absence");
+
+    @ArchTest
+    static final ArchRule noStandardStreamsOutsideCliAndMain = noClasses()
+            .that().resideOutsideOfPackage("io.pyredis.cli..")
+            .and().doNotHaveSimpleName("Main")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace")
+            .because("a server logs through SLF4J, where the operator's configuration decides"
+                    + " level and destination; stray prints bypass it and cost on hot paths");
+
+    @ArchTest
+    static final ArchRule internalPackagesStayInsideTheirModule = INTERNAL_RULE
+            // a module may have no internal package (yet)
+            .allowEmptyShould(true);
+
+    /**
+     * A class in {@code a.b.internal.c} may be used only by classes in {@code a.b..}, the
+     * module whose internals they are.
+     */
+    private static ArchCondition<JavaClass> onlyBeUsedFromTheirOwnModule() {
+        return new ArchCondition<>("only be used from their own module") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String pkg = item.getPackageName();
+                int at = pkg.indexOf(".internal");
+                String module = at < 0 ? pkg : pkg.substring(0, at);
+                for (Dependency d : item.getDirectDependenciesToSelf()) {
+                    String from = d.getOriginClass().getPackageName();
+                    if (!from.equals(module) && !from.startsWith(module + ".")) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The rules above must not pass for want of classes: every module has to be imported. */
+    @Test
+    void everyModuleIsImported() {
+        JavaClasses imported = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("io.pyredis");
+        for (String pkg : List.of("io.pyredis.api", "io.pyredis.protocol", "io.pyredis.storage",
+                "io.pyredis.commands.strings", "io.pyredis.server", "io.pyredis.cli", "io.pyredis.example.ratelimit")) {
+            assertTrue(imported.containPackage(pkg), pkg + " was not imported");
+        }
+        assertTrue(imported.stream().noneMatch(c -> c.getPackageName().startsWith("io.pyredis.archtests")),
+                "test classes must not be analysed");
+    }
+
+    /** The hand-written condition catches what it is for, and lets a module use its own internals. */
+    @Test
+    void internalRuleFlagsUseFromAnotherModuleOnly() {
+        JavaClasses fixtures = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importPackages("fixture");
+        var result = INTERNAL_RULE.evaluate(fixtures);
+        assertTrue(result.hasViolation());
+        List<String> violations = result.getFailureReport().getDetails();
+        assertTrue(violations.stream().anyMatch(v -> v.contains("fixture.other.Intruder")), violations.toString());
+        assertTrue(violations.stream().noneMatch(v -> v.contains("fixture.mod.Owner")), violations.toString());
+    }
+}

@@ -1,0 +1,121 @@
+package io.pyredis.dist;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Builds plugin jars at test time, the way a third party would: a module that requires
+ * only io.pyredis.api, compiled with javac against the pyredis-api jar the server runs
+ * with. Nothing pre-built lives in the repository.
+ */
+final class PluginJars {
+
+    private PluginJars() {
+    }
+
+    /**
+     * Writes {@code jar}: one pack, {@code packName}, whose {@code spiVersion()} returns
+     * {@code spiVersionExpr} and which offers one command named {@code commandName} that
+     * replies {@code +reply}. Sources and classes go to {@code work}, which must not be
+     * the plugins directory (the server would take its sub-folders for plugins).
+     */
+    static Path pack(Path work, Path jar, String module, String packName, String spiVersionExpr,
+                     String commandName, String reply) throws IOException {
+        String pkg = module;
+        Path src = Files.createTempDirectory(work, "src-");
+        Path pkgDir = src.resolve(pkg.replace('.', '/'));
+        Files.createDirectories(pkgDir);
+        Files.writeString(src.resolve("module-info.java"),
+                "module " + module + " {\n"
+                        + "    requires io.pyredis.api;\n"
+                        + "    provides io.pyredis.api.CommandPack with " + pkg + ".TestPack;\n"
+                        + "}\n");
+        Files.writeString(pkgDir.resolve("TestPack.java"),
+                "package " + pkg + ";\n"
+                        + "import io.pyredis.api.*;\n"
+                        + "import java.util.List;\n"
+                        + "import java.util.Set;\n"
+                        + "public final class TestPack implements CommandPack {\n"
+                        + "    public String name() { return \"" + packName + "\"; }\n"
+                        + "    public int spiVersion() { return " + spiVersionExpr + "; }\n"
+                        + "    public List<Command> commands() {\n"
+                        + "        CommandSpec spec = new CommandSpec(\"" + commandName + "\", -1, Set.of(), KeySpec.NONE,\n"
+                        + "                \"module\", \"0.1.0\", \"test\", \"O(1)\", \"\");\n"
+                        + "        return List.of(new Command() {\n"
+                        + "            public CommandSpec spec() { return spec; }\n"
+                        + "            public void execute(CommandContext ctx, byte[][] args) {\n"
+                        + "                ctx.reply().simple(\"" + reply + "\");\n"
+                        + "            }\n"
+                        + "        });\n"
+                        + "    }\n"
+                        + "}\n");
+        Path classes = Files.createTempDirectory(work, "classes-");
+        compile(src, classes);
+        Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(classes.resolve("META-INF/services/io.pyredis.api.CommandPack"), pkg + ".TestPack\n");
+        writeJar(classes, jar);
+        return jar;
+    }
+
+    /** A file named like a jar that is not one. */
+    static Path garbage(Path jar) throws IOException {
+        byte[] bytes = new byte[4096];
+        new Random(42).nextBytes(bytes);
+        return Files.write(jar, bytes);
+    }
+
+    private static void compile(Path src, Path classes) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no system Java compiler: the tests need a JDK, not a JRE");
+        }
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(src)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("--release", "17", "-d", classes.toString(),
+                    "--module-path", Dist.apiJar().toString());
+            boolean ok = javac.getTask(null, fm, diagnostics, options, null,
+                    fm.getJavaFileObjectsFromPaths(sources)).call();
+            if (!ok) {
+                List<String> messages = new ArrayList<>();
+                diagnostics.getDiagnostics().forEach(d -> messages.add(d.toString()));
+                throw new IllegalStateException("test plugin does not compile: " + messages);
+            }
+        }
+    }
+
+    private static void writeJar(Path classes, Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, manifest)) {
+            for (Path f : files) {
+                jos.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                jos.write(Files.readAllBytes(f));
+                jos.closeEntry();
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.pyredis.example.ratelimit;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisString;
+import io.pyredis.api.Reply;
+
+import java.util.EnumSet;
+
+/**
+ * {@code RATELIMIT key max-requests period-seconds [cost]}: counts a request of weight
+ * {@code cost} (default 1) against a limit of {@code max-requests} per
+ * {@code period-seconds} on {@code key}, and replies like redis-cell's CL.THROTTLE:
+ * <ol>
+ *   <li>1 if the request is limited (refused), 0 if it is allowed;</li>
+ *   <li>the limit, {@code max-requests};</li>
+ *   <li>how many more requests are allowed right now;</li>
+ *   <li>seconds until the request would be allowed, -1 if it is allowed (or never can be);</li>
+ *   <li>seconds until the key is back to its full burst.</li>
+ * </ol>
+ * Only an allowed request changes the key, which holds the limiter's state (a number)
+ * and expires when that state no longer matters.
+ */
+final class RateLimitCommand implements Command {
+
+    /** Up to about 31 years: keeps every sum in microseconds far from overflowing. */
+    static final long MAX_PERIOD_SECONDS = 1_000_000_000L;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    static final RedisError NOT_POSITIVE = new RedisError("ERR value is out of range, must be positive");
+    static final RedisError OUT_OF_RANGE = new RedisError("ERR value is out of range");
+    static final RedisError TOO_FAST =
+            new RedisError("ERR max-requests must not exceed 1000000 per second of period");
+    static final RedisError NEGATIVE_COST = new RedisError("ERR cost is negative");
+
+    private static final CommandSpec SPEC = new CommandSpec(
+            "ratelimit", -4,
+            EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM, CommandFlag.FAST, CommandFlag.MODULE),
+            KeySpec.FIRST, "module", "0.1.0",
+            "Counts a request against a rate limit (GCRA) and tells whether it is allowed.",
+            "O(1)",
+            "key max-requests period-seconds [cost]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        if (args.length > 5) {
+            throw RedisError.SYNTAX;
+        }
+        byte[] key = args[1];
+        long max = Numbers.parseLong(args[2]);
+        long periodSeconds = Numbers.parseLong(args[3]);
+        long cost = args.length == 5 ? Numbers.parseLong(args[4]) : 1;
+        if (max <= 0 || periodSeconds <= 0) {
+            throw NOT_POSITIVE;
+        }
+        if (periodSeconds > MAX_PERIOD_SECONDS) {
+            throw OUT_OF_RANGE;
+        }
+        long periodMicros = periodSeconds * MICROS_PER_SECOND;
+        if (max > periodMicros) {
+            throw TOO_FAST;
+        }
+        if (cost < 0) {
+            throw NEGATIVE_COST;
+        }
+
+        RedisString state = ctx.db().get(key, RedisString.class);
+        long storedTat = state == null ? Gcra.NO_STATE : Numbers.parseLong(state.bytes());
+        long now = ctx.now() * 1000L;
+        Gcra.Decision d = Gcra.decide(storedTat, now, max, periodMicros, cost);
+        if (d.newTat() != Gcra.NO_STATE) {
+            ctx.db().set(key, RedisString.of(d.newTat()), ceilDiv(d.newTat(), 1000L));
+        }
+
+        Reply reply = ctx.reply();
+        reply.array(5);
+        reply.integer(d.limited() ? 1 : 0);
+        reply.integer(d.limit());
+        reply.integer(d.remaining());
+        reply.integer(d.retryAfter() < 0 ? -1 : ceilDiv(d.retryAfter(), MICROS_PER_SECOND));
+        reply.integer(ceilDiv(d.resetAfter(), MICROS_PER_SECOND));
+    }
+
+    // Rounded up: a client that waits retry-after seconds must then be let through.
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}
