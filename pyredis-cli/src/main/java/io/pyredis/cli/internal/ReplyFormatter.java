@@ -111,17 +111,21 @@ public final class ReplyFormatter {
             out.write(k, 0, k.length - 1);
             ascii(out, " => ");
             Reply value = items.get(2 * e + 1);
-            // redis-cli starts a value that spans several entries on its own line.
-            if (value instanceof Reply.Agg va && entriesOf(va) > 1) {
+            // redis-cli starts a value that takes several lines on a line of its own.
+            ByteArrayOutputStream v = new ByteArrayOutputStream();
+            tty(v, value, childPrefix);
+            byte[] vb = v.toByteArray();
+            if (indexOf(vb, (byte) '\n') < vb.length - 1) {
                 out.write('\n');
                 ascii(out, childPrefix);
             }
-            tty(out, value, childPrefix);
+            out.writeBytes(vb);
         }
     }
 
-    private static int entriesOf(Reply.Agg a) {
-        return a.kind() == Reply.Kind.MAP ? a.items().size() / 2 : a.items().size();
+    private static int indexOf(byte[] b, byte c) {
+        for (int i = 0; i < b.length; i++) if (b[i] == c) return i;
+        return -1;
     }
 
     static void raw(ByteArrayOutputStream out, Reply r, byte[] mbDelim) {

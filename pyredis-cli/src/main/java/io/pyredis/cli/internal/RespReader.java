@@ -114,7 +114,7 @@ public final class RespReader {
                     } else {
                         line.write(buf, pos, i - pos);
                         byte[] all = line.toByteArray();
-                        out = new byte[all.length - 2];
+                        out = new byte[all.length - 1];
                         System.arraycopy(all, 0, out, 0, out.length);
                     }
                     pos = i + 1;
