@@ -23,7 +23,7 @@ public record Env(InputStream in, OutputStream out, OutputStream err, boolean st
         boolean inTty = isTty(0);
         boolean outTty = isTty(1);
         return new Env(System.in, System.out, System.err, inTty, outTty, System.getenv(),
-                Path.of(System.getProperty("user.home", ".")),
+                Path.of(System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home", ".")),
                 () -> org.jline.terminal.TerminalBuilder.builder().system(true).build());
     }
 
