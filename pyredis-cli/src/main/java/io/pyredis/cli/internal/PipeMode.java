@@ -91,17 +91,18 @@ final class PipeMode {
                 conn.writeRaw(buf, 0, n);
                 conn.flush();
             }
-            byte[] head = "\r\n*2\r\n$4\r\nECHO\r\n$20\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            conn.writeRaw(head, 0, head.length);
-            conn.writeRaw(magic, 0, magic.length);
-            conn.writeRaw(new byte[] {'\r', '\n'}, 0, 2);
-            conn.flush();
+            // Marked and announced before the final ECHO goes out, so its reply always counts as the last.
             eofAt = System.nanoTime();
             eof.set(true);
             synchronized (cli.out) {
                 cli.out.print("All data transferred. Waiting for the last reply...\n");
                 cli.out.flush();
             }
+            byte[] head = "\r\n*2\r\n$4\r\nECHO\r\n$20\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            conn.writeRaw(head, 0, head.length);
+            conn.writeRaw(magic, 0, magic.length);
+            conn.writeRaw(new byte[] {'\r', '\n'}, 0, 2);
+            conn.flush();
         } catch (IOException e) {
             writeFailure = e;
         }
