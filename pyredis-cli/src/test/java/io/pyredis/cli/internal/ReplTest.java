@@ -37,32 +37,59 @@ class ReplTest {
 
     /**
      * Typed keys, then silence: a person at a keyboard does not send end-of-file after the last
-     * line, so the session ends by its own quit. Gives up after 10 s so a broken test ends.
+     * line, so the session ends by its own quit. Like a person, it types the next line only once
+     * a prompt is on the screen (JLine does not redraw prompts for type-ahead, which made the
+     * output depend on thread timing). Gives up after 10 s so a broken test ends.
      */
     private static final class KeyboardStream extends java.io.InputStream {
         private final byte[] keys;
+        private final ByteArrayOutputStream screen;
         private int pos;
+        private int screenSeen;
 
-        KeyboardStream(byte[] keys) {
+        KeyboardStream(byte[] keys, ByteArrayOutputStream screen) {
             this.keys = keys;
+            this.screen = screen;
         }
 
         @Override
-        public synchronized int read() throws java.io.IOException {
-            if (pos < keys.length) return keys[pos++] & 0xff;
-            try {
-                wait(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        public int read() throws java.io.IOException {
+            if (pos < keys.length && (pos == 0 || keys[pos - 1] == '\n')) {
+                awaitPrompt();
             }
-            return -1;
+            synchronized (this) {
+                if (pos < keys.length) return keys[pos++] & 0xff;
+                try {
+                    wait(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        }
+
+        private void awaitPrompt() {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                String shown = screen.toString(StandardCharsets.UTF_8);
+                if (shown.length() > screenSeen && shown.stripTrailing().endsWith(">")) {
+                    screenSeen = shown.length();
+                    return;
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
     private static String session(Path home, Map<String, String> vars, String typed, String... args) {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        java.io.InputStream keys = new KeyboardStream(typed.getBytes(StandardCharsets.UTF_8));
+        java.io.InputStream keys = new KeyboardStream(typed.getBytes(StandardCharsets.UTF_8), screen);
         Env env = new Env(new ByteArrayInputStream(new byte[0]), screen, err, true, true, vars, home,
                 () -> TerminalBuilder.builder().system(false).streams(keys, screen).type(Terminal.TYPE_DUMB).build());
         int status = Cli.run(args, env);
