@@ -10,7 +10,7 @@ final class TtlCore {
 
     /**
      * Replies -2 for no key, -1 for no deadline, else the remaining time (or the deadline
-     * itself when {@code absolute}), never below 0; seconds are rounded to the nearest, as
+     * itself when {@code absolute}), never below 0; seconds are rounded half up, as
      * Redis's {@code (ttl+500)/1000} does.
      */
     static void execute(CommandContext ctx, byte[] key, boolean millis, boolean absolute) {
@@ -23,6 +23,8 @@ final class TtlCore {
         if (ttl < 0) {
             ttl = 0;
         }
-        ctx.reply().integer(millis ? ttl : (ttl + 500) / 1000);
+        // (ttl + 500) / 1000 without overflowing near Long.MAX_VALUE, where Redis's build
+        // still gives the rounded value (PEXPIREAT k 9223372036854775807; EXPIRETIME k).
+        ctx.reply().integer(millis ? ttl : ttl / 1000 + (ttl % 1000 + 500) / 1000);
     }
 }
