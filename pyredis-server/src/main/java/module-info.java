@@ -1,8 +1,14 @@
-/** The pyredis server. @since 0.1 */
+/**
+ * The pyredis server: config, network, dispatch, plugin loading and the built-in
+ * connection and server commands. Exports only {@link io.pyredis.server.PyRedisServer}
+ * (to embed a server) and {@link io.pyredis.server.Main}.
+ *
+ * @since 0.1
+ */
 module io.pyredis.server {
-    requires io.pyredis.api;
+    requires transitive io.pyredis.api;
     requires io.pyredis.protocol;
-    requires io.pyredis.storage;
+    requires transitive io.pyredis.storage;
     requires io.netty.transport;
     requires io.netty.buffer;
     requires io.netty.common;

@@ -1,0 +1,252 @@
+package io.pyredis.server;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandPack;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.server.internal.ServerCron;
+import io.pyredis.server.internal.commands.BuiltinCommands;
+import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.server.internal.dispatch.CommandEntry;
+import io.pyredis.server.internal.dispatch.CommandTable;
+import io.pyredis.server.internal.net.Transport;
+import io.pyredis.server.internal.plugin.LoadedPack;
+import io.pyredis.server.internal.plugin.PackLoader;
+import io.pyredis.storage.Clock;
+import io.pyredis.storage.Keyspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A pyredis server, embeddable: an in-process Redis for tests or applications.
+ *
+ * <pre>{@code
+ * try (PyRedisServer server = PyRedisServer.builder().set("port", "0").build().start()) {
+ *     int port = server.port();
+ *     // connect any Redis client to 127.0.0.1:port
+ * }
+ * }</pre>
+ *
+ * <p>Config parameters are set by their redis.conf names, validated as in a config
+ * file; command packs on the class path or module path are found by ServiceLoader, plus
+ * those in {@code plugins-dir} and those added with {@link Builder#addPack}.
+ *
+ * @since 0.1
+ */
+public final class PyRedisServer implements AutoCloseable {
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final List<CommandPack> extraPacks;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Transport transport;
+    private volatile ServerContext context;
+    private List<URLClassLoader> pluginLoaders = List.of();
+    private List<String> pluginWarnings = List.of();
+
+    private PyRedisServer(ServerConfig config, Clock clock, List<CommandPack> extraPacks) {
+        this.config = config;
+        this.clock = clock;
+        this.extraPacks = List.copyOf(extraPacks);
+    }
+
+    /** A builder with Redis's defaults (port 6379 on 127.0.0.1 and ::1). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Loads the command packs and starts listening; returns once the server accepts
+     * connections.
+     *
+     * @return this server
+     * @throws UncheckedIOException  when no listening socket could be opened (port in use)
+     * @throws IllegalStateException when already started or closed
+     */
+    public PyRedisServer start() {
+        if (closed.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("start() may be called once, before close()");
+        }
+        Logger log = LoggerFactory.getLogger(PyRedisServer.class);
+        CommandTable table = new CommandTable();
+        List<LoadedPack> packs = new ArrayList<>();
+        PackLoader.Sink sink = (pack, commands, origin) -> register(table, packs, pack.name(), commands, origin);
+        register(table, packs, "builtin", BuiltinCommands.all(), "built-in");
+        PackLoader loader = new PackLoader(sink);
+        for (CommandPack p : extraPacks) {
+            String refused = sink.accept(p, p.commands(), "PyRedisServer.builder()");
+            if (refused != null) {
+                throw new IllegalArgumentException("Pack '" + p.name() + "' cannot be added: " + refused);
+            }
+        }
+        loader.loadFromPath();
+        loader.loadFromDirectory(Path.of(config.pluginsDir.value()));
+        pluginLoaders = loader.classLoaders();
+        pluginWarnings = loader.warnings();
+
+        Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
+        ServerContext ctx = new ServerContext(config, clock, keyspace, table, packs);
+        Transport t = new Transport(ctx);
+        int port;
+        try {
+            port = t.bind();
+        } catch (IOException e) {
+            closed.set(true);
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        ctx.started(t.eventLoop(), port, this::close);
+        new ServerCron(ctx, t.eventLoop()).start();
+        this.context = ctx;
+        this.transport = t;
+        log.info("Server initialized: {} commands from {} packs, {} databases", table.size(), packs.size(),
+                config.databases.intValue());
+        log.info("Ready to accept connections tcp on {}", String.join(", ", t.addresses()));
+        return this;
+    }
+
+    private static String register(CommandTable table, List<LoadedPack> packs, String packName,
+                                   List<Command> commands, String origin) {
+        List<CommandEntry> entries = new ArrayList<>(commands.size());
+        for (Command c : commands) {
+            String name = c.spec().name();
+            if (table.contains(name)) {
+                return "command '" + name + "' is already taken by pack '" + table.get(name).packName() + "'";
+            }
+            try {
+                entries.add(new CommandEntry(c, packName));
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        for (CommandEntry e : entries) {
+            table.put(e.name(), e);
+        }
+        packs.add(new LoadedPack(packName, commands, origin));
+        return null;
+    }
+
+    /** The TCP port listened on: the configured one, or the one picked when it was 0. */
+    public int port() {
+        ServerContext c = context;
+        if (c == null) {
+            throw new IllegalStateException("not started");
+        }
+        return c.port();
+    }
+
+    /** The current value of a config parameter as CONFIG GET shows it, or null when there is none. */
+    public String config(String name) {
+        return config.registry.get(name);
+    }
+
+    /** The WARN messages of plugins skipped at start (empty when all loaded). */
+    public List<String> pluginWarnings() {
+        return pluginWarnings;
+    }
+
+    /**
+     * Stops listening, closes every client and waits for the server's threads to end.
+     * Idempotent. Called from a command (SHUTDOWN) it starts the stop and returns at once.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Transport t = transport;
+        if (t != null) {
+            boolean inLoop = t.inEventLoop();
+            t.close();
+            if (!inLoop) {
+                t.awaitTermination();
+            }
+            LoggerFactory.getLogger(PyRedisServer.class).info("Redis is now ready to exit, bye bye...");
+        }
+        for (URLClassLoader l : pluginLoaders) {
+            try {
+                l.close();
+            } catch (IOException ignored) {
+                // Nothing to do: the jar stays open until the JVM exits.
+            }
+        }
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Builds a {@link PyRedisServer}. Values are validated when set, with the message a
+     * config file would get ({@code Bad config in ...: 'port' must be an integer from 0
+     * to 65535, got "abc"}) as an {@link IllegalArgumentException}.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+
+        private Path configFile;
+        private final List<Map.Entry<String, String>> overrides = new ArrayList<>();
+        private String overrideSource = "PyRedisServer.builder()";
+        private Clock clock = Clock.system();
+        private final List<CommandPack> packs = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Reads this JSON config file first (keys as in redis.conf); {@link #set} values override it. */
+        public Builder configFile(Path file) {
+            this.configFile = Objects.requireNonNull(file);
+            return this;
+        }
+
+        /** Sets a config parameter by its redis.conf name: {@code set("port", "0")}. */
+        public Builder set(String name, String value) {
+            overrides.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name), Objects.requireNonNull(value)));
+            return this;
+        }
+
+        /** Names where {@link #set} values came from, in error messages ({@code "the command line"}). */
+        Builder overrideSource(String source) {
+            this.overrideSource = source;
+            return this;
+        }
+
+        /** The clock of the keyspace (expiry) and of idle timeouts; tests pass a manual one. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Adds a command pack directly, as if it were found on the class path. */
+        public Builder addPack(CommandPack pack) {
+            packs.add(Objects.requireNonNull(pack));
+            return this;
+        }
+
+        /**
+         * Reads and validates the config.
+         *
+         * @throws IllegalArgumentException with a one-line message naming the key and where it came from
+         */
+        public PyRedisServer build() {
+            ServerConfig cfg = new ServerConfig();
+            if (configFile != null) {
+                cfg.registry.loadFile(configFile);
+            }
+            cfg.registry.setAll(overrides, overrideSource);
+            return new PyRedisServer(cfg, clock, packs);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.pyredis.server.internal;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The connected clients by id. Changed on the event loop; concurrent so an embedder or a
+ * test may look from another thread.
+ */
+public final class ClientRegistry {
+
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
+
+    long nextId() {
+        return nextId.getAndIncrement();
+    }
+
+    void add(ClientSession s) {
+        clients.put(s.id(), s);
+    }
+
+    void remove(ClientSession s) {
+        clients.remove(s.id());
+    }
+
+    /** The client with {@code id}, or null. */
+    public ClientSession get(long id) {
+        return clients.get(id);
+    }
+
+    /** The number of connected clients (INFO's connected_clients). */
+    public int size() {
+        return clients.size();
+    }
+
+    /** All connected clients, in no particular order. */
+    public Collection<ClientSession> all() {
+        return Collections.unmodifiableCollection(clients.values());
+    }
+}

@@ -1,0 +1,323 @@
+package io.pyredis.server.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisError;
+import io.pyredis.protocol.ProtocolException;
+import io.pyredis.protocol.RequestParser;
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.dispatch.Dispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One client connection: the Netty handler of its channel and the {@link CommandContext}
+ * its commands run with (one object for both, reused for every command: nothing is
+ * allocated per command). Everything here runs on the server's single event loop.
+ *
+ * <p>Reads are parsed straight from the read buffer's array; each complete request is
+ * dispatched at once and its reply appended to this connection's {@link RespWriter}; the
+ * writer's bytes go to the socket once per read batch ({@link #channelReadComplete}).
+ */
+public final class Connection extends ChannelInboundHandlerAdapter implements CommandContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DENIED = ("-DENIED Redis is running in protected mode because protected "
+            + "mode is enabled and no password is set for the default user. "
+            + "In this mode connections are only accepted from the loopback interface. "
+            + "If you want to connect from external computers to Redis you "
+            + "may adopt one of the following solutions: "
+            + "1) Just disable protected mode sending the command "
+            + "'CONFIG SET protected-mode no' from the loopback interface "
+            + "by connecting to Redis from the same host the server is "
+            + "running, however MAKE SURE Redis is not publicly accessible "
+            + "from internet if you do so. Use CONFIG REWRITE to make this "
+            + "change permanent. "
+            + "2) Alternatively you can just disable the protected mode by "
+            + "editing the Redis configuration file, and setting the protected "
+            + "mode option to 'no', and then restarting the server. "
+            + "3) If you started the server manually just for testing, restart "
+            + "it with the '--protected-mode no' option. "
+            + "4) Setup a an authentication password for the default user. "
+            + "NOTE: You only need to do one of the above things in order for "
+            + "the server to start accepting connections from the outside.\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    /** A writer grown past this by a big reply is replaced after the flush, as Redis frees big output buffers. */
+    private static final int KEEP_WRITER_BYTES = 1 << 20;
+    /** Read buffers without a backing array are copied through a scratch array of this size. */
+    private static final int SCRATCH_BYTES = 16 * 1024;
+
+    private final ServerContext server;
+    private final Dispatcher dispatcher;
+    private final RequestParser parser;
+    private RespWriter writer = new RespWriter(2);
+    private Channel channel;
+    private ClientSession session;
+    private byte[] scratch;
+    /** Set by QUIT and protocol errors: stop reading, flush, close. */
+    private boolean closing;
+
+    public Connection(ServerContext server) {
+        this.server = server;
+        this.dispatcher = server.dispatcher();
+        this.parser = new RequestParser(server.limits());
+    }
+
+    // ---- CommandContext -------------------------------------------------------------
+
+    @Override
+    public ClientSession session() {
+        return session;
+    }
+
+    @Override
+    public Database db() {
+        return server.keyspace().db(session.db());
+    }
+
+    @Override
+    public Database db(int index) {
+        if (index < 0 || index >= server.keyspace().databases()) {
+            throw RedisError.DB_INDEX_OUT_OF_RANGE;
+        }
+        return server.keyspace().db(index);
+    }
+
+    @Override
+    public int databases() {
+        return server.keyspace().databases();
+    }
+
+    @Override
+    public RespWriter reply() {
+        return writer;
+    }
+
+    @Override
+    public long now() {
+        return server.keyspace().now();
+    }
+
+    @Override
+    public String config(String name) {
+        return server.config().registry.get(name);
+    }
+
+    /** The server this connection belongs to: keyspace, config, clients, commands, stats. */
+    public ServerContext server() {
+        return server;
+    }
+
+    /** Sends what is due, then closes the connection (QUIT). */
+    public void closeAfterReply() {
+        closing = true;
+    }
+
+    /** Closes the connection now, dropping replies not yet flushed (CLIENT KILL). */
+    public void close() {
+        closing = true;
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    void parserAuthRequired(boolean required) {
+        parser.setAuthRequired(required);
+    }
+
+    /**
+     * Replaces the reply buffer with a copy of its first {@code size} bytes: what the
+     * dispatcher does when a command failed half-way through its reply.
+     */
+    public void truncateReply(int size) {
+        RespWriter w = new RespWriter(writer.protocol(), Math.max(1024, size));
+        w.raw(writer.buffer(), 0, size);
+        writer = w;
+    }
+
+    // ---- Netty ----------------------------------------------------------------------
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        ServerStats stats = server.stats();
+        ClientRegistry clients = server.clients();
+        if (clients.size() >= server.config().maxclients.intValue()) {
+            stats.rejectedConnections++;
+            rejectAndClose(MAX_CLIENTS);
+            return;
+        }
+        stats.totalConnectionsReceived++;
+        boolean noPassword = server.config().requirepass.value().isEmpty();
+        if (server.config().protectedMode.isOn() && noPassword && !isLoopback(channel.remoteAddress())) {
+            stats.rejectedConnections++;
+            rejectAndClose(DENIED);
+            return;
+        }
+        session = new ClientSession(clients.nextId(), address(channel.remoteAddress()),
+                address(channel.localAddress()), server.clock().millis(), this);
+        session.authenticated(noPassword);
+        clients.add(session);
+        ctx.fireChannelActive();
+    }
+
+    private void rejectAndClose(byte[] message) {
+        closing = true;
+        server.stats().totalNetOutputBytes += message.length;
+        channel.writeAndFlush(channel.alloc().directBuffer(message.length).writeBytes(message))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        if (session != null) {
+            server.clients().remove(session);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        try {
+            if (closing || session == null) {
+                return;
+            }
+            int len = buf.readableBytes();
+            server.stats().totalNetInputBytes += len;
+            session.touch(server.clock().millis());
+            if (buf.hasArray()) {
+                process(buf.array(), buf.arrayOffset() + buf.readerIndex(), len);
+            } else {
+                if (scratch == null) {
+                    scratch = new byte[SCRATCH_BYTES];
+                }
+                int from = buf.readerIndex();
+                while (len > 0 && !closing) {
+                    int n = Math.min(len, scratch.length);
+                    buf.getBytes(from, scratch, 0, n);
+                    process(scratch, 0, n);
+                    from += n;
+                    len -= n;
+                }
+            }
+        } finally {
+            buf.release();
+        }
+    }
+
+    private void process(byte[] a, int off, int len) {
+        try {
+            while (len > 0) {
+                int n = parser.feed(a, off, len);
+                off += n;
+                len -= n;
+                byte[][] request = parser.take();
+                if (request != null) {
+                    dispatcher.dispatch(this, request);
+                    if (closing) {
+                        flushAndClose();
+                        return;
+                    }
+                } else if (n == 0) {
+                    return;
+                }
+            }
+        } catch (ProtocolException e) {
+            closing = true;
+            if (e.silent()) {
+                LOG.warn("Closing client {}: {}", session.remoteAddress(), e.getMessage());
+            } else {
+                LOG.debug("Protocol error ({}) from client {}", e.getMessage(), session.remoteAddress());
+                byte[] text = e.getMessage().getBytes(StandardCharsets.ISO_8859_1);
+                writer.raw(ERR_PREFIX);
+                writer.raw(text);
+                writer.raw(CRLF);
+            }
+            flushAndClose();
+        }
+    }
+
+    private static final byte[] ERR_PREFIX = "-ERR ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!closing) {
+            flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Writes and flushes the replies written so far; a no-op when there are none. */
+    public void flush() {
+        int size = writer.size();
+        if (size == 0 || channel == null) {
+            return;
+        }
+        ByteBuf out = channel.alloc().directBuffer(size);
+        out.writeBytes(writer.buffer(), 0, size);
+        server.stats().totalNetOutputBytes += size;
+        if (writer.buffer().length > KEEP_WRITER_BYTES) {
+            writer = new RespWriter(writer.protocol());
+        } else {
+            writer.reset();
+        }
+        channel.writeAndFlush(out, channel.voidPromise());
+    }
+
+    private void flushAndClose() {
+        flush();
+        channel.writeAndFlush(channel.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        // A client that sends faster than it reads its replies is read no further until
+        // the socket drains, instead of piling replies up in memory.
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("Client {} closed: {}", session == null ? "?" : session.remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("Closing client {} after an unexpected error", session == null ? "?" : session.remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+    private static boolean isLoopback(SocketAddress a) {
+        return !(a instanceof InetSocketAddress) || ((InetSocketAddress) a).getAddress() == null
+                || ((InetSocketAddress) a).getAddress().isLoopbackAddress();
+    }
+
+    private static String address(SocketAddress a) {
+        if (a instanceof InetSocketAddress) {
+            InetSocketAddress i = (InetSocketAddress) a;
+            String host = i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
+            int pct = host.indexOf('%');
+            if (pct >= 0) {
+                host = host.substring(0, pct);
+            }
+            // Redis's anetFormatAddr: IPv6 addresses in brackets.
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+}

@@ -1,0 +1,123 @@
+package io.pyredis.server.internal;
+
+import io.netty.channel.EventLoop;
+import io.pyredis.protocol.RespLimits;
+import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.server.internal.dispatch.CommandTable;
+import io.pyredis.server.internal.dispatch.Dispatcher;
+import io.pyredis.server.internal.plugin.LoadedPack;
+import io.pyredis.storage.Clock;
+import io.pyredis.storage.Keyspace;
+
+import java.util.List;
+
+/**
+ * What the server's own commands reach through {@link Connection#server()}: the config,
+ * the keyspace, the clients, the command table, the loaded packs and the statistics.
+ * One per server; built by {@code PyRedisServer}.
+ */
+public final class ServerContext {
+
+    /** The Redis version pyredis answers as (HELLO, INFO): clients choose features by it. */
+    public static final String REDIS_VERSION = "7.0.15";
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final Keyspace keyspace;
+    private final ClientRegistry clients = new ClientRegistry();
+    private final ServerStats stats = new ServerStats();
+    private final CommandTable commands;
+    private final List<LoadedPack> packs;
+    private final Dispatcher dispatcher;
+    private final long startMillis;
+    private volatile RespLimits limits;
+    private volatile Runnable shutdown = () -> { };
+    private volatile EventLoop eventLoop;
+    private volatile int port;
+
+    public ServerContext(ServerConfig config, Clock clock, Keyspace keyspace, CommandTable commands,
+                         List<LoadedPack> packs) {
+        this.config = config;
+        this.clock = clock;
+        this.keyspace = keyspace;
+        this.commands = commands;
+        this.packs = List.copyOf(packs);
+        this.startMillis = clock.millis();
+        this.dispatcher = new Dispatcher(this);
+        this.limits = buildLimits();
+        config.protoMaxBulkLen.onChange(v -> limits = buildLimits());
+        config.clientQueryBufferLimit.onChange(v -> limits = buildLimits());
+    }
+
+    private RespLimits buildLimits() {
+        RespLimits d = RespLimits.DEFAULT;
+        return new RespLimits(config.protoMaxBulkLen.longValue(), d.maxMultibulkLength(), d.maxInlineLength(),
+                config.clientQueryBufferLimit.longValue());
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    /** Every command by name, built-in and from packs. */
+    public CommandTable commands() {
+        return commands;
+    }
+
+    /** The packs loaded at start, built-in commands first. */
+    public List<LoadedPack> packs() {
+        return packs;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** When the server started, in unix ms (INFO uptime). */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** The parser limits for new connections (from proto-max-bulk-len and client-query-buffer-limit). */
+    public RespLimits limits() {
+        return limits;
+    }
+
+    /** The TCP port listened on (the chosen one when the config said 0). */
+    public int port() {
+        return port;
+    }
+
+    /** The event loop all clients and commands run on; null before start. */
+    public EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    /** Stops the server after the current command (SHUTDOWN); returns at once. */
+    public void requestShutdown() {
+        shutdown.run();
+    }
+
+    /** Wiring by the server: what {@link #requestShutdown()} does, the loop, the port. */
+    public void started(EventLoop loop, int port, Runnable shutdown) {
+        this.eventLoop = loop;
+        this.port = port;
+        this.shutdown = shutdown;
+    }
+}

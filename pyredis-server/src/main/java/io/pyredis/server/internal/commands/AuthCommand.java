@@ -1,0 +1,45 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.Connection;
+
+import java.nio.charset.StandardCharsets;
+
+/** {@code AUTH [username] password} */
+public final class AuthCommand extends BuiltinCommand {
+
+    private static final RedisError NO_PASSWORD = new RedisError("ERR AUTH <password> called without any password "
+            + "configured for the default user. Are you sure your configuration is correct?");
+    private static final byte[] DEFAULT_USER = "default".getBytes(StandardCharsets.US_ASCII);
+
+    public AuthCommand() {
+        super(spec("auth", -2, "connection", "1.0.0", "Authenticate to the server", "[username] password",
+                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST,
+                CommandFlag.NO_AUTH, CommandFlag.ALLOW_BUSY));
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        if (args.length > 3) {
+            throw RedisError.SYNTAX;
+        }
+        byte[] user;
+        byte[] password;
+        if (args.length == 2) {
+            if (c.server().config().requirepass.value().isEmpty()) {
+                throw NO_PASSWORD;
+            }
+            user = DEFAULT_USER;
+            password = args[1];
+        } else {
+            user = args[1];
+            password = args[2];
+        }
+        if (!Auth.check(c, user, password)) {
+            throw Auth.WRONGPASS;
+        }
+        c.session().authenticated(true);
+        c.reply().ok();
+    }
+}

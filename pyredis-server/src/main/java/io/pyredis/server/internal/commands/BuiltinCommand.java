@@ -1,0 +1,45 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeySpec;
+import io.pyredis.server.internal.Connection;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A command of the server itself. It runs with the full {@link Connection} (the mutable
+ * session and the server's internals through {@link Connection#server()}), which packs
+ * never see.
+ */
+public abstract class BuiltinCommand implements Command {
+
+    private final CommandSpec spec;
+
+    protected BuiltinCommand(CommandSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public final CommandSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
+        execute((Connection) ctx, args);
+    }
+
+    /** Runs the command; the dispatcher has checked arity and authentication. */
+    protected abstract void execute(Connection c, byte[][] args);
+
+    /** A spec for a keyless command of {@code group}. */
+    protected static CommandSpec spec(String name, int arity, String group, String since, String summary,
+                                      String syntax, CommandFlag... flags) {
+        Set<CommandFlag> f = flags.length == 0 ? Set.of() : EnumSet.of(flags[0], flags);
+        return new CommandSpec(name, arity, f, KeySpec.NONE, group, since, summary, "O(1)", syntax);
+    }
+}

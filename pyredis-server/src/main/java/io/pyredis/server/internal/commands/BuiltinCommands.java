@@ -1,0 +1,27 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.Command;
+
+import java.util.List;
+
+/**
+ * The server's own commands, registered before any pack (so a pack cannot take their
+ * names). Adding one is a class and a line here.
+ */
+public final class BuiltinCommands {
+
+    private BuiltinCommands() {
+    }
+
+    /** A fresh instance of every built-in command. */
+    public static List<Command> all() {
+        return List.of(
+                new PingCommand(),
+                new EchoCommand(),
+                new SelectCommand(),
+                new QuitCommand(),
+                new AuthCommand(),
+                new HelloCommand(),
+                new ResetCommand());
+    }
+}

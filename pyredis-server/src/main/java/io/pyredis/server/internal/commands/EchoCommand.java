@@ -1,0 +1,17 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.server.internal.Connection;
+
+/** {@code ECHO message} */
+public final class EchoCommand extends BuiltinCommand {
+
+    public EchoCommand() {
+        super(spec("echo", 2, "connection", "1.0.0", "Echo the given string", "message", CommandFlag.FAST));
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        c.reply().bulk(args[1]);
+    }
+}

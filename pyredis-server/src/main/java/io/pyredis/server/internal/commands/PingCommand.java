@@ -1,0 +1,24 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.server.internal.Connection;
+
+/** {@code PING [message]} */
+public final class PingCommand extends BuiltinCommand {
+
+    public PingCommand() {
+        super(spec("ping", -1, "connection", "1.0.0", "Ping the server", "[message]",
+                CommandFlag.FAST));
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        if (args.length > 2) {
+            c.reply().error("ERR wrong number of arguments for 'ping' command");
+        } else if (args.length == 1) {
+            c.reply().simple("PONG");
+        } else {
+            c.reply().bulk(args[1]);
+        }
+    }
+}

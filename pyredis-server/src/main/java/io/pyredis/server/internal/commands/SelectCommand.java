@@ -1,0 +1,32 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.Connection;
+
+/** {@code SELECT index} */
+public final class SelectCommand extends BuiltinCommand {
+
+    /** getIntFromObjectOrReply's text for a 64-bit integer outside int's range. */
+    static final RedisError NOT_AN_INT =
+            new RedisError("ERR value is out of range, value must between -2147483648 and 2147483647");
+
+    public SelectCommand() {
+        super(spec("select", 2, "connection", "2.0.0", "Change the selected database for the current connection",
+                "index", CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST));
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        long index = Numbers.parseLong(args[1]);
+        if (index < Integer.MIN_VALUE || index > Integer.MAX_VALUE) {
+            throw NOT_AN_INT;
+        }
+        if (index < 0 || index >= c.databases()) {
+            throw RedisError.DB_INDEX_OUT_OF_RANGE;
+        }
+        c.session().db((int) index);
+        c.reply().ok();
+    }
+}

@@ -1,0 +1,161 @@
+package io.pyredis.server.internal.dispatch;
+
+import io.pyredis.api.RedisError;
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.ClientSession;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.server.internal.ServerStats;
+import io.pyredis.storage.Keyspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs one request as Redis's processCommand does: look the command (and subcommand) up,
+ * check arity, then authentication, then call it. The hot path: it allocates nothing
+ * beyond what the command itself does.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private static final String NOAUTH = "NOAUTH Authentication required.";
+    /** Redis truncates names and arguments quoted in errors to 128 bytes. */
+    private static final int QUOTE_MAX = 128;
+
+    private final CommandTable commands;
+    private final Keyspace keyspace;
+    private final ServerStats stats;
+
+    public Dispatcher(ServerContext server) {
+        this.commands = server.commands();
+        this.keyspace = server.keyspace();
+        this.stats = server.stats();
+    }
+
+    /** Runs {@code args} for {@code c}, writing exactly one reply to its writer. */
+    public void dispatch(Connection c, byte[][] args) {
+        RespWriter w = c.reply();
+        CommandEntry e = commands.get(args[0]);
+        if (e == null) {
+            stats.totalErrorReplies++;
+            w.raw(unknownCommand(args));
+            return;
+        }
+        CommandTable subs = e.subcommands();
+        if (subs != null && args.length >= 2) {
+            CommandEntry sub = subs.get(args[1]);
+            if (sub == null) {
+                stats.totalErrorReplies++;
+                w.raw(unknownSubcommand(args));
+                return;
+            }
+            e = sub;
+        }
+        if (!e.acceptsArgc(args.length)) {
+            e.rejectedCalls++;
+            stats.totalErrorReplies++;
+            w.error(e.arityError());
+            return;
+        }
+        ClientSession s = c.session();
+        if (!s.authenticated() && !e.noAuth()) {
+            e.rejectedCalls++;
+            stats.totalErrorReplies++;
+            w.error(NOAUTH);
+            return;
+        }
+        s.lastCommand(e);
+        keyspace.refreshTime();
+        int mark = w.size();
+        long start = System.nanoTime();
+        try {
+            e.command().execute(c, args);
+        } catch (RedisError err) {
+            e.failedCalls++;
+            stats.totalErrorReplies++;
+            replaceReply(c, mark).error(err.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+            e.failedCalls++;
+            stats.totalErrorReplies++;
+            stats.unexpectedErrorReplies++;
+            LOG.error("Command '{}' failed", e.name(), ex);
+            replaceReply(c, mark).error("ERR internal error in '" + e.name() + "' command: " + ex);
+        }
+        e.nanos += System.nanoTime() - start;
+        e.calls++;
+        stats.totalCommandsProcessed++;
+    }
+
+    /** The writer with whatever the failed command wrote removed. */
+    private static RespWriter replaceReply(Connection c, int mark) {
+        if (c.reply().size() != mark) {
+            c.truncateReply(mark);
+        }
+        return c.reply();
+    }
+
+    /**
+     * Redis 7.0's commandCheckExistence text: {@code -ERR unknown command 'foo', with args
+     * beginning with: 'a' 'b' }, built from bytes so binary names come back as sent. As C
+     * formats it, each quoted string stops at a NUL byte, and CR/LF become spaces.
+     */
+    static byte[] unknownCommand(byte[][] args) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+        b.writeBytes("-ERR unknown command '".getBytes(StandardCharsets.US_ASCII));
+        cString(b, args[0], QUOTE_MAX);
+        b.writeBytes("', with args beginning with: ".getBytes(StandardCharsets.US_ASCII));
+        int argsLen = 0;
+        for (int i = 1; i < args.length && argsLen < QUOTE_MAX; i++) {
+            b.write('\'');
+            argsLen += 1 + cString(b, args[i], QUOTE_MAX - argsLen);
+            b.write('\'');
+            b.write(' ');
+            argsLen += 2;
+        }
+        return crlfTerminated(b);
+    }
+
+    /** {@code -ERR unknown subcommand 'x'. Try CONFIG HELP.} */
+    static byte[] unknownSubcommand(byte[][] args) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+        b.writeBytes("-ERR unknown subcommand '".getBytes(StandardCharsets.US_ASCII));
+        cString(b, args[1], QUOTE_MAX);
+        b.writeBytes("'. Try ".getBytes(StandardCharsets.US_ASCII));
+        for (byte x : args[0]) {
+            if (x == 0) {
+                break;
+            }
+            b.write(x >= 'a' && x <= 'z' ? x - 32 : x);
+        }
+        b.writeBytes(" HELP.".getBytes(StandardCharsets.US_ASCII));
+        return crlfTerminated(b);
+    }
+
+    /** Writes {@code s} as C's {@code %.<max>s} would; returns the bytes written. */
+    private static int cString(ByteArrayOutputStream b, byte[] s, int max) {
+        int n = 0;
+        while (n < s.length && n < max && s[n] != 0) {
+            n++;
+        }
+        b.write(s, 0, n);
+        return n;
+    }
+
+    private static byte[] crlfTerminated(ByteArrayOutputStream b) {
+        byte[] out = b.toByteArray();
+        for (int i = 1; i < out.length; i++) {
+            if (out[i] == '\r' || out[i] == '\n') {
+                out[i] = ' ';
+            }
+        }
+        byte[] r = new byte[out.length + 2];
+        System.arraycopy(out, 0, r, 0, out.length);
+        r[out.length] = '\r';
+        r[out.length + 1] = '\n';
+        return r;
+    }
+}

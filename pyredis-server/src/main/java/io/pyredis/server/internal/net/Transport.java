@@ -1,0 +1,133 @@
+package io.pyredis.server.internal.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.server.internal.config.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The network side: one acceptor thread, and ONE event loop thread that owns every client
+ * channel and runs every command, as Redis's main thread does. Listens on each {@code bind}
+ * address; like Redis, an address this host does not have (typically {@code ::1} without
+ * IPv6) is logged and skipped, while a port already in use stops the start.
+ */
+public final class Transport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
+    private final ServerContext server;
+    private final EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("pyredis-accept"));
+    private final EventLoopGroup worker = new NioEventLoopGroup(1, new DefaultThreadFactory("pyredis-main"));
+    private final List<Channel> listeners = new ArrayList<>();
+    private int port;
+
+    public Transport(ServerContext server) {
+        this.server = server;
+    }
+
+    /** The one event loop of the clients and commands. */
+    public EventLoop eventLoop() {
+        return worker.next();
+    }
+
+    /** Binds every address; returns the port listened on. */
+    public int bind() throws IOException {
+        ServerConfig cfg = server.config();
+        HeapReadAllocator allocator = new HeapReadAllocator();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(acceptor, worker)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, Math.max(1, cfg.tcpBacklog.intValue()))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, cfg.tcpKeepalive.intValue() > 0)
+                .childOption(ChannelOption.ALLOCATOR, allocator)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new Connection(server));
+                    }
+                });
+        int wanted = cfg.port.intValue();
+        for (String spec : cfg.bind.value()) {
+            boolean optional = spec.startsWith("-");
+            String host = optional ? spec.substring(1) : spec;
+            if (host.equals("*")) {
+                host = "0.0.0.0";
+            } else if (host.equals("::*")) {
+                host = "::";
+            }
+            int p = port != 0 ? port : wanted;
+            try {
+                Channel ch = b.bind(new InetSocketAddress(host, p)).syncUninterruptibly().channel();
+                listeners.add(ch);
+                if (port == 0) {
+                    port = ((InetSocketAddress) ch.localAddress()).getPort();
+                }
+            } catch (Exception e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                boolean inUse = e instanceof BindException && why.contains("in use");
+                if (inUse && !(wanted == 0 && !listeners.isEmpty())) {
+                    close();
+                    throw new IOException("Could not create server TCP listening socket " + host + ":" + p + ": " + why, e);
+                }
+                LOG.warn("Could not create server TCP listening socket {}:{}: {}", host, p, why);
+            }
+        }
+        if (listeners.isEmpty()) {
+            close();
+            throw new IOException("Failed listening on port " + wanted + " (tcp), aborting: no bind address could be used");
+        }
+        return port;
+    }
+
+    /** The addresses listened on, for the startup log. */
+    public List<String> addresses() {
+        List<String> out = new ArrayList<>();
+        for (Channel ch : listeners) {
+            InetSocketAddress a = (InetSocketAddress) ch.localAddress();
+            String h = a.getAddress().getHostAddress();
+            out.add((h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort());
+        }
+        return out;
+    }
+
+    /** Closes the listeners and every client, stops the threads and waits for them (up to a few seconds). */
+    public void close() {
+        for (Channel ch : listeners) {
+            ch.close();
+        }
+        listeners.clear();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        worker.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** Waits until both threads have stopped. */
+    public void awaitTermination() {
+        acceptor.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
+        worker.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
+    /** Whether the caller runs on the event loop (where it must not wait for the loop to stop). */
+    public boolean inEventLoop() {
+        return worker.next().inEventLoop() || acceptor.next().inEventLoop();
+    }
+}
