@@ -131,6 +131,11 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         @Override
+        public List<String> tips() {
+            return List.of("request_policy:all_nodes", "response_policy:all_succeeded");
+        }
+
+        @Override
         protected void execute(Connection c, byte[][] args) {
             if (args.length % 2 != 0) {
                 throw RedisError.SYNTAX;
@@ -245,5 +250,4 @@ public final class ConfigCommand extends BuiltinCommand {
             Help.write(c.reply(), "CONFIG", HELP);
         }
     }
-
 }

@@ -3,7 +3,6 @@ package io.pyredis.server.internal.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.Map;
 
 
 /**
@@ -33,7 +33,6 @@ public final class ConfigRewriter {
     public static void rewrite(ConfigRegistry registry, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         mapper.enable(JsonParser.Feature.ALLOW_COMMENTS);
-        mapper.enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         if (Files.exists(file)) {
             JsonNode old = mapper.readTree(Files.readAllBytes(file));
@@ -41,7 +40,9 @@ public final class ConfigRewriter {
                 for (Iterator<String> it = old.fieldNames(); it.hasNext(); ) {
                     String key = it.next();
                     ConfigParam<?> p = registry.find(key);
-                    root.set(key, p == null ? old.get(key) : toJson(p));
+                    JsonNode was = old.get(key);
+                    // A value the user wrote differently ("512mb") but that still holds is kept as written.
+                    root.set(key, p == null || holds(p, was) ? was : toJson(p));
                 }
             }
         }
@@ -50,7 +51,26 @@ public final class ConfigRewriter {
                 root.set(p.name(), toJson(p));
             }
         }
-        byte[] bytes = (mapper.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // One key per line, as the shipped config is written (Jackson's pretty printer would
+        // spread arrays over lines and put a space before each colon).
+        StringBuilder sb = new StringBuilder("{\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            sb.append("  ").append(mapper.writeValueAsString(e.getKey())).append(": ");
+            JsonNode v = e.getValue();
+            if (v.isArray()) {
+                sb.append('[');
+                for (int i = 0; i < v.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(mapper.writeValueAsString(v.get(i)));
+                }
+                sb.append(']');
+            } else {
+                sb.append(mapper.writeValueAsString(v));
+            }
+            sb.append(it.hasNext() ? ",\n" : "\n");
+        }
+        sb.append("}\n");
+        byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = dir.resolve("temp-rewriteconfig-" + ProcessHandle.current().pid() + ".json");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -63,6 +83,14 @@ public final class ConfigRewriter {
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    private static <T> boolean holds(ConfigParam<T> p, JsonNode written) {
+        try {
+            return p.format(p.parseJson(written)).equals(p.get());
+        } catch (BadValueException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -96,5 +124,4 @@ public final class ConfigRewriter {
         }
         return f.textNode(p.get());
     }
-
 }
