@@ -110,9 +110,11 @@ public final class ConfigCommand extends BuiltinCommand {
             }
             RespWriter w = c.reply();
             w.map(matches.size());
+            ConfigParam<?> port = c.server().config().port;
             for (Map.Entry<String, ConfigParam<?>> m : matches.entrySet()) {
                 w.bulk(m.getKey());
-                w.bulk(m.getValue().get());
+                // "port 0" picks a free port here (in Redis it means no TCP at all): show the one in use.
+                w.bulk(m.getValue() == port ? Integer.toString(c.server().port()) : m.getValue().get());
             }
         }
     }
