@@ -15,6 +15,7 @@ module io.pyredis.server {
     requires io.netty.handler;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires java.management;
     exports io.pyredis.server;
     uses io.pyredis.api.CommandPack;
 }

@@ -62,9 +62,12 @@ public final class Main {
             org.slf4j.LoggerFactory.getLogger(Main.class).error("{}", e.getMessage());
             return 1;
         }
+        // The JVM exits on its own once the server's threads end (after SHUTDOWN, too).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            org.slf4j.LoggerFactory.getLogger(Main.class).info("Received shutdown signal, shutting down");
-            server.close();
+            if (!server.isClosed()) {
+                org.slf4j.LoggerFactory.getLogger(Main.class).info("Received shutdown signal, shutting down");
+                server.close();
+            }
         }, "pyredis-shutdown"));
         return 0;
     }

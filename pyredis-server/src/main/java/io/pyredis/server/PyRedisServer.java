@@ -244,6 +244,7 @@ public final class PyRedisServer implements AutoCloseable {
             ServerConfig cfg = new ServerConfig();
             if (configFile != null) {
                 cfg.registry.loadFile(configFile);
+                cfg.configFile = configFile.toAbsolutePath();
             }
             cfg.registry.setAll(overrides, overrideSource);
             return new PyRedisServer(cfg, clock, packs);

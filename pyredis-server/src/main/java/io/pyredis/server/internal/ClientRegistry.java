@@ -19,12 +19,22 @@ public final class ClientRegistry {
         return nextId.getAndIncrement();
     }
 
+    /** The lowest descriptor number a client gets, as a Unix server's first client socket after its listeners. */
+    private static final int FIRST_FD = 8;
+    /** Descriptor-like numbers in use (CLIENT LIST's fd): the lowest free one is reused, as Unix does. */
+    private final java.util.BitSet fds = new java.util.BitSet();
+
     void add(ClientSession s) {
+        int fd = fds.nextClearBit(0);
+        fds.set(fd);
+        s.fd(fd + FIRST_FD);
         clients.put(s.id(), s);
     }
 
     void remove(ClientSession s) {
-        clients.remove(s.id());
+        if (clients.remove(s.id()) != null) {
+            fds.clear(s.fd() - FIRST_FD);
+        }
     }
 
     /** The client with {@code id}, or null. */

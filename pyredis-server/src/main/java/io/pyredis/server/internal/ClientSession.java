@@ -21,6 +21,7 @@ public final class ClientSession implements Session {
     private boolean authenticated;
     private long lastInteractionMillis;
     private CommandEntry lastCommand;
+    private int fd;
 
     ClientSession(long id, String remoteAddress, String localAddress, long nowMillis, Connection connection) {
         this.id = id;
@@ -110,6 +111,15 @@ public final class ClientSession implements Session {
     /** Set by the dispatcher. */
     public void lastCommand(CommandEntry entry) {
         this.lastCommand = entry;
+    }
+
+    /** A number per connection, reused after it closes (CLIENT LIST's fd; Netty hides the real descriptor). */
+    public int fd() {
+        return fd;
+    }
+
+    void fd(int fd) {
+        this.fd = fd;
     }
 
     /** The connection, to close it (CLIENT KILL) or write to it outside a command. */

@@ -30,6 +30,9 @@ public final class ServerContext {
     private final List<LoadedPack> packs;
     private final Dispatcher dispatcher;
     private final long startMillis;
+    private final String runId = randomHex40();
+    private final String replId = randomHex40();
+    private final long usedMemoryStartup;
     private volatile RespLimits limits;
     private volatile Runnable shutdown = () -> { };
     private volatile EventLoop eventLoop;
@@ -43,6 +46,8 @@ public final class ServerContext {
         this.commands = commands;
         this.packs = List.copyOf(packs);
         this.startMillis = clock.millis();
+        Runtime rt = Runtime.getRuntime();
+        this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();
         this.dispatcher = new Dispatcher(this);
         this.limits = buildLimits();
         config.protoMaxBulkLen.onChange(v -> limits = buildLimits());
@@ -92,6 +97,31 @@ public final class ServerContext {
     /** When the server started, in unix ms (INFO uptime). */
     public long startMillis() {
         return startMillis;
+    }
+
+    /** INFO's run_id: 40 random hex digits, new at each start. */
+    public String runId() {
+        return runId;
+    }
+
+    /** INFO's master_replid: 40 random hex digits. */
+    public String replId() {
+        return replId;
+    }
+
+    /** The heap in use when the server was built (INFO used_memory_startup). */
+    public long usedMemoryStartup() {
+        return usedMemoryStartup;
+    }
+
+    private static String randomHex40() {
+        byte[] b = new byte[20];
+        new java.security.SecureRandom().nextBytes(b);
+        StringBuilder sb = new StringBuilder(40);
+        for (byte x : b) {
+            sb.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+        }
+        return sb.toString();
     }
 
     /** The parser limits for new connections (from proto-max-bulk-len and client-query-buffer-limit). */

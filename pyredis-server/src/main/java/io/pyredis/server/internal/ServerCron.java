@@ -49,6 +49,7 @@ public final class ServerCron implements Runnable {
             server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
             long now = server.clock().millis();
             server.stats().sample(System.currentTimeMillis());
+            server.stats().sampleMemory();
             closeIdleClients(now);
         } catch (RuntimeException e) {
             LOG.error("Server cron failed", e);

@@ -26,6 +26,13 @@ public final class ServerStats {
     /** unexpected_error_replies: commands that failed with a bug rather than a RedisError */
     public long unexpectedErrorReplies;
 
+    /** used_memory_peak: the most heap in use seen by the cron or INFO */
+    public long usedMemoryPeak;
+
+    /** Redis's errorstats: at most this many distinct error codes are counted. */
+    private static final int MAX_ERROR_CODES = 128;
+    private final java.util.Map<String, long[]> errorCounts = new java.util.LinkedHashMap<>();
+
     private final long[] opsSamples = new long[SAMPLES];
     private final long[] inputSamples = new long[SAMPLES];
     private final long[] outputSamples = new long[SAMPLES];
@@ -56,6 +63,38 @@ public final class ServerStats {
         lastOps = totalCommandsProcessed;
         lastInput = totalNetInputBytes;
         lastOutput = totalNetOutputBytes;
+    }
+
+    /**
+     * Counts an error reply: total_error_replies, and errorstat_{@code code} (the error's
+     * first word, as Redis's errorstats). Not on the hot path: only errors come here.
+     */
+    public void errorReply(String code) {
+        totalErrorReplies++;
+        long[] n = errorCounts.get(code);
+        if (n == null) {
+            if (errorCounts.size() >= MAX_ERROR_CODES) {
+                return;
+            }
+            n = new long[1];
+            errorCounts.put(code, n);
+        }
+        n[0]++;
+    }
+
+    /** The error counts by code, in the order first seen (INFO errorstats). */
+    public java.util.Map<String, long[]> errorCounts() {
+        return errorCounts;
+    }
+
+    /** Notes the heap in use now for used_memory_peak; returns it. */
+    public long sampleMemory() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        if (used > usedMemoryPeak) {
+            usedMemoryPeak = used;
+        }
+        return used;
     }
 
     /** instantaneous_ops_per_sec */
@@ -90,6 +129,8 @@ public final class ServerStats {
         totalNetOutputBytes = 0;
         totalErrorReplies = 0;
         unexpectedErrorReplies = 0;
+        errorCounts.clear();
+        usedMemoryPeak = 0;
         java.util.Arrays.fill(opsSamples, 0);
         java.util.Arrays.fill(inputSamples, 0);
         java.util.Arrays.fill(outputSamples, 0);

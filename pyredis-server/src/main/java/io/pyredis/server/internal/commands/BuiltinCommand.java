@@ -8,6 +8,7 @@ import io.pyredis.api.KeySpec;
 import io.pyredis.server.internal.Connection;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,6 +36,26 @@ public abstract class BuiltinCommand implements Command {
 
     /** Runs the command; the dispatcher has checked arity and authentication. */
     protected abstract void execute(Connection c, byte[][] args);
+
+    /**
+     * The ACL categories of this command beyond those Redis derives from its flags (as the
+     * {@code acl_categories} of Redis's command JSON, lower case without '@'), or null to
+     * derive them from the group as for pack commands.
+     */
+    public List<String> aclCategories() {
+        return null;
+    }
+
+    /** Redis's command tips ({@code nondeterministic_output}, ...), as COMMAND INFO shows them. */
+    public List<String> tips() {
+        return List.of();
+    }
+
+    /** {@code spec} with another complexity text (the helper below says O(1)). */
+    protected static CommandSpec complexity(CommandSpec s, String complexity) {
+        return new CommandSpec(s.name(), s.arity(), s.flags(), s.keys(), s.group(), s.since(), s.summary(),
+                complexity, s.syntax());
+    }
 
     /** A spec for a keyless command of {@code group}. */
     protected static CommandSpec spec(String name, int arity, String group, String since, String summary,

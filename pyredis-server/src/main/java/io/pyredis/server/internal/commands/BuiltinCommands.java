@@ -22,6 +22,15 @@ public final class BuiltinCommands {
                 new QuitCommand(),
                 new AuthCommand(),
                 new HelloCommand(),
-                new ResetCommand());
+                new ResetCommand(),
+                new ClientCommand(),
+                new CommandCommand(),
+                new ConfigCommand(),
+                new InfoCommand(),
+                new DbsizeCommand(),
+                FlushdbCommand.flushdb(),
+                FlushdbCommand.flushall(),
+                new TimeCommand(),
+                new ShutdownCommand());
     }
 }

@@ -7,7 +7,8 @@ import io.pyredis.server.internal.Connection;
 public final class EchoCommand extends BuiltinCommand {
 
     public EchoCommand() {
-        super(spec("echo", 2, "connection", "1.0.0", "Echo the given string", "message", CommandFlag.FAST));
+        super(spec("echo", 2, "connection", "1.0.0", "Echo the given string", "message", CommandFlag.LOADING,
+                CommandFlag.STALE, CommandFlag.FAST));
     }
 
     @Override

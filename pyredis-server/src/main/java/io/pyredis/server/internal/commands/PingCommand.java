@@ -12,6 +12,11 @@ public final class PingCommand extends BuiltinCommand {
     }
 
     @Override
+    public java.util.List<String> tips() {
+        return java.util.List.of("request_policy:all_shards", "response_policy:all_succeeded");
+    }
+
+    @Override
     protected void execute(Connection c, byte[][] args) {
         if (args.length > 2) {
             c.reply().error("ERR wrong number of arguments for 'ping' command");

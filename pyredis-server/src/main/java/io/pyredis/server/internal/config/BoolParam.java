@@ -36,6 +36,11 @@ public final class BoolParam extends ConfigParam<Boolean> {
     }
 
     @Override
+    public String redisReason(String text) {
+        return "argument must be 'yes' or 'no'";
+    }
+
+    @Override
     protected Boolean parseJson(JsonNode node) throws BadValueException {
         if (node.isBoolean()) {
             return node.booleanValue();

@@ -63,6 +63,24 @@ public abstract class ConfigParam<T> {
         apply(parse(text));
     }
 
+    /**
+     * Parses and validates {@code text} without applying it; the returned action applies
+     * it (and runs the hooks). CONFIG SET prepares every pair before applying any, so a
+     * refused value leaves all parameters unchanged.
+     */
+    public final Runnable prepare(String text) throws BadValueException {
+        T v = parse(text);
+        return () -> apply(v);
+    }
+
+    /**
+     * Why Redis's CONFIG SET refuses {@code text}, in Redis's words (after
+     * {@code "... - "}): {@code argument couldn't be parsed into an integer}.
+     */
+    public String redisReason(String text) {
+        return "argument couldn't be parsed";
+    }
+
     /** As {@link #set(String)} for a value from a JSON config file. */
     public final void setJson(JsonNode node) throws BadValueException {
         apply(parseJson(node));

@@ -28,6 +28,11 @@ public final class EnumParam extends ConfigParam<String> {
     }
 
     @Override
+    public String redisReason(String text) {
+        return "argument(s) must be one of the following: " + String.join(", ", choices);
+    }
+
+    @Override
     protected String format(String v) {
         return v;
     }

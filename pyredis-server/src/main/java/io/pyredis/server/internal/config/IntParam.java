@@ -39,6 +39,16 @@ public final class IntParam extends ConfigParam<Integer> {
     }
 
     @Override
+    public String redisReason(String text) {
+        try {
+            Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return "argument couldn't be parsed into an integer";
+        }
+        return "argument must be between " + min + " and " + max + " inclusive";
+    }
+
+    @Override
     protected Integer parseJson(JsonNode node) throws BadValueException {
         if (node.isIntegralNumber()) {
             if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {

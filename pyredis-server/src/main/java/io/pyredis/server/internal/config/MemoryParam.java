@@ -41,6 +41,14 @@ public final class MemoryParam extends ConfigParam<Long> {
     }
 
     @Override
+    public String redisReason(String text) {
+        if (parseBytes(text) == null) {
+            return "argument must be a memory value";
+        }
+        return "argument must be between " + min + " and " + max + " inclusive";
+    }
+
+    @Override
     protected Long parseJson(JsonNode node) throws BadValueException {
         if (node.isIntegralNumber()) {
             if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {

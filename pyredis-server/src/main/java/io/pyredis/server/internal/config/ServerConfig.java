@@ -1,5 +1,6 @@
 package io.pyredis.server.internal.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,6 +14,9 @@ public final class ServerConfig {
     public static final List<String> LOG_LEVELS = List.of("debug", "verbose", "notice", "warning");
 
     public final ConfigRegistry registry = new ConfigRegistry();
+
+    /** The JSON file the server was started from (CONFIG REWRITE writes it back; INFO config_file), or null. */
+    public volatile Path configFile;
 
     public final ListParam bind = registry.register(
             new ListParam("bind", false, List.of("127.0.0.1", "-::1"), false));

@@ -41,7 +41,7 @@ public final class Dispatcher {
         RespWriter w = c.reply();
         CommandEntry e = commands.get(args[0]);
         if (e == null) {
-            stats.totalErrorReplies++;
+            stats.errorReply("ERR");
             w.raw(unknownCommand(args));
             return;
         }
@@ -49,7 +49,7 @@ public final class Dispatcher {
         if (subs != null && args.length >= 2) {
             CommandEntry sub = subs.get(args[1]);
             if (sub == null) {
-                stats.totalErrorReplies++;
+                stats.errorReply("ERR");
                 w.raw(unknownSubcommand(args));
                 return;
             }
@@ -57,14 +57,14 @@ public final class Dispatcher {
         }
         if (!e.acceptsArgc(args.length)) {
             e.rejectedCalls++;
-            stats.totalErrorReplies++;
+            stats.errorReply("ERR");
             w.error(e.arityError());
             return;
         }
         ClientSession s = c.session();
         if (!s.authenticated() && !e.noAuth()) {
             e.rejectedCalls++;
-            stats.totalErrorReplies++;
+            stats.errorReply("NOAUTH");
             w.error(NOAUTH);
             return;
         }
@@ -76,11 +76,11 @@ public final class Dispatcher {
             e.command().execute(c, args);
         } catch (RedisError err) {
             e.failedCalls++;
-            stats.totalErrorReplies++;
+            stats.errorReply(err.code());
             replaceReply(c, mark).error(err.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
             e.failedCalls++;
-            stats.totalErrorReplies++;
+            stats.errorReply("ERR");
             stats.unexpectedErrorReplies++;
             LOG.error("Command '{}' failed", e.name(), ex);
             replaceReply(c, mark).error("ERR internal error in '" + e.name() + "' command: " + ex);

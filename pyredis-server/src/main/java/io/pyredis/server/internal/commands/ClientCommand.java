@@ -1,0 +1,389 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.ClientSession;
+import io.pyredis.server.internal.Connection;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code CLIENT <subcommand>}: ID, SETNAME, GETNAME, LIST, INFO, KILL, NO-EVICT, HELP, with
+ * Redis 7.0's replies and error texts (networking.c clientCommand).
+ */
+public final class ClientCommand extends BuiltinCommand {
+
+    private static final CommandFlag[] SUB_FLAGS = {CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE};
+    private static final CommandFlag[] ADMIN_FLAGS = {CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.LOADING,
+            CommandFlag.STALE};
+    private static final List<String> NONDETERMINISTIC = List.of("nondeterministic_output");
+
+    static final RedisError NO_SUCH_CLIENT = new RedisError("ERR No such client");
+    private static final RedisError BAD_ID = new RedisError("ERR client-id should be greater than 0");
+    private static final RedisError INVALID_ID = new RedisError("ERR Invalid client ID");
+
+    private static final String[] HELP = {
+        "CACHING (YES|NO)",
+        "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+        "GETREDIR",
+        "    Return the client ID we are redirecting to when tracking is enabled.",
+        "GETNAME",
+        "    Return the name of the current connection.",
+        "ID",
+        "    Return the ID of the current connection.",
+        "INFO",
+        "    Return information about the current client connection.",
+        "KILL <ip:port>",
+        "    Kill connection made from <ip:port>.",
+        "KILL <option> <value> [<option> <value> [...]]",
+        "    Kill connections. Options are:",
+        "    * ADDR (<ip:port>|<unixsocket>:0)",
+        "      Kill connections made from the specified address",
+        "    * LADDR (<ip:port>|<unixsocket>:0)",
+        "      Kill connections made to specified local address",
+        "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+        "      Kill connections by type.",
+        "    * USER <username>",
+        "      Kill connections authenticated by <username>.",
+        "    * SKIPME (YES|NO)",
+        "      Skip killing current connection (default: yes).",
+        "LIST [options ...]",
+        "    Return information about client connections. Options:",
+        "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+        "      Return clients of specified type.",
+        "UNPAUSE",
+        "    Stop the current client pause, resuming traffic.",
+        "PAUSE <timeout> [WRITE|ALL]",
+        "    Suspend all, or just write, clients for <timeout> milliseconds.",
+        "REPLY (ON|OFF|SKIP)",
+        "    Control the replies sent to the current connection.",
+        "SETNAME <name>",
+        "    Assign the name <name> to the current connection.",
+        "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+        "    Unblock the specified blocked client.",
+        "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+        "         [OPTIN] [OPTOUT] [NOLOOP]",
+        "    Control server assisted client side caching.",
+        "TRACKINGINFO",
+        "    Report tracking status for the current connection.",
+        "NO-EVICT (ON|OFF)",
+        "    Protect current client connection from eviction.",
+    };
+
+    public ClientCommand() {
+        super(complexity(spec("client", -2, "connection", "2.4.0", "A container for client connection commands", ""),
+                "Depends on subcommand."));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of();
+    }
+
+    @Override
+    public List<Command> subcommands() {
+        return List.of(new Id(), new SetName(), new GetName(), new ListClients(), new Info(), new Kill(),
+                new NoEvict(), new HelpSub());
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        // Only reached with no subcommand, which the arity check refuses.
+        throw new RedisError("ERR wrong number of arguments for 'client' command");
+    }
+
+    /** Redis's getClientTypeByName: -1 for an unknown name; every pyredis client is "normal" (0). */
+    static int clientType(byte[] name) {
+        switch (new String(name, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)) {
+            case "normal":
+                return 0;
+            case "slave":
+            case "replica":
+                return 1;
+            case "pubsub":
+                return 2;
+            case "master":
+                return 3;
+            default:
+                return -1;
+        }
+    }
+
+    static RedisError unknownType(byte[] name) {
+        return new RedisError("ERR Unknown client type '" + cString(name) + "'");
+    }
+
+    /** The text as C's %s prints it: up to the first NUL. */
+    static String cString(byte[] b) {
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static boolean is(byte[] arg, String word) {
+        return new String(arg, StandardCharsets.ISO_8859_1).equalsIgnoreCase(word);
+    }
+
+    static List<ClientSession> clientsById(Connection c) {
+        List<ClientSession> all = new ArrayList<>(c.server().clients().all());
+        all.sort(Comparator.comparingLong(ClientSession::id));
+        return all;
+    }
+
+    /** {@code CLIENT ID} */
+    static final class Id extends BuiltinCommand {
+        Id() {
+            super(spec("client|id", 2, "connection", "5.0.0", "Returns the client ID for the current connection", "",
+                    SUB_FLAGS));
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            c.reply().integer(c.session().id());
+        }
+    }
+
+    /** {@code CLIENT SETNAME connection-name} */
+    static final class SetName extends BuiltinCommand {
+        SetName() {
+            super(spec("client|setname", 3, "connection", "2.6.9", "Set the current connection name",
+                    "connection-name", SUB_FLAGS));
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            c.session().name(ClientNames.validate(args[2]));
+            c.reply().ok();
+        }
+    }
+
+    /** {@code CLIENT GETNAME} */
+    static final class GetName extends BuiltinCommand {
+        GetName() {
+            super(spec("client|getname", 2, "connection", "2.6.9", "Get the current connection name", "",
+                    SUB_FLAGS));
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            String name = c.session().name();
+            if (name == null) {
+                c.reply().nullBulk();
+            } else {
+                c.reply().bulk(name);
+            }
+        }
+    }
+
+    /** {@code CLIENT LIST [TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]} */
+    static final class ListClients extends BuiltinCommand {
+        ListClients() {
+            super(complexity(spec("client|list", -2, "connection", "2.4.0", "Get the list of client connections",
+                    "[TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]", ADMIN_FLAGS),
+                    "O(N) where N is the number of client connections"));
+        }
+
+        @Override
+        public List<String> tips() {
+            return NONDETERMINISTIC;
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            long now = c.server().clock().millis();
+            long argvMem = ClientLines.argvMem(args);
+            StringBuilder sb = new StringBuilder(256);
+            if (args.length == 4 && is(args[2], "type")) {
+                int type = clientType(args[3]);
+                if (type == -1) {
+                    throw unknownType(args[3]);
+                }
+                if (type == 0) {
+                    for (ClientSession s : clientsById(c)) {
+                        ClientLines.append(sb, s, now, s == c.session() ? argvMem : 0);
+                        sb.append('\n');
+                    }
+                }
+            } else if (args.length > 3 && is(args[2], "id")) {
+                long[] ids = new long[args.length - 3];
+                for (int i = 3; i < args.length; i++) {
+                    ids[i - 3] = Numbers.parseLong(args[i], INVALID_ID);
+                }
+                for (long id : ids) {
+                    ClientSession s = c.server().clients().get(id);
+                    if (s != null) {
+                        ClientLines.append(sb, s, now, s == c.session() ? argvMem : 0);
+                        sb.append('\n');
+                    }
+                }
+            } else if (args.length != 2) {
+                throw RedisError.SYNTAX;
+            } else {
+                for (ClientSession s : clientsById(c)) {
+                    ClientLines.append(sb, s, now, s == c.session() ? argvMem : 0);
+                    sb.append('\n');
+                }
+            }
+            c.reply().verbatim("txt", sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@code CLIENT INFO} */
+    static final class Info extends BuiltinCommand {
+        Info() {
+            super(spec("client|info", 2, "connection", "6.2.0",
+                    "Returns information about the current client connection.", "", SUB_FLAGS));
+        }
+
+        @Override
+        public List<String> tips() {
+            return NONDETERMINISTIC;
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            StringBuilder sb = new StringBuilder(256);
+            ClientLines.append(sb, c.session(), c.server().clock().millis(), ClientLines.argvMem(args));
+            sb.append('\n');
+            c.reply().verbatim("txt", sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * {@code CLIENT KILL ip:port | [ID client-id] [TYPE NORMAL | MASTER | SLAVE | REPLICA | PUBSUB]
+     * [USER username] [ADDR ip:port] [LADDR ip:port] [SKIPME YES | NO]}
+     */
+    static final class Kill extends BuiltinCommand {
+        Kill() {
+            super(complexity(spec("client|kill", -3, "connection", "2.4.0", "Kill the connection of a client",
+                    "ip:port | [ID client-id] [TYPE NORMAL | MASTER | SLAVE | REPLICA | PUBSUB] [USER username] "
+                            + "[ADDR ip:port] [LADDR ip:port] [SKIPME YES | NO]", ADMIN_FLAGS),
+                    "O(N) where N is the number of client connections"));
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            String addr = null;
+            String laddr = null;
+            long id = 0;
+            int type = -1;
+            boolean skipme = true;
+            if (args.length == 3) {
+                addr = new String(args[2], StandardCharsets.UTF_8);
+                skipme = false; // with the old form a client may kill itself
+            } else {
+                for (int i = 2; i < args.length; i += 2) {
+                    boolean more = args.length > i + 1;
+                    if (more && is(args[i], "id")) {
+                        long v = Numbers.parseLong(args[i + 1], BAD_ID);
+                        if (v < 1) {
+                            throw BAD_ID;
+                        }
+                        id = v;
+                    } else if (more && is(args[i], "type")) {
+                        type = clientType(args[i + 1]);
+                        if (type == -1) {
+                            throw unknownType(args[i + 1]);
+                        }
+                    } else if (more && is(args[i], "addr")) {
+                        addr = new String(args[i + 1], StandardCharsets.UTF_8);
+                    } else if (more && is(args[i], "laddr")) {
+                        laddr = new String(args[i + 1], StandardCharsets.UTF_8);
+                    } else if (more && is(args[i], "user")) {
+                        // One user until ACLs exist: "default" (Redis compares names exactly).
+                        if (!new String(args[i + 1], StandardCharsets.UTF_8).equals("default")) {
+                            throw new RedisError("ERR No such user '" + cString(args[i + 1]) + "'");
+                        }
+                    } else if (more && is(args[i], "skipme")) {
+                        if (is(args[i + 1], "yes")) {
+                            skipme = true;
+                        } else if (is(args[i + 1], "no")) {
+                            skipme = false;
+                        } else {
+                            throw RedisError.SYNTAX;
+                        }
+                    } else {
+                        throw RedisError.SYNTAX;
+                    }
+                }
+            }
+            ClientSession me = c.session();
+            List<ClientSession> victims = new ArrayList<>();
+            boolean killMe = false;
+            for (ClientSession s : clientsById(c)) {
+                if (addr != null && !addr.equals(s.remoteAddress())) {
+                    continue;
+                }
+                if (laddr != null && !laddr.equals(s.localAddress())) {
+                    continue;
+                }
+                if (type != -1 && type != 0) {
+                    continue;
+                }
+                if (id != 0 && s.id() != id) {
+                    continue;
+                }
+                if (s == me) {
+                    if (skipme) {
+                        continue;
+                    }
+                    killMe = true;
+                } else {
+                    victims.add(s);
+                }
+            }
+            for (ClientSession s : victims) {
+                s.connection().close();
+            }
+            int killed = victims.size() + (killMe ? 1 : 0);
+            if (args.length == 3) {
+                if (killed == 0) {
+                    throw NO_SUCH_CLIENT;
+                }
+                c.reply().ok();
+            } else {
+                c.reply().integer(killed);
+            }
+            if (killMe) {
+                c.closeAfterReply();
+            }
+        }
+    }
+
+    /** {@code CLIENT NO-EVICT ON | OFF}: accepted; pyredis does not evict clients. */
+    static final class NoEvict extends BuiltinCommand {
+        NoEvict() {
+            super(spec("client|no-evict", 3, "connection", "7.0.0",
+                    "Set client eviction mode for the current connection", "ON | OFF", ADMIN_FLAGS));
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            if (!is(args[2], "on") && !is(args[2], "off")) {
+                throw RedisError.SYNTAX;
+            }
+            c.reply().ok();
+        }
+    }
+
+    /** {@code CLIENT HELP} */
+    static final class HelpSub extends BuiltinCommand {
+        HelpSub() {
+            super(spec("client|help", 2, "connection", "5.0.0", "Show helpful text about the different subcommands",
+                    "", CommandFlag.LOADING, CommandFlag.STALE));
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            Help.write(c.reply(), "CLIENT", HELP);
+        }
+    }
+}

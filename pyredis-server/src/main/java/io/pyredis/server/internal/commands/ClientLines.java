@@ -1,0 +1,64 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.ClientSession;
+import io.pyredis.server.internal.dispatch.CommandEntry;
+
+/**
+ * One client as CLIENT LIST and CLIENT INFO show it, in Redis 7.0's field order
+ * (networking.c catClientInfoString). Fields pyredis has no counterpart for (pub/sub,
+ * MULTI, output lists) are shown at their idle values until those features exist.
+ */
+final class ClientLines {
+
+    private ClientLines() {
+    }
+
+    /**
+     * Appends the line of {@code s}, without the trailing newline.
+     *
+     * @param argvMem the bytes of the arguments of the command being run, for the calling
+     *                client (Redis's argv-mem); 0 for the others
+     */
+    static void append(StringBuilder sb, ClientSession s, long nowMillis, long argvMem) {
+        RespWriter w = s.connection().reply();
+        int rbs = w.buffer().length;
+        // Bytes written for this client and not yet sent: the calling client's earlier
+        // pipelined replies (Redis's obl).
+        int obl = w.size();
+        CommandEntry last = s.lastCommand();
+        String name = s.name();
+        sb.append("id=").append(s.id())
+                .append(" addr=").append(s.remoteAddress())
+                .append(" laddr=").append(s.localAddress())
+                .append(" fd=").append(s.fd())
+                .append(" name=").append(name == null ? "" : name)
+                .append(" age=").append(Math.max(0, (nowMillis - s.createdMillis()) / 1000))
+                .append(" idle=").append(Math.max(0, (nowMillis - s.lastInteractionMillis()) / 1000))
+                .append(" flags=N")
+                .append(" db=").append(s.db())
+                .append(" sub=0 psub=0 ssub=0 multi=-1")
+                .append(" qbuf=0 qbuf-free=0")
+                .append(" argv-mem=").append(argvMem)
+                .append(" multi-mem=0")
+                .append(" rbs=").append(rbs)
+                .append(" rbp=").append(rbs)
+                .append(" obl=").append(obl)
+                .append(" oll=0 omem=0")
+                .append(" tot-mem=").append(rbs + argvMem)
+                .append(" events=r")
+                .append(" cmd=").append(last == null ? "NULL" : last.name())
+                .append(" user=default")
+                .append(" redir=-1")
+                .append(" resp=").append(s.protocol());
+    }
+
+    /** Redis's argv-mem: the bytes of the arguments (Redis counts sds lengths). */
+    static long argvMem(byte[][] args) {
+        long n = 0;
+        for (byte[] a : args) {
+            n += a.length;
+        }
+        return n;
+    }
+}

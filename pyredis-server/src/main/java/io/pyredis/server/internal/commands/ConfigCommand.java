@@ -1,0 +1,255 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.RedisError;
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.server.internal.config.BadValueException;
+import io.pyredis.server.internal.config.ConfigParam;
+import io.pyredis.server.internal.config.ConfigRegistry;
+import io.pyredis.server.internal.config.ConfigRewriter;
+import io.pyredis.server.internal.dispatch.CommandEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import java.util.Map;
+
+/** {@code CONFIG <subcommand>}: GET, SET, RESETSTAT, REWRITE, HELP, as Redis 7.0's config.c. */
+public final class ConfigCommand extends BuiltinCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigCommand.class);
+
+    private static final CommandFlag[] FLAGS = {CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.LOADING,
+            CommandFlag.STALE};
+
+    private static final String[] HELP = {
+        "GET <pattern>",
+        "    Return parameters matching the glob-like <pattern> and their values.",
+        "SET <directive> <value>",
+        "    Set the configuration <directive> to <value>.",
+        "RESETSTAT",
+        "    Reset statistics reported by the INFO command.",
+        "REWRITE",
+        "    Rewrite the configuration file.",
+    };
+
+    public ConfigCommand() {
+        super(complexity(spec("config", -2, "server", "2.0.0", "A container for server configuration commands", ""),
+                "Depends on subcommand."));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of();
+    }
+
+    @Override
+    public List<Command> subcommands() {
+        return List.of(new Get(), new Set(), new ResetStat(), new Rewrite(), new HelpSub());
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        throw new RedisError("ERR wrong number of arguments for 'config' command");
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Zeroes what INFO counts: server, keyspace and per-command statistics (CONFIG RESETSTAT). */
+    static void resetStats(ServerContext server) {
+        server.stats().reset();
+        server.keyspace().resetStats();
+        for (CommandEntry e : server.commands().all()) {
+            e.resetStats();
+        }
+    }
+
+    /** {@code CONFIG GET parameter [parameter ...]} */
+    static final class Get extends BuiltinCommand {
+        Get() {
+            super(complexity(spec("config|get", -3, "server", "2.0.0", "Get the values of configuration parameters",
+                    "parameter [parameter ...]", FLAGS), "O(N) when N is the number of configuration parameters provided"));
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of();
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            ConfigRegistry registry = c.server().config().registry;
+            // Shown name -> param; an exact name is shown as typed, as Redis 7.0 does.
+            Map<String, ConfigParam<?>> matches = new LinkedHashMap<>();
+            java.util.Set<ConfigParam<?>> seen = new java.util.HashSet<>();
+            for (int i = 2; i < args.length; i++) {
+                String pattern = text(args[i]);
+                if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('[') < 0) {
+                    ConfigParam<?> p = registry.find(pattern);
+                    if (p != null && seen.add(p)) {
+                        matches.put(pattern, p);
+                    }
+                    continue;
+                }
+                for (ConfigParam<?> p : registry.all()) {
+                    if (Glob.matchNoCase(pattern, p.name()) && seen.add(p)) {
+                        matches.put(p.name(), p);
+                    }
+                }
+            }
+            RespWriter w = c.reply();
+            w.map(matches.size());
+            ConfigParam<?> port = c.server().config().port;
+            for (Map.Entry<String, ConfigParam<?>> m : matches.entrySet()) {
+                w.bulk(m.getKey());
+                // "port 0" picks a free port here (in Redis it means no TCP at all): show the one in use.
+                w.bulk(m.getValue() == port ? Integer.toString(c.server().port()) : m.getValue().get());
+            }
+        }
+    }
+
+    /** {@code CONFIG SET parameter value [parameter value ...]}: all pairs or none. */
+    static final class Set extends BuiltinCommand {
+        Set() {
+            super(complexity(spec("config|set", -4, "server", "2.0.0", "Set configuration parameters to the given values",
+                    "parameter value [parameter value ...]", FLAGS),
+                    "O(N) when N is the number of configuration parameters provided"));
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> tips() {
+            return List.of("request_policy:all_nodes", "response_policy:all_succeeded");
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            if (args.length % 2 != 0) {
+                throw RedisError.SYNTAX;
+            }
+            ConfigRegistry registry = c.server().config().registry;
+            int n = (args.length - 2) / 2;
+            List<ConfigParam<?>> params = new ArrayList<>(n);
+            List<String> values = new ArrayList<>(n);
+            // As Redis: an unknown name anywhere is reported first; then the first immutable
+            // or repeated one; then the first refused value, named by its canonical name.
+            for (int i = 2; i < args.length; i += 2) {
+                ConfigParam<?> p = registry.find(text(args[i]));
+                if (p == null) {
+                    throw new RedisError("ERR Unknown option or number of arguments for CONFIG SET - '"
+                            + ClientCommand.cString(args[i]) + "'");
+                }
+                params.add(p);
+                values.add(text(args[i + 1]));
+            }
+            for (int i = 0; i < n; i++) {
+                ConfigParam<?> p = params.get(i);
+                String typed = ClientCommand.cString(args[2 + 2 * i]);
+                if (!p.mutable()) {
+                    throw failed(typed, "can't set immutable config");
+                }
+                if (params.subList(0, i).contains(p)) {
+                    throw failed(typed, "duplicate parameter");
+                }
+            }
+            List<Runnable> apply = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                ConfigParam<?> p = params.get(i);
+                try {
+                    apply.add(p.prepare(values.get(i)));
+                } catch (BadValueException e) {
+                    throw failed(p.name(), p.redisReason(values.get(i)));
+                }
+            }
+            for (Runnable r : apply) {
+                r.run();
+            }
+            c.reply().ok();
+        }
+
+        private static RedisError failed(String name, String reason) {
+            return new RedisError("ERR CONFIG SET failed (possibly related to argument '" + name + "') - " + reason);
+        }
+    }
+
+    /** {@code CONFIG RESETSTAT} */
+    static final class ResetStat extends BuiltinCommand {
+        ResetStat() {
+            super(spec("config|resetstat", 2, "server", "2.0.0", "Reset the stats returned by INFO", "", FLAGS));
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of();
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            resetStats(c.server());
+            c.reply().ok();
+        }
+    }
+
+    /** {@code CONFIG REWRITE}: writes the running config back to the JSON file the server started from. */
+    static final class Rewrite extends BuiltinCommand {
+        Rewrite() {
+            super(spec("config|rewrite", 2, "server", "2.8.0",
+                    "Rewrite the configuration file with the in memory configuration", "", FLAGS));
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of();
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            Path file = c.server().config().configFile;
+            if (file == null) {
+                throw new RedisError("ERR The server is running without a config file");
+            }
+            try {
+                ConfigRewriter.rewrite(c.server().config().registry, file);
+            } catch (IOException | RuntimeException e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.warn("CONFIG REWRITE failed: {}", why);
+                throw new RedisError("ERR Rewriting config file: " + why.replace('\r', ' ').replace('\n', ' '));
+            }
+            LOG.info("CONFIG REWRITE executed with success.");
+            c.reply().ok();
+        }
+    }
+
+    /** {@code CONFIG HELP} */
+    static final class HelpSub extends BuiltinCommand {
+        HelpSub() {
+            super(spec("config|help", 2, "server", "5.0.0", "Show helpful text about the different subcommands", "",
+                    CommandFlag.LOADING, CommandFlag.STALE));
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of();
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            Help.write(c.reply(), "CONFIG", HELP);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.Connection;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code FLUSHDB [ASYNC | SYNC]} and {@code FLUSHALL [ASYNC | SYNC]}. Both modes empty the
+ * database(s) at once: ASYNC only changes who frees the memory in Redis, and the JVM's
+ * garbage collector already does that off the command thread.
+ */
+public final class FlushdbCommand extends BuiltinCommand {
+
+    private final boolean all;
+
+    private FlushdbCommand(boolean all) {
+        super(complexity(all
+                ? spec("flushall", -1, "server", "1.0.0", "Remove all keys from all databases", "[ASYNC | SYNC]",
+                        CommandFlag.WRITE)
+                : spec("flushdb", -1, "server", "1.0.0", "Remove all keys from the current database",
+                        "[ASYNC | SYNC]", CommandFlag.WRITE),
+                all ? "O(N) where N is the total number of keys in all databases"
+                        : "O(N) where N is the number of keys in the selected database"));
+        this.all = all;
+    }
+
+    /** {@code FLUSHDB} */
+    public static FlushdbCommand flushdb() {
+        return new FlushdbCommand(false);
+    }
+
+    /** {@code FLUSHALL} */
+    public static FlushdbCommand flushall() {
+        return new FlushdbCommand(true);
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of("keyspace", "dangerous");
+    }
+
+    @Override
+    public List<String> tips() {
+        return List.of("request_policy:all_shards", "response_policy:all_succeeded");
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        // Redis's getFlushCommandFlags: at most one word, ASYNC or SYNC.
+        if (args.length > 2) {
+            throw RedisError.SYNTAX;
+        }
+        if (args.length == 2) {
+            String mode = new String(args[1], StandardCharsets.ISO_8859_1);
+            if (!mode.equalsIgnoreCase("async") && !mode.equalsIgnoreCase("sync")) {
+                throw RedisError.SYNTAX;
+            }
+        }
+        if (all) {
+            c.server().keyspace().flushAll();
+        } else {
+            c.db().clear();
+        }
+        c.reply().ok();
+    }
+}

@@ -1,0 +1,27 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.protocol.RespWriter;
+
+import java.util.Locale;
+
+/** The reply of the HELP subcommands, as Redis's addReplyHelp writes it: one status line each. */
+final class Help {
+
+    private Help() {
+    }
+
+    /**
+     * Writes the header line, {@code lines}, and the closing {@code HELP} entry.
+     *
+     * @param container the command name as Redis prints it ({@code "CLIENT"})
+     */
+    static void write(RespWriter w, String container, String... lines) {
+        w.array(lines.length + 3);
+        w.simple(container.toUpperCase(Locale.ROOT) + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:");
+        for (String l : lines) {
+            w.simple(l);
+        }
+        w.simple("HELP");
+        w.simple("    Prints this help.");
+    }
+}

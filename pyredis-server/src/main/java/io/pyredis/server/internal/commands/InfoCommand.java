@@ -1,0 +1,397 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.Database;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.server.internal.ServerStats;
+import io.pyredis.server.internal.dispatch.CommandEntry;
+import io.pyredis.storage.Keyspace;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code INFO [section [section ...]]}: Redis 7.0's text ({@code # Server\r\nkey:value\r\n},
+ * a blank line between sections, sections always in Redis's order), a verbatim string in
+ * RESP3. Values pyredis has no counterpart for are shown as an idle Redis shows them.
+ */
+public final class InfoCommand extends BuiltinCommand {
+
+    /** pyredis's own version, shown next to the Redis version it is compatible with. */
+    public static final String PYREDIS_VERSION = "0.1.0";
+
+    /** Sections in Redis's output order; the name used to ask for each. */
+    private static final List<String> ORDER = List.of("server", "clients", "memory", "persistence", "stats",
+            "replication", "cpu", "modules", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
+    private static final Set<String> DEFAULT = Set.of("server", "clients", "memory", "persistence", "stats",
+            "replication", "cpu", "modules", "errorstats", "cluster", "keyspace");
+    private static final Set<String> ALL = Set.of("server", "clients", "memory", "persistence", "stats",
+            "replication", "cpu", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
+
+    public InfoCommand() {
+        super(complexity(spec("info", -1, "server", "1.0.0", "Get information and statistics about the server",
+                "[section [section ...]]", CommandFlag.LOADING, CommandFlag.STALE), "O(1)"));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of("dangerous");
+    }
+
+    @Override
+    public List<String> tips() {
+        return List.of("nondeterministic_output", "request_policy:all_shards", "response_policy:special");
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        Set<String> wanted = new HashSet<>();
+        if (args.length == 1) {
+            wanted.addAll(DEFAULT);
+        } else {
+            for (int i = 1; i < args.length; i++) {
+                String s = new String(args[i], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+                switch (s) {
+                    case "default":
+                        wanted.addAll(DEFAULT);
+                        break;
+                    case "all":
+                        wanted.addAll(ALL);
+                        break;
+                    case "everything":
+                        wanted.addAll(ALL);
+                        wanted.add("modules");
+                        break;
+                    default:
+                        wanted.add(s);
+                }
+            }
+        }
+        String text = build(c.server(), wanted);
+        c.reply().verbatim("txt", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The INFO text of {@code sections} (lower-case names). */
+    static String build(ServerContext server, Set<String> sections) {
+        StringBuilder sb = new StringBuilder(4096);
+        for (String s : ORDER) {
+            if (!sections.contains(s)) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append("\r\n");
+            }
+            switch (s) {
+                case "server":
+                    server(sb, server);
+                    break;
+                case "clients":
+                    clients(sb, server);
+                    break;
+                case "memory":
+                    memory(sb, server);
+                    break;
+                case "persistence":
+                    persistence(sb, server);
+                    break;
+                case "stats":
+                    stats(sb, server);
+                    break;
+                case "replication":
+                    replication(sb, server);
+                    break;
+                case "cpu":
+                    cpu(sb);
+                    break;
+                case "modules":
+                    sb.append("# Modules\r\n");
+                    break;
+                case "commandstats":
+                    commandstats(sb, server);
+                    break;
+                case "errorstats":
+                    errorstats(sb, server.stats());
+                    break;
+                case "latencystats":
+                    // Latency histograms are not kept (yet): the section is there, empty.
+                    sb.append("# Latencystats\r\n");
+                    break;
+                case "cluster":
+                    sb.append("# Cluster\r\ncluster_enabled:0\r\n");
+                    break;
+                case "keyspace":
+                    keyspace(sb, server.keyspace());
+                    break;
+                default:
+                    throw new IllegalStateException(s);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String key, Object value) {
+        sb.append(key).append(':').append(value).append("\r\n");
+    }
+
+    private static void server(StringBuilder sb, ServerContext server) {
+        long now = server.clock().millis();
+        long uptime = Math.max(0, (now - server.startMillis()) / 1000);
+        int hz = server.config().hz.intValue();
+        sb.append("# Server\r\n");
+        line(sb, "redis_version", ServerContext.REDIS_VERSION);
+        line(sb, "pyredis_version", PYREDIS_VERSION);
+        line(sb, "redis_git_sha1", "00000000");
+        line(sb, "redis_git_dirty", 0);
+        line(sb, "redis_build_id", "0");
+        line(sb, "redis_mode", "standalone");
+        line(sb, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + arch(System.getProperty("os.arch")));
+        line(sb, "arch_bits", 64);
+        line(sb, "monotonic_clock", "System.nanoTime");
+        line(sb, "multiplexing_api", "java-nio");
+        line(sb, "java_version", System.getProperty("java.version"));
+        line(sb, "process_id", ProcessHandle.current().pid());
+        line(sb, "process_supervised", "no");
+        line(sb, "run_id", server.runId());
+        line(sb, "tcp_port", server.port());
+        line(sb, "server_time_usec", now * 1000);
+        line(sb, "uptime_in_seconds", uptime);
+        line(sb, "uptime_in_days", uptime / 86400);
+        line(sb, "hz", hz);
+        line(sb, "configured_hz", hz);
+        line(sb, "lru_clock", (now / 1000) & ((1 << 24) - 1));
+        line(sb, "executable", ProcessHandle.current().info().command().orElse(""));
+        line(sb, "config_file", server.config().configFile == null ? "" : server.config().configFile);
+        line(sb, "io_threads_active", 0);
+    }
+
+    private static String arch(String javaArch) {
+        switch (javaArch) {
+            case "amd64":
+                return "x86_64";
+            case "arm64":
+                return "aarch64";
+            default:
+                return javaArch;
+        }
+    }
+
+    private static void clients(StringBuilder sb, ServerContext server) {
+        sb.append("# Clients\r\n");
+        line(sb, "connected_clients", server.clients().size());
+        line(sb, "cluster_connections", 0);
+        line(sb, "maxclients", server.config().maxclients.intValue());
+        line(sb, "client_recent_max_input_buffer", 0);
+        line(sb, "client_recent_max_output_buffer", 0);
+        line(sb, "blocked_clients", 0);
+        line(sb, "tracking_clients", 0);
+        line(sb, "clients_in_timeout_table", 0);
+    }
+
+    private static void memory(StringBuilder sb, ServerContext server) {
+        Runtime rt = Runtime.getRuntime();
+        long used = server.stats().sampleMemory();
+        long peak = server.stats().usedMemoryPeak;
+        long committed = rt.totalMemory();
+        long startup = server.usedMemoryStartup();
+        String maxmemory = server.config().registry.get("maxmemory");
+        String policy = server.config().registry.get("maxmemory-policy");
+        long max = maxmemory == null ? 0 : Long.parseLong(maxmemory);
+        sb.append("# Memory\r\n");
+        line(sb, "used_memory", used);
+        line(sb, "used_memory_human", bytesToHuman(used));
+        line(sb, "used_memory_rss", committed);
+        line(sb, "used_memory_rss_human", bytesToHuman(committed));
+        line(sb, "used_memory_peak", peak);
+        line(sb, "used_memory_peak_human", bytesToHuman(peak));
+        line(sb, "used_memory_peak_perc", String.format(Locale.ROOT, "%.2f%%", peak == 0 ? 0.0 : used * 100.0 / peak));
+        line(sb, "used_memory_startup", startup);
+        line(sb, "used_memory_dataset", Math.max(0, used - startup));
+        line(sb, "jvm_heap_max", rt.maxMemory());
+        line(sb, "jvm_heap_max_human", bytesToHuman(rt.maxMemory()));
+        line(sb, "maxmemory", max);
+        line(sb, "maxmemory_human", bytesToHuman(max));
+        line(sb, "maxmemory_policy", policy == null ? "noeviction" : policy);
+        line(sb, "mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", used == 0 ? 0.0 : (double) committed / used));
+        line(sb, "mem_fragmentation_bytes", committed - used);
+        line(sb, "mem_allocator", "jvm");
+        line(sb, "active_defrag_running", 0);
+        line(sb, "lazyfree_pending_objects", 0);
+        line(sb, "lazyfreed_objects", 0);
+    }
+
+    /** Redis's bytesToHuman: {@code 1015728} gives {@code 991.92K}. */
+    static String bytesToHuman(long n) {
+        double d;
+        if (n < 1024) {
+            return n + "B";
+        } else if (n < 1024L * 1024) {
+            d = n / 1024.0;
+            return String.format(Locale.ROOT, "%.2fK", d);
+        } else if (n < 1024L * 1024 * 1024) {
+            d = n / (1024.0 * 1024);
+            return String.format(Locale.ROOT, "%.2fM", d);
+        } else if (n < 1024L * 1024 * 1024 * 1024) {
+            d = n / (1024.0 * 1024 * 1024);
+            return String.format(Locale.ROOT, "%.2fG", d);
+        } else if (n < 1024L * 1024 * 1024 * 1024 * 1024) {
+            d = n / (1024.0 * 1024 * 1024 * 1024);
+            return String.format(Locale.ROOT, "%.2fT", d);
+        } else if (n < 1024L * 1024 * 1024 * 1024 * 1024 * 1024) {
+            d = n / (1024.0 * 1024 * 1024 * 1024 * 1024);
+            return String.format(Locale.ROOT, "%.2fP", d);
+        }
+        return n + "B";
+    }
+
+    private static void persistence(StringBuilder sb, ServerContext server) {
+        sb.append("# Persistence\r\n");
+        line(sb, "loading", 0);
+        line(sb, "async_loading", 0);
+        line(sb, "rdb_changes_since_last_save", 0);
+        line(sb, "rdb_bgsave_in_progress", 0);
+        line(sb, "rdb_last_save_time", server.startMillis() / 1000);
+        line(sb, "rdb_last_bgsave_status", "ok");
+        line(sb, "rdb_last_bgsave_time_sec", -1);
+        line(sb, "rdb_current_bgsave_time_sec", -1);
+        line(sb, "rdb_saves", 0);
+        line(sb, "aof_enabled", 0);
+        line(sb, "aof_rewrite_in_progress", 0);
+        line(sb, "aof_rewrite_scheduled", 0);
+        line(sb, "aof_last_rewrite_time_sec", -1);
+        line(sb, "aof_current_rewrite_time_sec", -1);
+        line(sb, "aof_last_bgrewrite_status", "ok");
+        line(sb, "aof_rewrites", 0);
+        line(sb, "aof_last_write_status", "ok");
+    }
+
+    private static void stats(StringBuilder sb, ServerContext server) {
+        ServerStats st = server.stats();
+        Keyspace ks = server.keyspace();
+        sb.append("# Stats\r\n");
+        line(sb, "total_connections_received", st.totalConnectionsReceived);
+        line(sb, "total_commands_processed", st.totalCommandsProcessed);
+        line(sb, "instantaneous_ops_per_sec", st.instantaneousOpsPerSec());
+        line(sb, "total_net_input_bytes", st.totalNetInputBytes);
+        line(sb, "total_net_output_bytes", st.totalNetOutputBytes);
+        line(sb, "total_net_repl_input_bytes", 0);
+        line(sb, "total_net_repl_output_bytes", 0);
+        line(sb, "instantaneous_input_kbps", kbps(st.instantaneousInputBytesPerSec()));
+        line(sb, "instantaneous_output_kbps", kbps(st.instantaneousOutputBytesPerSec()));
+        line(sb, "instantaneous_input_repl_kbps", "0.00");
+        line(sb, "instantaneous_output_repl_kbps", "0.00");
+        line(sb, "rejected_connections", st.rejectedConnections);
+        line(sb, "sync_full", 0);
+        line(sb, "sync_partial_ok", 0);
+        line(sb, "sync_partial_err", 0);
+        line(sb, "expired_keys", ks.expiredKeys());
+        line(sb, "expired_stale_perc", "0.00");
+        line(sb, "expired_time_cap_reached_count", ks.expiredTimeCapReachedCount());
+        line(sb, "evicted_keys", 0);
+        line(sb, "evicted_clients", 0);
+        line(sb, "keyspace_hits", ks.keyspaceHits());
+        line(sb, "keyspace_misses", ks.keyspaceMisses());
+        line(sb, "pubsub_channels", 0);
+        line(sb, "pubsub_patterns", 0);
+        line(sb, "pubsubshard_channels", 0);
+        line(sb, "latest_fork_usec", 0);
+        line(sb, "total_forks", 0);
+        line(sb, "unexpected_error_replies", st.unexpectedErrorReplies);
+        line(sb, "total_error_replies", st.totalErrorReplies);
+    }
+
+    private static String kbps(long bytesPerSec) {
+        return String.format(Locale.ROOT, "%.2f", bytesPerSec / 1024.0);
+    }
+
+    private static void replication(StringBuilder sb, ServerContext server) {
+        sb.append("# Replication\r\n");
+        line(sb, "role", "master");
+        line(sb, "connected_slaves", 0);
+        line(sb, "master_failover_state", "no-failover");
+        line(sb, "master_replid", server.replId());
+        line(sb, "master_replid2", "0000000000000000000000000000000000000000");
+        line(sb, "master_repl_offset", 0);
+        line(sb, "second_repl_offset", -1);
+        line(sb, "repl_backlog_active", 0);
+        line(sb, "repl_backlog_size", 1048576);
+        line(sb, "repl_backlog_first_byte_offset", 0);
+        line(sb, "repl_backlog_histlen", 0);
+    }
+
+    /**
+     * CPU seconds: the main-thread figures are the event loop's own (INFO runs on it); the
+     * process's user time is the whole process's CPU time less the main thread's system
+     * time, since the JVM does not split the process's time into user and system.
+     */
+    private static void cpu(StringBuilder sb) {
+        ThreadMXBean tx = ManagementFactory.getThreadMXBean();
+        long mainTotal = tx.isCurrentThreadCpuTimeSupported() ? tx.getCurrentThreadCpuTime() : 0;
+        long mainUser = tx.isCurrentThreadCpuTimeSupported() ? tx.getCurrentThreadUserTime() : 0;
+        long mainSys = Math.max(0, mainTotal - mainUser);
+        long process = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(mainTotal);
+        sb.append("# CPU\r\n");
+        line(sb, "used_cpu_sys", seconds(mainSys));
+        line(sb, "used_cpu_user", seconds(Math.max(0, process - mainSys)));
+        line(sb, "used_cpu_sys_children", "0.000000");
+        line(sb, "used_cpu_user_children", "0.000000");
+        line(sb, "used_cpu_sys_main_thread", seconds(mainSys));
+        line(sb, "used_cpu_user_main_thread", seconds(mainUser));
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+    }
+
+    private static void commandstats(StringBuilder sb, ServerContext server) {
+        sb.append("# Commandstats\r\n");
+        for (CommandEntry e : server.commands().all()) {
+            if (e.subcommands() != null) {
+                for (CommandEntry s : e.subcommands().all()) {
+                    commandstat(sb, s);
+                }
+            } else {
+                commandstat(sb, e);
+            }
+        }
+    }
+
+    private static void commandstat(StringBuilder sb, CommandEntry e) {
+        if (e.calls == 0 && e.failedCalls == 0 && e.rejectedCalls == 0) {
+            return;
+        }
+        long usec = e.nanos / 1000;
+        sb.append("cmdstat_").append(e.name()).append(":calls=").append(e.calls)
+                .append(",usec=").append(usec)
+                .append(",usec_per_call=").append(String.format(Locale.ROOT, "%.2f", e.calls == 0 ? 0.0 : (double) usec / e.calls))
+                .append(",rejected_calls=").append(e.rejectedCalls)
+                .append(",failed_calls=").append(e.failedCalls).append("\r\n");
+    }
+
+    private static void errorstats(StringBuilder sb, ServerStats st) {
+        sb.append("# Errorstats\r\n");
+        for (Map.Entry<String, long[]> e : st.errorCounts().entrySet()) {
+            sb.append("errorstat_").append(e.getKey()).append(":count=").append(e.getValue()[0]).append("\r\n");
+        }
+    }
+
+    private static void keyspace(StringBuilder sb, Keyspace ks) {
+        sb.append("# Keyspace\r\n");
+        for (int i = 0; i < ks.databases(); i++) {
+            Database db = ks.db(i);
+            long keys = db.size();
+            if (keys > 0) {
+                // avg_ttl: Redis estimates it while sampling expiring keys; the keyspace keeps no such estimate.
+                sb.append("db").append(i).append(":keys=").append(keys).append(",expires=").append(db.expiresSize())
+                        .append(",avg_ttl=0\r\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]}: stops the server; the client gets
+ * no reply, only the closed connection, as from Redis. Nothing is saved yet (persistence
+ * comes later), so SAVE and NOSAVE differ only in what they are allowed with. In an
+ * embedded server this stops the server, never the JVM.
+ */
+public final class ShutdownCommand extends BuiltinCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShutdownCommand.class);
+
+    public ShutdownCommand() {
+        super(complexity(spec("shutdown", -1, "server", "1.0.0", "Synchronously save the dataset to disk and then shut down the server",
+                "[NOSAVE | SAVE] [NOW] [FORCE] [ABORT]", CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.LOADING,
+                CommandFlag.STALE, CommandFlag.NO_MULTI, CommandFlag.ALLOW_BUSY),
+                "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)"));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of();
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        boolean nosave = false;
+        boolean save = false;
+        boolean other = false;
+        boolean abort = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (new String(args[i], StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)) {
+                case "nosave":
+                    nosave = true;
+                    break;
+                case "save":
+                    save = true;
+                    break;
+                case "now":
+                case "force":
+                    other = true;
+                    break;
+                case "abort":
+                    abort = true;
+                    break;
+                default:
+                    throw RedisError.SYNTAX;
+            }
+        }
+        if ((abort && (nosave || save || other)) || (nosave && save)) {
+            throw RedisError.SYNTAX;
+        }
+        if (abort) {
+            // A shutdown here never waits (no replicas to catch up), so none is ever in progress.
+            throw new RedisError("ERR No shutdown in progress.");
+        }
+        LOG.warn("User requested shutdown...");
+        c.close();
+        c.server().requestShutdown();
+    }
+}

@@ -1,0 +1,35 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.protocol.RespWriter;
+
+import java.util.List;
+
+/** {@code TIME}: the server's clock (the one expiry uses) as unix seconds and microseconds. */
+public final class TimeCommand extends BuiltinCommand {
+
+    public TimeCommand() {
+        super(spec("time", 1, "server", "2.6.0", "Return the current server time", "",
+                CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> tips() {
+        return List.of("nondeterministic_output");
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        long ms = c.server().clock().millis();
+        RespWriter w = c.reply();
+        w.array(2);
+        w.bulk(Math.floorDiv(ms, 1000));
+        w.bulk(Math.floorMod(ms, 1000) * 1000L);
+    }
+}
