@@ -1,5 +1,6 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.api.Glob;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.KeySpec;
@@ -219,7 +220,7 @@ public final class CommandCommand extends BuiltinCommand {
                         break;
                     }
                     case "pattern":
-                        filter = e -> Glob.matchNoCase(value, e.name());
+                        filter = e -> Glob.matches(value.getBytes(StandardCharsets.UTF_8), e.name().getBytes(StandardCharsets.UTF_8), true);
                         break;
                     default:
                         throw RedisError.SYNTAX;

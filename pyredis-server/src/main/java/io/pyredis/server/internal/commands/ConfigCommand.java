@@ -1,5 +1,6 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.api.Glob;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
@@ -103,7 +104,7 @@ public final class ConfigCommand extends BuiltinCommand {
                     continue;
                 }
                 for (ConfigParam<?> p : registry.all()) {
-                    if (Glob.matchNoCase(pattern, p.name()) && seen.add(p)) {
+                    if (Glob.matches(pattern.getBytes(StandardCharsets.UTF_8), p.name().getBytes(StandardCharsets.UTF_8), true) && seen.add(p)) {
                         matches.put(p.name(), p);
                     }
                 }
