@@ -81,6 +81,16 @@ class RedisCliTest {
     }
 
     @Test
+    void keyCommandsComeFromTheKeysPackOnTheModulePath() throws Exception {
+        assertEquals("OK\n", cli("SET", "cli:t", "v"));
+        assertEquals("1\n", cli("EXPIRE", "cli:t", "100"));
+        assertEquals("100\n", cli("TTL", "cli:t"));
+        assertEquals("string\n", cli("TYPE", "cli:t"));
+        assertEquals("1\n", cli("DEL", "cli:t"));
+        assertEquals("0\n", cli("EXISTS", "cli:t"));
+    }
+
+    @Test
     void unknownCommand() throws Exception {
         assertEquals("ERR unknown command 'FOO', with args beginning with: 'bar' \n\n", cli("FOO", "bar"));
     }
