@@ -62,6 +62,11 @@ final class FakeContext implements CommandContext {
         return null;
     }
 
+    @Override
+    public boolean block(byte[][] keys, long timeoutMillis) {
+        return false;
+    }
+
     final class FakeDatabase implements Database {
         final Map<ByteBuffer, RedisValue> values = new HashMap<>();
         final Map<ByteBuffer, Long> deadlines = new HashMap<>();
@@ -192,5 +197,28 @@ final class FakeContext implements CommandContext {
         @Override public void bool(boolean value) { replies.add(value); }
         @Override public void verbatim(String format, byte[] text) { replies.add(new String(text)); }
         @Override public void bigNumber(String digits) { replies.add(digits); }
+        @Override
+        public void modified(byte[] key) {
+        }
+
+        @Override
+        public io.pyredis.api.RedisList createList() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
+        }
+
+        @Override
+        public io.pyredis.api.RedisHash createHash() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
+        }
+
+        @Override
+        public io.pyredis.api.RedisSet createSet() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
+        }
+
+        @Override
+        public io.pyredis.api.RedisSortedSet createSortedSet() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
+        }
     };
 }

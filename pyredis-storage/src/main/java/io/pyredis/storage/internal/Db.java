@@ -2,6 +2,10 @@ package io.pyredis.storage.internal;
 
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisHash;
+import io.pyredis.api.RedisList;
+import io.pyredis.api.RedisSet;
+import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisValue;
 
 import java.util.Arrays;
@@ -91,6 +95,7 @@ public final class Db implements Database {
 
     @Override
     public void set(byte[] key, RedisValue value) {
+        ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
         Entry e = find(key, h);
         if (e == null) {
@@ -106,6 +111,7 @@ public final class Db implements Database {
 
     @Override
     public void setKeepTtl(byte[] key, RedisValue value) {
+        ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
         Entry e = find(key, h);
         if (e == null) {
@@ -121,6 +127,7 @@ public final class Db implements Database {
 
     @Override
     public void set(byte[] key, RedisValue value, long expireAtMillis) {
+        ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
         Entry e = find(key, h);
         if (e == null) {
@@ -140,6 +147,7 @@ public final class Db implements Database {
         }
         boolean expired = ks.now > e.expireAt;
         unlink(e);
+        ks.listener.keyModified(index, key);
         if (expired) {
             ks.expiredKeys++;
             return false;
@@ -163,6 +171,7 @@ public final class Db implements Database {
             return false;
         }
         setExpire(e, expireAtMillis);
+        ks.listener.keyModified(index, key);
         return true;
     }
 
@@ -173,6 +182,7 @@ public final class Db implements Database {
             return false;
         }
         removeExpire(e);
+        ks.listener.keyModified(index, key);
         return true;
     }
 
@@ -621,5 +631,30 @@ public final class Db implements Database {
         if (expires.length > INITIAL_EXPIRES && expCount < expires.length >> 2) {
             expires = Arrays.copyOf(expires, expires.length >> 1);
         }
+    }
+
+    @Override
+    public void modified(byte[] key) {
+        ks.listener.keyModified(index, key);
+    }
+
+    @Override
+    public RedisList createList() {
+        return Collections.newList(ks.limits);
+    }
+
+    @Override
+    public RedisHash createHash() {
+        return Collections.newHash(ks.limits);
+    }
+
+    @Override
+    public RedisSet createSet() {
+        return Collections.newSet(ks.limits);
+    }
+
+    @Override
+    public RedisSortedSet createSortedSet() {
+        return Collections.newSortedSet(ks.limits);
     }
 }
