@@ -174,29 +174,7 @@ final class FakeContext implements CommandContext {
         public long scan(long cursor, int count, Consumer<byte[]> out) {
             throw new UnsupportedOperationException();
         }
-    }
 
-    /** Records integers as Longs and array headers as "*n"; the command writes nothing else. */
-    private final Reply reply = new Reply() {
-        @Override public int protocol() { return 2; }
-        @Override public void simple(String text) { replies.add("+" + text); }
-        @Override public void ok() { replies.add("+OK"); }
-        @Override public void error(String message) { replies.add("-" + message); }
-        @Override public void integer(long value) { replies.add(value); }
-        @Override public void bulk(byte[] value) { replies.add(new String(value)); }
-        @Override public void bulk(byte[] value, int offset, int length) { replies.add(new String(value, offset, length)); }
-        @Override public void bulk(String value) { replies.add(value); }
-        @Override public void bulk(long value) { replies.add(Long.toString(value)); }
-        @Override public void nullBulk() { replies.add(null); }
-        @Override public void nullArray() { replies.add(null); }
-        @Override public void array(int count) { replies.add("*" + count); }
-        @Override public void map(int pairs) { replies.add("%" + pairs); }
-        @Override public void set(int count) { replies.add("~" + count); }
-        @Override public void push(int count) { replies.add(">" + count); }
-        @Override public void doubleValue(double value) { replies.add(value); }
-        @Override public void bool(boolean value) { replies.add(value); }
-        @Override public void verbatim(String format, byte[] text) { replies.add(new String(text)); }
-        @Override public void bigNumber(String digits) { replies.add(digits); }
         @Override
         public void modified(byte[] key) {
         }
@@ -220,5 +198,28 @@ final class FakeContext implements CommandContext {
         public io.pyredis.api.RedisSortedSet createSortedSet() {
             throw new UnsupportedOperationException("the rate limiter stores strings only");
         }
+    }
+
+    /** Records integers as Longs and array headers as "*n"; the command writes nothing else. */
+    private final Reply reply = new Reply() {
+        @Override public int protocol() { return 2; }
+        @Override public void simple(String text) { replies.add("+" + text); }
+        @Override public void ok() { replies.add("+OK"); }
+        @Override public void error(String message) { replies.add("-" + message); }
+        @Override public void integer(long value) { replies.add(value); }
+        @Override public void bulk(byte[] value) { replies.add(new String(value)); }
+        @Override public void bulk(byte[] value, int offset, int length) { replies.add(new String(value, offset, length)); }
+        @Override public void bulk(String value) { replies.add(value); }
+        @Override public void bulk(long value) { replies.add(Long.toString(value)); }
+        @Override public void nullBulk() { replies.add(null); }
+        @Override public void nullArray() { replies.add(null); }
+        @Override public void array(int count) { replies.add("*" + count); }
+        @Override public void map(int pairs) { replies.add("%" + pairs); }
+        @Override public void set(int count) { replies.add("~" + count); }
+        @Override public void push(int count) { replies.add(">" + count); }
+        @Override public void doubleValue(double value) { replies.add(value); }
+        @Override public void bool(boolean value) { replies.add(value); }
+        @Override public void verbatim(String format, byte[] text) { replies.add(new String(text)); }
+        @Override public void bigNumber(String digits) { replies.add(digits); }
     };
 }
