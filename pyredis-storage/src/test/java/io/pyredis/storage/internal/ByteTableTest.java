@@ -15,7 +15,6 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ByteTableTest {
@@ -124,6 +123,5 @@ class ByteTableTest {
         assertArrayEquals(b("1"), t.valueAt(t.find(b("a"))));
         assertEquals(2, c.size());
         assertFalse(t.remove(b("b")));
-        assertNull(null);
     }
 }
