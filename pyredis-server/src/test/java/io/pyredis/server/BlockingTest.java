@@ -193,7 +193,7 @@ class BlockingTest {
     void encodingLimitsComeFromTheConfigAndFollowChanges() throws Exception {
         ServerContext ctx = server.context();
         assertEquals(7, (int) onLoop(() -> ctx.keyspace().encodingLimits().listMaxListpackSize));
-        assertEquals(128, (int) onLoop(() -> ctx.keyspace().encodingLimits().hashMaxListpackEntries));
+        assertEquals(512, (int) onLoop(() -> ctx.keyspace().encodingLimits().hashMaxListpackEntries));
 
         ServerConfig config = new ServerConfig();
         EncodingLimits limits = new EncodingLimits();

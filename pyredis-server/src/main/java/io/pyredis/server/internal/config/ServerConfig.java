@@ -48,7 +48,7 @@ public final class ServerConfig {
     public final IntParam listMaxListpackSize = registry.register(
             new IntParam("list-max-listpack-size", true, -2, Integer.MIN_VALUE, Integer.MAX_VALUE));
     public final IntParam hashMaxListpackEntries = registry.register(
-            new IntParam("hash-max-listpack-entries", true, 128, 0, Integer.MAX_VALUE));
+            new IntParam("hash-max-listpack-entries", true, 512, 0, Integer.MAX_VALUE));
     public final IntParam hashMaxListpackValue = registry.register(
             new IntParam("hash-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
     public final IntParam setMaxIntsetEntries = registry.register(
