@@ -170,20 +170,33 @@ class BlockingTest {
     }
 
     @Test
-    void clientUnblockAsTimeoutOrError() throws Exception {
-        try (RawClient a = new RawClient(server.port())) {
+    void clientUnblockAsTimeoutOrErrorAndTheBlockedClientIsVisible() throws Exception {
+        try (RawClient a = new RawClient(server.port()); RawClient admin = new RawClient(server.port())) {
             a.send(command("WAITFOR", "u", "0"));
             awaitBlocked(1);
             long id = blockedId();
-            assertTrue(onLoop(() -> server.context().blockedClients().unblock(id, false)));
+            admin.send(command("INFO", "clients"));
+            String info = admin.readBulk();
+            assertTrue(info.contains("blocked_clients:1\r\n"), info);
+            admin.send(command("CLIENT", "LIST", "ID", Long.toString(id)));
+            String list = admin.readBulk();
+            assertTrue(list.contains(" flags=b "), "CLIENT LIST shows the b flag: " + list);
+
+            admin.send(command("CLIENT", "UNBLOCK", Long.toString(id), "nonsense"));
+            String badReason = "-ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR\r\n";
+            assertEquals(badReason, admin.readLike(badReason));
+            admin.send(command("CLIENT", "UNBLOCK", Long.toString(id)));
+            assertEquals(":1\r\n", admin.readLike(":1\r\n"));
             assertEquals("+TIMEOUT\r\n", a.readLike("+TIMEOUT\r\n"));
             assertEquals(0, server.blockedClients());
-            assertFalse(onLoop(() -> server.context().blockedClients().unblock(id, false)), "not blocked any more");
-            assertFalse(onLoop(() -> server.context().blockedClients().unblock(123_456_789L, true)), "no such client");
+            admin.send(command("CLIENT", "UNBLOCK", Long.toString(id), "TIMEOUT")
+                    + command("CLIENT", "UNBLOCK", "123456789", "ERROR"));
+            assertEquals(":0\r\n:0\r\n", admin.readLike(":0\r\n:0\r\n"), "not blocked any more; no such client");
 
             a.send(command("WAITFOR", "u", "0") + command("PING"));
             awaitBlocked(1);
-            assertTrue(onLoop(() -> server.context().blockedClients().unblock(id, true)));
+            admin.send(command("CLIENT", "UNBLOCK", Long.toString(id), "ERROR"));
+            assertEquals(":1\r\n", admin.readLike(":1\r\n"));
             String expected = "-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n+PONG\r\n";
             assertEquals(expected, a.readLike(expected));
         }

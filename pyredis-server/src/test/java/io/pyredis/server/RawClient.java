@@ -60,6 +60,17 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads as many bytes as {@code expected} has, for an assertEquals. */
+    /** One bulk string reply ({@code $n\r\n...\r\n}), its contents. */
+    String readBulk() throws IOException {
+        String header = readUntil("\r\n");
+        if (!header.startsWith("$")) {
+            throw new AssertionError("not a bulk reply: " + header);
+        }
+        int n = Integer.parseInt(header.substring(1, header.length() - 2));
+        String body = read(n + 2);
+        return body.substring(0, n);
+    }
+
     String readLike(String expected) throws IOException {
         return read(expected.getBytes(StandardCharsets.ISO_8859_1).length);
     }

@@ -89,7 +89,7 @@ public final class ClientCommand extends BuiltinCommand {
     @Override
     public List<Command> subcommands() {
         return List.of(new Id(), new SetName(), new GetName(), new ListClients(), new Info(), new Kill(),
-                new NoEvict(), new HelpSub());
+                new NoEvict(), new Unblock(), new HelpSub());
     }
 
     @Override
@@ -371,6 +371,31 @@ public final class ClientCommand extends BuiltinCommand {
                 throw RedisError.SYNTAX;
             }
             c.reply().ok();
+        }
+    }
+
+    /** {@code CLIENT UNBLOCK client-id [TIMEOUT | ERROR]} */
+    static final class Unblock extends BuiltinCommand {
+        Unblock() {
+            super(complexity(spec("client|unblock", -3, "connection", "5.0.0",
+                    "Unblock a client blocked in a blocking command from a different connection",
+                    "client-id [TIMEOUT | ERROR]", ADMIN_FLAGS), "O(log N) where N is the number of client connections"));
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            long id = Numbers.parseLong(args[2]);
+            boolean error = false;
+            if (args.length == 4) {
+                if (is(args[3], "error")) {
+                    error = true;
+                } else if (!is(args[3], "timeout")) {
+                    throw new RedisError("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+                }
+            } else if (args.length > 4) {
+                throw RedisError.SYNTAX;
+            }
+            c.reply().integer(c.server().blockedClients().unblock(id, error) ? 1 : 0);
         }
     }
 

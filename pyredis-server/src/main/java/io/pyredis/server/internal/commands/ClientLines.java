@@ -35,7 +35,7 @@ final class ClientLines {
                 .append(" name=").append(name == null ? "" : name)
                 .append(" age=").append(Math.max(0, (nowMillis - s.createdMillis()) / 1000))
                 .append(" idle=").append(Math.max(0, (nowMillis - s.lastInteractionMillis()) / 1000))
-                .append(" flags=N")
+                .append(" flags=").append(s.connection() != null && s.connection().isBlocked() ? "b" : "N")
                 .append(" db=").append(s.db())
                 .append(" sub=0 psub=0 ssub=0 multi=-1")
                 .append(" qbuf=0 qbuf-free=0")

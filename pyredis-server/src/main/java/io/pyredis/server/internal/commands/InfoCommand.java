@@ -190,7 +190,7 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "maxclients", server.config().maxclients.intValue());
         line(sb, "client_recent_max_input_buffer", 0);
         line(sb, "client_recent_max_output_buffer", 0);
-        line(sb, "blocked_clients", 0);
+        line(sb, "blocked_clients", server.blockedClients().blockedCount());
         line(sb, "tracking_clients", 0);
         line(sb, "clients_in_timeout_table", 0);
     }
