@@ -53,4 +53,21 @@ public interface CommandContext {
      *         {@link BlockingCommand#timeout} would, at once, as Redis does
      */
     boolean block(byte[][] keys, long timeoutMillis);
+
+    /**
+     * Exchanges the contents of databases {@code a} and {@code b}, as SWAPDB does: every
+     * client keeps its selected index and sees the other contents from its next command.
+     * The server also wakes whatever waits on keys of either database. Swapping a
+     * database with itself does nothing.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a context that offers
+     * no SWAPDB (a test harness, an embedding) need not implement it.
+     *
+     * @throws RedisError {@link RedisError#DB_INDEX_OUT_OF_RANGE} when either index is not
+     *                    in {@code [0, databases())}
+     * @since 0.1
+     */
+    default void swapDatabases(int a, int b) {
+        throw new UnsupportedOperationException("SWAPDB is not supported by this context");
+    }
 }

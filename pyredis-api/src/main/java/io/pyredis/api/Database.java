@@ -97,4 +97,59 @@ public interface Database {
 
     /** A new, empty sorted set, not stored yet. */
     RedisSortedSet createSortedSet();
+
+    /**
+     * The value at {@code key} without counting as an access: neither the key's access
+     * time and frequency (OBJECT IDLETIME, OBJECT FREQ) nor the hit and miss statistics
+     * change, as TYPE, OBJECT and SCAN's TYPE filter look keys up in Redis. An expired key
+     * is still removed. The default is {@link #get(byte[])}.
+     *
+     * @since 0.1
+     */
+    default RedisValue peek(byte[] key) {
+        return get(key);
+    }
+
+    /**
+     * The seconds since {@code key} was last read or written, as OBJECT IDLETIME replies;
+     * -1 when there is no key. Does not count as an access. The default, for databases
+     * that do not track access, is 0 for an existing key.
+     *
+     * @since 0.1
+     */
+    default long idleSeconds(byte[] key) {
+        return exists(key) ? 0 : -1;
+    }
+
+    /**
+     * The logarithmic access-frequency counter of {@code key} (0-255, decayed by the
+     * minutes since its last access), as OBJECT FREQ replies under an LFU maxmemory
+     * policy; -1 when there is no key. Does not count as an access. The default, for
+     * databases that do not track access, is 0 for an existing key.
+     *
+     * @since 0.1
+     */
+    default int accessFrequency(byte[] key) {
+        return exists(key) ? 0 : -1;
+    }
+
+    /**
+     * Passes every live key to {@code out} exactly once, in no particular order, as KEYS
+     * needs; expired keys are skipped. {@code out} must not change this database. Keys
+     * passed are the stored arrays: do not change them. The default walks
+     * {@link #scan(long, int, Consumer)} and drops the repeats it may bring.
+     *
+     * @since 0.1
+     */
+    default void forEachKey(Consumer<byte[]> out) {
+        java.util.Set<java.nio.ByteBuffer> seen = new java.util.HashSet<>();
+        long cursor = 0;
+        do {
+            cursor = scan(cursor, 1024, k -> {
+                if (seen.add(java.nio.ByteBuffer.wrap(k))) {
+                    out.accept(k);
+                }
+            });
+        } while (cursor != 0);
+    }
 }

@@ -35,6 +35,18 @@ public interface RedisString extends RedisValue {
         return b.length <= EMBSTR_LIMIT ? "embstr" : "raw";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Strings are immutable, so this is the value itself.
+     *
+     * @since 0.1
+     */
+    @Override
+    default RedisString copy() {
+        return this;
+    }
+
     /** A string of {@code bytes}, which the caller hands over and never changes again. */
     static RedisString of(byte[] bytes) {
         return new StringValue(bytes);

@@ -122,6 +122,19 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
         return false;
     }
 
+    /**
+     * SWAPDB: swaps the keyspace's contents; sessions keep their index. (No blocked
+     * clients or WATCH exist yet; when they do, they must be woken here as Redis does.)
+     */
+    @Override
+    public void swapDatabases(int a, int b) {
+        int n = server.keyspace().databases();
+        if (a < 0 || a >= n || b < 0 || b >= n) {
+            throw RedisError.DB_INDEX_OUT_OF_RANGE;
+        }
+        server.keyspace().swap(a, b);
+    }
+
     /** The server this connection belongs to: keyspace, config, clients, commands, stats. */
     public ServerContext server() {
         return server;

@@ -73,6 +73,7 @@ public final class Db implements Database {
             return null;
         }
         ks.hits++;
+        touch(e);
         return e.value;
     }
 
@@ -102,8 +103,7 @@ public final class Db implements Database {
             insert(key, h, value);
             return;
         }
-        replaced(e);
-        e.value = value;
+        overwrite(e, value);
         if (e.expIdx >= 0) {
             removeExpire(e);
         }
@@ -118,11 +118,10 @@ public final class Db implements Database {
             insert(key, h, value);
             return;
         }
-        if (replaced(e) && e.expIdx >= 0) {
+        if (overwrite(e, value) && e.expIdx >= 0) {
             // The old key expired: its deadline died with it.
             removeExpire(e);
         }
-        e.value = value;
     }
 
     @Override
@@ -133,8 +132,7 @@ public final class Db implements Database {
         if (e == null) {
             e = insert(key, h, value);
         } else {
-            replaced(e);
-            e.value = value;
+            overwrite(e, value);
         }
         setExpire(e, expireAtMillis);
     }
@@ -279,6 +277,85 @@ public final class Db implements Database {
         return v;
     }
 
+    @Override
+    public RedisValue peek(byte[] key) {
+        Entry e = lookup(key);
+        return e == null ? null : e.value;
+    }
+
+    @Override
+    public long idleSeconds(byte[] key) {
+        Entry e = lookup(key);
+        if (e == null) {
+            return -1;
+        }
+        // A clock moved backwards reads as "just accessed", as Redis's LRU clock wrap does not apply here.
+        return Math.max(0, (long) ks.nowSeconds() - e.access);
+    }
+
+    @Override
+    public int accessFrequency(byte[] key) {
+        Entry e = lookup(key);
+        return e == null ? -1 : decayedFreq(e, ks.nowSeconds());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Walks the tables directly (nothing moves meanwhile), so each key comes once;
+     * expired keys are skipped but not removed, as Redis 7.0's KEYS does.
+     */
+    @Override
+    public void forEachKey(Consumer<byte[]> out) {
+        long now = ks.now;
+        forEachIn(t0, now, out);
+        if (t1 != null) {
+            forEachIn(t1, now, out);
+        }
+    }
+
+    private static void forEachIn(Entry[] t, long now, Consumer<byte[]> out) {
+        for (Entry head : t) {
+            for (Entry e = head; e != null; e = e.next) {
+                if (now <= e.expireAt) {
+                    out.accept(e.key);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ access
+
+    /**
+     * Records a read or write of {@code e}: its access time (LRU) and Redis's updateLFU
+     * (decay by idle minutes, then a logarithmic increment). Both are kept, whatever the
+     * policy, so OBJECT IDLETIME and OBJECT FREQ need no mode switch.
+     */
+    private void touch(Entry e) {
+        int now = ks.nowSeconds();
+        int c = now == e.access ? e.freq & 0xff : decayedFreq(e, now);
+        if (c < 255) {
+            int base = c - KeyspaceState.LFU_INIT_VAL;
+            if (base <= 0
+                    || ThreadLocalRandom.current().nextDouble() < 1.0 / (base * KeyspaceState.LFU_LOG_FACTOR + 1)) {
+                c++;
+            }
+        }
+        e.freq = (byte) c;
+        e.access = now;
+    }
+
+    /** Redis's LFUDecrAndReturn: one off the counter per lfu-decay-time minutes idle. */
+    private static int decayedFreq(Entry e, int now) {
+        int c = e.freq & 0xff;
+        long minutes = Math.floorDiv(now, 60) - Math.floorDiv(e.access, 60);
+        if (minutes <= 0) {
+            return c;
+        }
+        long periods = minutes / KeyspaceState.LFU_DECAY_MINUTES;
+        return periods >= c ? 0 : c - (int) periods;
+    }
+
     // ------------------------------------------------------- for the Keyspace
 
     /**
@@ -384,6 +461,23 @@ public final class Db implements Database {
         return false;
     }
 
+    /**
+     * Stores a new value in a found entry. An expired one starts over as a new key would
+     * (Redis deleted it first); a live one counts as accessed, as Redis's lookup before
+     * the write makes it (its LFU counter carries over to the new value).
+     */
+    private boolean overwrite(Entry e, RedisValue value) {
+        boolean expired = replaced(e);
+        if (expired) {
+            e.freq = KeyspaceState.LFU_INIT_VAL;
+            e.access = ks.nowSeconds();
+        } else {
+            touch(e);
+        }
+        e.value = value;
+        return expired;
+    }
+
     private Entry find(byte[] key, int h) {
         if (rehashIdx >= 0) {
             rehashSteps(1);
@@ -412,6 +506,7 @@ public final class Db implements Database {
             resize(tableSizeFor(used0 + 1L));
         }
         Entry e = new Entry(key, h, value);
+        e.access = ks.nowSeconds();
         if (rehashIdx >= 0) {
             // New keys go to the new table, so the old one only ever empties.
             Entry[] t = t1;

@@ -19,6 +19,13 @@ final class Entry {
     /** Position in the expires array, -1 when the key has no deadline. */
     int expIdx = -1;
     Entry next;
+    /**
+     * When the key was last read or written: seconds since {@link KeyspaceState#baseSeconds}
+     * (OBJECT IDLETIME). With the counter below it fits in the padding of the object.
+     */
+    int access;
+    /** Redis's 8-bit logarithmic LFU counter (OBJECT FREQ), as of {@link #access}. */
+    byte freq = KeyspaceState.LFU_INIT_VAL;
 
     Entry(byte[] key, int hash, RedisValue value) {
         this.key = key;

@@ -23,7 +23,27 @@ public final class KeyspaceState {
     /** Up to which sizes collections stay compact. */
     public final EncodingLimits limits = new EncodingLimits();
 
+    /**
+     * Unix seconds, a whole minute, that access times count from: an int of seconds from
+     * there lasts 68 years, and minute boundaries stay those of unix time, as Redis's LFU
+     * decay counts them.
+     */
+    public final long baseSeconds;
+
+    /** Redis's LFU_INIT_VAL: new keys start here so they are not evicted at once. */
+    static final byte LFU_INIT_VAL = 5;
+    /** Redis's default lfu-log-factor. */
+    static final int LFU_LOG_FACTOR = 10;
+    /** Redis's default lfu-decay-time, in minutes. */
+    static final int LFU_DECAY_MINUTES = 1;
+
     public KeyspaceState(long now) {
         this.now = now;
+        this.baseSeconds = Math.floorDiv(Math.floorDiv(now, 1000), 60) * 60;
+    }
+
+    /** {@link #now} as seconds since {@link #baseSeconds}. */
+    int nowSeconds() {
+        return (int) (Math.floorDiv(now, 1000) - baseSeconds);
     }
 }

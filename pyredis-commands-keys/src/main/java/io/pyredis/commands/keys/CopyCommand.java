@@ -1,0 +1,71 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisValue;
+
+import java.util.Arrays;
+
+/**
+ * {@code COPY source destination [DB destination-db] [REPLACE]}
+ */
+public final class CopyCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("copy", -3, Specs.WRITE_DENYOOM, KeySpec.of(1, 2, 1),
+            "6.2.0", "Copy a key",
+            "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.",
+            "source destination [DB destination-db] [REPLACE]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        Database src = ctx.db();
+        Database dst = src;
+        boolean replace = false;
+        for (int i = 3; i < args.length; i++) {
+            if (Ascii.is(args[i], "replace")) {
+                replace = true;
+            } else if (Ascii.is(args[i], "db") && i + 1 < args.length) {
+                dst = MoveCommand.database(ctx, Errors.parseInt(args[i + 1]));
+                i++;
+            } else {
+                throw RedisError.SYNTAX;
+            }
+        }
+        byte[] key = args[1];
+        byte[] newKey = args[2];
+        if (src.index() == dst.index() && Arrays.equals(key, newKey)) {
+            throw Errors.SAME_OBJECT;
+        }
+        RedisValue v = src.get(key);
+        if (v == null) {
+            ctx.reply().integer(0);
+            return;
+        }
+        long expireAt = src.expireAt(key);
+        boolean exists = dst.exists(newKey);
+        if (exists && !replace) {
+            ctx.reply().integer(0);
+            return;
+        }
+        RedisValue copy;
+        try {
+            copy = v.copy();
+        } catch (UnsupportedOperationException e) {
+            throw Errors.COPY_NOT_SUPPORTED;
+        }
+        if (exists) {
+            dst.delete(newKey);
+        }
+        MoveCommand.store(dst, newKey, copy, expireAt);
+        ctx.reply().integer(1);
+    }
+}

@@ -1,0 +1,42 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.KeySpec;
+
+/**
+ * {@code DEL key [key ...]}
+ */
+public final class DelCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("del", -2, Specs.WRITE, KeySpec.ALL, "1.0.0",
+            "Delete a key",
+            "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other"
+                    + " than a string, the individual complexity for this key is O(M) where M is the number of"
+                    + " elements in the list, set, sorted set or hash. Removing a single key that holds a string"
+                    + " value is O(1).",
+            "key [key ...]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        ctx.reply().integer(deleteAll(ctx.db(), args));
+    }
+
+    /** Deletes {@code args[1..]}; how many existed (a key named twice counts once). DEL and UNLINK. */
+    static long deleteAll(Database db, byte[][] args) {
+        long deleted = 0;
+        for (int i = 1; i < args.length; i++) {
+            if (db.delete(args[i])) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,24 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+
+/**
+ * {@code EXPIRE key seconds [NX | XX | GT | LT]}
+ */
+public final class ExpireCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("expire", -3, Specs.WRITE_FAST, "1.0.0",
+            "Set a key's time to live in seconds", "key seconds [NX | XX | GT | LT]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        ExpireCore.execute(ctx, args, true, false, ExpireCore.INVALID_EXPIRE);
+    }
+}

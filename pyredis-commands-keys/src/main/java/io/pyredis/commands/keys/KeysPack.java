@@ -1,0 +1,36 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandPack;
+import io.pyredis.api.SpiVersion;
+
+import java.util.List;
+
+/**
+ * Redis's generic key commands, as in Redis 7.0. SORT and SORT_RO wait for the
+ * collection types; DBSIZE is built into the server.
+ */
+public final class KeysPack implements CommandPack {
+
+    private final List<Command> commands = List.of(
+            new DelCommand(), new UnlinkCommand(), new ExistsCommand(), new TypeCommand(), new TouchCommand(),
+            new ExpireCommand(), new PExpireCommand(), new ExpireAtCommand(), new PExpireAtCommand(),
+            new TtlCommand(), new PTtlCommand(), new ExpireTimeCommand(), new PExpireTimeCommand(),
+            new PersistCommand(), new KeysCommand(), new ScanCommand(), new RenameCommand(), new RenameNxCommand(),
+            new RandomKeyCommand(), new CopyCommand(), new MoveCommand(), new SwapDbCommand(), new ObjectCommand());
+
+    @Override
+    public String name() {
+        return "keys";
+    }
+
+    @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    @Override
+    public List<Command> commands() {
+        return commands;
+    }
+}

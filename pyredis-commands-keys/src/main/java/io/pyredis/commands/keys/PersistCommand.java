@@ -1,0 +1,24 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+
+/**
+ * {@code PERSIST key}
+ */
+public final class PersistCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("persist", 2, Specs.WRITE_FAST, "2.2.0",
+            "Remove the expiration from a key", "key");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        ctx.reply().integer(ctx.db().persist(args[1]) ? 1 : 0);
+    }
+}

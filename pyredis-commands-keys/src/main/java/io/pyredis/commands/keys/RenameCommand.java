@@ -1,0 +1,28 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeySpec;
+
+/**
+ * {@code RENAME key newkey}
+ *
+ * <p>The time to live goes with the value; an existing {@code newkey} is replaced, its own
+ * time to live with it.
+ */
+public final class RenameCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("rename", 3, Specs.WRITE, KeySpec.of(1, 2, 1), "1.0.0",
+            "Rename a key", "O(1)", "key newkey");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        RenameCore.execute(ctx, args, false);
+    }
+}

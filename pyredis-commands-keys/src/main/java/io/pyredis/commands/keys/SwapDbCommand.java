@@ -1,0 +1,35 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.RedisError;
+
+/**
+ * {@code SWAPDB index1 index2}
+ */
+public final class SwapDbCommand implements Command {
+
+    private static final CommandSpec SPEC = new CommandSpec("swapdb", 3, Specs.WRITE_FAST, KeySpec.NONE, "server",
+            "4.0.0", "Swaps two Redis databases",
+            "O(N) where N is the count of clients watching or blocking on keys from both databases.",
+            "index1 index2");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        int a = Errors.parseInt(args[1], Errors.INVALID_FIRST_DB);
+        int b = Errors.parseInt(args[2], Errors.INVALID_SECOND_DB);
+        int n = ctx.databases();
+        if (a < 0 || a >= n || b < 0 || b >= n) {
+            throw RedisError.DB_INDEX_OUT_OF_RANGE;
+        }
+        ctx.swapDatabases(a, b);
+        ctx.reply().ok();
+    }
+}

@@ -1,0 +1,26 @@
+package io.pyredis.commands.keys;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.RedisValue;
+
+/**
+ * {@code TYPE key}
+ */
+public final class TypeCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("type", 2, Specs.READONLY_FAST, "1.0.0",
+            "Determine the type stored at key", "key");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        RedisValue v = ctx.db().peek(args[1]);
+        ctx.reply().simple(v == null ? "none" : v.type().name());
+    }
+}

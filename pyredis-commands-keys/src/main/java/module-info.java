@@ -1,0 +1,5 @@
+/** The generic key command pack. It exports nothing: the server finds it through ServiceLoader. */
+module io.pyredis.commands.keys {
+    requires io.pyredis.api;
+    provides io.pyredis.api.CommandPack with io.pyredis.commands.keys.KeysPack;
+}
