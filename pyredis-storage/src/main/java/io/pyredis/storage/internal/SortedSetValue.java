@@ -83,6 +83,11 @@ public final class SortedSetValue implements RedisSortedSet {
         return true;
     }
 
+    /** Redis's listpack keeps scores as printed numbers, so -0 comes back as 0. */
+    private static double listpackScore(double score) {
+        return score + 0.0;
+    }
+
     @Override
     public boolean remove(byte[] member) {
         if (list != null) {
@@ -210,6 +215,7 @@ public final class SortedSetValue implements RedisSortedSet {
     }
 
     private void insertSorted(byte[] member, double score) {
+        score = listpackScore(score);
         int lo = 0;
         int hi = size;
         while (lo < hi) {
