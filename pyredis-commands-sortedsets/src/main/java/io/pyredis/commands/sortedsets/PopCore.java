@@ -27,13 +27,9 @@ final class PopCore {
             if (count < 0) {
                 throw Errors.MUST_BE_POSITIVE;
             }
-            if (count == 0) {
-                ctx.reply().array(0);
-                return;
-            }
         }
         RedisSortedSet z = ctx.db().get(args[1], RedisSortedSet.class);
-        if (z == null) {
+        if (z == null || count == 0) {
             ctx.reply().array(0);
             return;
         }
@@ -122,7 +118,7 @@ final class PopCore {
 
     /** BZPOPMIN/BZPOPMAX key [key ...] timeout. */
     static void bzpop(CommandContext ctx, byte[][] args, boolean max) {
-        long timeout = ZSets.timeoutMillis(args[args.length - 1], ctx.now());
+        long timeout = ZSets.timeoutMillis(args[args.length - 1]);
         Database db = ctx.db();
         for (int i = 1; i < args.length - 1; i++) {
             RedisSortedSet z = db.get(args[i], RedisSortedSet.class);
@@ -143,7 +139,7 @@ final class PopCore {
 
     /** BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]. */
     static void bzmpop(CommandContext ctx, byte[][] args) {
-        long timeout = ZSets.timeoutMillis(args[1], ctx.now());
+        long timeout = ZSets.timeoutMillis(args[1]);
         MPop m = parseMPop(args, 2);
         if (!mpop(ctx, m) && !ctx.block(m.keys(), timeout)) {
             ctx.reply().nullArray();

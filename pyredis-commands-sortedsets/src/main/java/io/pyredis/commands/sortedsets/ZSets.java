@@ -140,7 +140,7 @@ final class ZSets {
     }
 
     /** The timeout of a blocking command in milliseconds (0: for ever), as getTimeoutFromObjectOrReply. */
-    static long timeoutMillis(byte[] arg, long now) {
+    static long timeoutMillis(byte[] arg) {
         double seconds;
         try {
             seconds = Numbers.parseDouble(arg, Errors.TIMEOUT_NOT_FLOAT);
@@ -154,17 +154,26 @@ final class ZSets {
             throw e;
         }
         double ms = seconds * 1000.0;
-        if (!(ms > -9.223372036854775808E18 && ms < 9.223372036854775807E18)) {
-            throw Errors.TIMEOUT_NEGATIVE; // as x86-64's cast of an unrepresentable value
+        long t;
+        if (Math.abs(ms) > 1e15 && !Double.isInfinite(ms)) {
+            // Redis computes in long double: exact here where a double would round.
+            java.math.BigDecimal exact = new java.math.BigDecimal(seconds).multiply(java.math.BigDecimal.valueOf(1000));
+            String text = new String(arg, StandardCharsets.ISO_8859_1);
+            if (text.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+                exact = new java.math.BigDecimal(text).multiply(java.math.BigDecimal.valueOf(1000));
+            }
+            java.math.BigInteger whole = exact.toBigInteger();
+            // an unrepresentable value casts to LLONG_MIN on x86-64, which Redis calls negative
+            t = whole.bitLength() > 63 ? -1 : whole.longValue();
+        } else if (Double.isInfinite(ms)) {
+            t = -1;
+        } else {
+            t = (long) ms;
         }
-        long t = (long) ms;
         if (t < 0) {
             throw Errors.TIMEOUT_NEGATIVE;
         }
-        if (t > 0 && t > Long.MAX_VALUE - now) {
-            throw Errors.TIMEOUT_OUT_OF_RANGE;
-        }
-        return t;
+        return t; // Redis 7.0 adds it to the clock unchecked: a huge timeout is "for ever" in effect
     }
 
     /** Deletes {@code key} when {@code z} is empty, else tells the server it changed. */

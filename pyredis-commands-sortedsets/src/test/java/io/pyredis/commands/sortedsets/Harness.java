@@ -68,7 +68,7 @@ final class Harness implements CommandContext {
         reply = new RespWriter(protocol);
         keyspace.refreshTime();
         if (c == null) {
-            return "-ERR unknown command\r\n";
+            return builtin(name, argv);
         }
         if (!c.spec().acceptsArgc(argv.length)) {
             return "-ERR wrong number of arguments for '" + name + "' command\r\n";
@@ -82,6 +82,18 @@ final class Harness implements CommandContext {
             reply.error(e);
         }
         return new String(reply.buffer(), 0, reply.size(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The few commands of other packs that tests use: SET (a string) and EXISTS. */
+    private String builtin(String name, byte[][] argv) {
+        if (name.equals("set") && argv.length == 3) {
+            db().set(argv[1], io.pyredis.api.RedisString.of(argv[2]));
+            return "+OK\r\n";
+        }
+        if (name.equals("exists") && argv.length == 2) {
+            return ":" + (db().exists(argv[1]) ? 1 : 0) + "\r\n";
+        }
+        return "-ERR unknown command\r\n";
     }
 
     /** Stores a value of another type, as a list would be, for WRONGTYPE tests. */
@@ -166,8 +178,19 @@ final class Harness implements CommandContext {
         return config.get(name);
     }
 
+    /** Whether block() succeeds, as outside MULTI on a real server; false by default. */
+    boolean canBlock;
+    /** What the last successful block() was called with. */
+    byte[][] blockedKeys;
+    long blockedTimeout = -1;
+
     @Override
     public boolean block(byte[][] keys, long timeoutMillis) {
-        return false;
+        if (!canBlock) {
+            return false;
+        }
+        blockedKeys = keys;
+        blockedTimeout = timeoutMillis;
+        return true;
     }
 }
