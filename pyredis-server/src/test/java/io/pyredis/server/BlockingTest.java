@@ -1,0 +1,213 @@
+package io.pyredis.server;
+
+import io.pyredis.api.BlockingCommand;
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.CommandPack;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.RedisString;
+import io.pyredis.api.SpiVersion;
+import io.pyredis.server.internal.ClientSession;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.storage.EncodingLimits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static io.pyredis.server.RawClient.command;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server's blocking machinery through a plugin's own blocking command, as the SPI
+ * offers it: WAITFOR key waits until the string at key is "go", then deletes it.
+ */
+class BlockingTest {
+
+    static PyRedisServer server;
+
+    /** {@code WAITFOR key timeout-ms}: replies "go" once key holds "go" (and deletes it). */
+    static final class WaitForCommand implements BlockingCommand {
+        private static final CommandSpec SPEC = new CommandSpec("waitfor", 3,
+                Set.of(CommandFlag.WRITE, CommandFlag.BLOCKING), KeySpec.FIRST, "test", "0.1", "test", "O(1)",
+                "key timeout");
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        public void execute(CommandContext ctx, byte[][] args) {
+            RedisString v = ctx.db().get(args[1], RedisString.class);
+            if (v != null && new String(v.bytes()).equals("go")) {
+                ctx.db().delete(args[1]);
+                ctx.reply().bulk("go");
+            } else if (!ctx.block(new byte[][] {args[1]}, Long.parseLong(new String(args[2])))) {
+                ctx.reply().simple("CANNOT");
+            }
+        }
+
+        @Override
+        public void timeout(CommandContext ctx, byte[][] args) {
+            ctx.reply().simple("TIMEOUT");
+        }
+    }
+
+    /** A plain command that tries to block: refused. */
+    static final class TryBlockCommand implements Command {
+        private static final CommandSpec SPEC = new CommandSpec("tryblock", 2, Set.of(CommandFlag.READONLY),
+                KeySpec.FIRST, "test", "0.1", "test", "O(1)", "key");
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        public void execute(CommandContext ctx, byte[][] args) {
+            ctx.reply().integer(ctx.block(new byte[][] {args[1]}, 0) ? 1 : 0);
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        CommandPack pack = new CommandPack() {
+            @Override
+            public String name() {
+                return "blocking-test";
+            }
+
+            @Override
+            public int spiVersion() {
+                return SpiVersion.CURRENT;
+            }
+
+            @Override
+            public List<Command> commands() {
+                return List.of(new WaitForCommand(), new TryBlockCommand());
+            }
+        };
+        server = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
+                .set("list-max-listpack-size", "7").addPack(pack).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void awaitBlocked(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.blockedClients() != n) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("expected " + n + " blocked, have " + server.blockedClients());
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    private static <T> T onLoop(java.util.concurrent.Callable<T> task) throws Exception {
+        return server.context().eventLoop().submit(task).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The id of the one blocked client. */
+    private static long blockedId() throws Exception {
+        return onLoop(() -> {
+            for (ClientSession s : server.context().clients().all()) {
+                if (s.connection().isBlocked()) {
+                    return s.id();
+                }
+            }
+            throw new AssertionError("nobody blocked");
+        });
+    }
+
+    @Test
+    void aPlainCommandCannotBlock() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.send(command("TRYBLOCK", "k"));
+            assertEquals(":0\r\n", c.readLike(":0\r\n"));
+        }
+    }
+
+    @Test
+    void servedWhenTheKeyChangesAndKeepsItsPlaceWhenItBlocksAgain() throws Exception {
+        try (RawClient a = new RawClient(server.port()); RawClient b = new RawClient(server.port());
+             RawClient setter = new RawClient(server.port())) {
+            a.send(command("WAITFOR", "w", "0"));
+            awaitBlocked(1);
+            b.send(command("WAITFOR", "w", "0"));
+            awaitBlocked(2);
+            setter.send(command("SET", "w", "not yet"));
+            assertEquals("+OK\r\n", setter.readLike("+OK\r\n"));
+            assertEquals(2, server.blockedClients(), "both ran again and blocked again");
+            setter.send(command("SET", "w", "go"));
+            assertEquals("+OK\r\n", setter.readLike("+OK\r\n"));
+            assertEquals("$2\r\ngo\r\n", a.readLike("$2\r\ngo\r\n"), "the first in line is served");
+            assertEquals(1, server.blockedClients());
+            setter.send(command("SET", "w", "go"));
+            assertEquals("+OK\r\n", setter.readLike("+OK\r\n"));
+            assertEquals("$2\r\ngo\r\n", b.readLike("$2\r\ngo\r\n"));
+            awaitBlocked(0);
+        }
+    }
+
+    @Test
+    void timeoutCallsTheCommandsTimeoutReply() throws Exception {
+        try (RawClient a = new RawClient(server.port())) {
+            a.send(command("WAITFOR", "never", "20") + command("PING"));
+            assertEquals("+TIMEOUT\r\n+PONG\r\n", a.readLike("+TIMEOUT\r\n+PONG\r\n"));
+        }
+    }
+
+    @Test
+    void clientUnblockAsTimeoutOrError() throws Exception {
+        try (RawClient a = new RawClient(server.port())) {
+            a.send(command("WAITFOR", "u", "0"));
+            awaitBlocked(1);
+            long id = blockedId();
+            assertTrue(onLoop(() -> server.context().blockedClients().unblock(id, false)));
+            assertEquals("+TIMEOUT\r\n", a.readLike("+TIMEOUT\r\n"));
+            assertEquals(0, server.blockedClients());
+            assertFalse(onLoop(() -> server.context().blockedClients().unblock(id, false)), "not blocked any more");
+            assertFalse(onLoop(() -> server.context().blockedClients().unblock(123_456_789L, true)), "no such client");
+
+            a.send(command("WAITFOR", "u", "0") + command("PING"));
+            awaitBlocked(1);
+            assertTrue(onLoop(() -> server.context().blockedClients().unblock(id, true)));
+            String expected = "-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n+PONG\r\n";
+            assertEquals(expected, a.readLike(expected));
+        }
+    }
+
+    @Test
+    void encodingLimitsComeFromTheConfigAndFollowChanges() throws Exception {
+        ServerContext ctx = server.context();
+        assertEquals(7, (int) onLoop(() -> ctx.keyspace().encodingLimits().listMaxListpackSize));
+        assertEquals(128, (int) onLoop(() -> ctx.keyspace().encodingLimits().hashMaxListpackEntries));
+
+        ServerConfig config = new ServerConfig();
+        EncodingLimits limits = new EncodingLimits();
+        config.bindEncodingLimits(limits);
+        String[][] settings = {{"list-max-listpack-size", "-5"}, {"hash-max-listpack-entries", "1"},
+                {"hash-max-listpack-value", "2"}, {"set-max-intset-entries", "3"}, {"set-max-listpack-entries", "4"},
+                {"set-max-listpack-value", "5"}, {"zset-max-listpack-entries", "6"}, {"zset-max-listpack-value", "7"}};
+        for (String[] s : settings) {
+            config.registry.set(s[0], s[1], "test");
+            assertEquals(s[1], config.registry.get(s[0]));
+        }
+        assertEquals(List.of(-5, 1, 2, 3, 4, 5, 6, 7), List.of(limits.listMaxListpackSize,
+                limits.hashMaxListpackEntries, limits.hashMaxListpackValue, limits.setMaxIntsetEntries,
+                limits.setMaxListpackEntries, limits.setMaxListpackValue, limits.zsetMaxListpackEntries,
+                limits.zsetMaxListpackValue));
+    }
+}
