@@ -110,7 +110,9 @@ public final class Numbers {
         }
         double d;
         try {
-            d = Double.parseDouble(s);
+            // Java wants a binary exponent in hex floats; strtod takes "0x10" as 16.
+            boolean hex = body.length() > 2 && body.charAt(0) == '0' && (body.charAt(1) | 0x20) == 'x';
+            d = Double.parseDouble(hex && body.indexOf('p') < 0 && body.indexOf('P') < 0 ? s + "p0" : s);
         } catch (NumberFormatException e) {
             throw error;
         }
