@@ -15,7 +15,6 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.pyredis.server.internal.Connection;
 import io.pyredis.server.internal.ServerContext;
@@ -92,16 +91,14 @@ public final class Transport {
         Class<? extends ServerChannel> channelType;
         ServerBootstrap b = new ServerBootstrap();
         if (epoll) {
-            // The epoll transport reads into native memory: direct buffers, copied once
-            // into the parser's array.
             channelType = EpollServerSocketChannel.class;
-            b.childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+            b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
         } else {
             channelType = NioServerSocketChannel.class;
-            b.childOption(ChannelOption.ALLOCATOR, new HeapReadAllocator());
         }
-        b.group(acceptor, worker)
+        LoopIo io = new LoopIo(worker.next(), epoll);
+        b.childOption(ChannelOption.ALLOCATOR, io.allocator())
+                .group(acceptor, worker)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, Math.max(1, cfg.tcpBacklog.intValue()))
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -110,7 +107,7 @@ public final class Transport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new Connection(server));
+                        ch.pipeline().addLast(new Connection(server, io));
                     }
                 });
         int wanted = cfg.port.intValue();

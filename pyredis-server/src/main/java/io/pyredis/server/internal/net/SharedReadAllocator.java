@@ -4,44 +4,53 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
 
 /**
- * The pooled allocator, except that socket reads ({@code ioBuffer}) get heap buffers: the
- * request parser reads straight from their backing array instead of copying out of a
- * direct buffer. Replies still go out through direct buffers.
+ * The pooled allocator, except that socket reads ({@code ioBuffer}) on the event loop get
+ * the loop's one read buffer, emptied, whatever size was asked: the transport reads into
+ * it, the connection parses it before returning, and its release is a no-op (it is an
+ * unreleasable wrapper). Anything else, and any call from another thread, is pooled.
  */
-final class HeapReadAllocator implements ByteBufAllocator {
+final class SharedReadAllocator implements ByteBufAllocator {
 
     private final ByteBufAllocator d = PooledByteBufAllocator.DEFAULT;
+    private final EventLoop loop;
+    private final ByteBuf shared;
 
-    @Override
-    public ByteBuf buffer() {
-        return d.heapBuffer();
-    }
-
-    @Override
-    public ByteBuf buffer(int initialCapacity) {
-        return d.heapBuffer(initialCapacity);
-    }
-
-    @Override
-    public ByteBuf buffer(int initialCapacity, int maxCapacity) {
-        return d.heapBuffer(initialCapacity, maxCapacity);
+    SharedReadAllocator(EventLoop loop, ByteBuf shared) {
+        this.loop = loop;
+        this.shared = shared;
     }
 
     @Override
     public ByteBuf ioBuffer() {
-        return d.heapBuffer();
+        return loop.inEventLoop() ? shared.clear() : d.ioBuffer();
     }
 
     @Override
     public ByteBuf ioBuffer(int initialCapacity) {
-        return d.heapBuffer(initialCapacity);
+        return loop.inEventLoop() ? shared.clear() : d.ioBuffer(initialCapacity);
     }
 
     @Override
     public ByteBuf ioBuffer(int initialCapacity, int maxCapacity) {
-        return d.heapBuffer(initialCapacity, maxCapacity);
+        return loop.inEventLoop() ? shared.clear() : d.ioBuffer(initialCapacity, maxCapacity);
+    }
+
+    @Override
+    public ByteBuf buffer() {
+        return d.buffer();
+    }
+
+    @Override
+    public ByteBuf buffer(int initialCapacity) {
+        return d.buffer(initialCapacity);
+    }
+
+    @Override
+    public ByteBuf buffer(int initialCapacity, int maxCapacity) {
+        return d.buffer(initialCapacity, maxCapacity);
     }
 
     @Override
@@ -76,12 +85,12 @@ final class HeapReadAllocator implements ByteBufAllocator {
 
     @Override
     public CompositeByteBuf compositeBuffer() {
-        return d.compositeHeapBuffer();
+        return d.compositeBuffer();
     }
 
     @Override
     public CompositeByteBuf compositeBuffer(int maxNumComponents) {
-        return d.compositeHeapBuffer(maxNumComponents);
+        return d.compositeBuffer(maxNumComponents);
     }
 
     @Override
