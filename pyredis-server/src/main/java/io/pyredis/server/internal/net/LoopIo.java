@@ -1,12 +1,12 @@
 package io.pyredis.server.internal.net;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
@@ -33,7 +33,7 @@ public final class LoopIo {
     private static final int WRITE_BYTES = 64 * 1024;
 
     private final EventLoop loop;
-    private final ByteBufAllocator allocator;
+    private final RecvByteBufAllocator reads;
     private final byte[] scratch = new byte[READ_BYTES];
     /** Native memory for direct socket writes; null when the transport is not epoll. */
     private final ByteBuf writeBuf;
@@ -41,11 +41,11 @@ public final class LoopIo {
 
     LoopIo(EventLoop loop, boolean epoll) {
         this.loop = loop;
-        ByteBufAllocator pooled = PooledByteBufAllocator.DEFAULT;
+        PooledByteBufAllocator pooled = PooledByteBufAllocator.DEFAULT;
         // The epoll transport reads into native memory only; NIO reads a heap buffer
         // without copying, so the parser can read its array.
         ByteBuf read = epoll ? pooled.directBuffer(READ_BYTES, READ_BYTES) : pooled.heapBuffer(READ_BYTES, READ_BYTES);
-        this.allocator = new SharedReadAllocator(loop, Unpooled.unreleasableBuffer(read));
+        this.reads = new SharedReadBuffer(Unpooled.unreleasableBuffer(read));
         ByteBuf w = epoll ? pooled.directBuffer(WRITE_BYTES, WRITE_BYTES) : null;
         if (w != null && !w.hasMemoryAddress()) {
             w.release();
@@ -55,9 +55,9 @@ public final class LoopIo {
         this.writeAddress = w == null ? 0 : w.memoryAddress();
     }
 
-    /** The allocator of client channels: socket reads get the shared read buffer. */
-    ByteBufAllocator allocator() {
-        return allocator;
+    /** The read buffer allocator of client channels: every read gets the shared read buffer. */
+    RecvByteBufAllocator reads() {
+        return reads;
     }
 
     /** A scratch array for copying a read out of native memory; valid until the next read. */

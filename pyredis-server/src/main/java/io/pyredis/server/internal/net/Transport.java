@@ -2,6 +2,7 @@ package io.pyredis.server.internal.net;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -97,7 +98,8 @@ public final class Transport {
             channelType = NioServerSocketChannel.class;
         }
         LoopIo io = new LoopIo(worker.next(), epoll);
-        b.childOption(ChannelOption.ALLOCATOR, io.allocator())
+        b.childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, io.reads())
                 .group(acceptor, worker)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, Math.max(1, cfg.tcpBacklog.intValue()))
