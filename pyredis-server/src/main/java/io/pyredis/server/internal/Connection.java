@@ -220,6 +220,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     }
 
     private void process(byte[] a, int off, int len) {
+        long clock = System.nanoTime();
         try {
             while (len > 0) {
                 int n = parser.feed(a, off, len);
@@ -227,7 +228,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
                 len -= n;
                 byte[][] request = parser.take();
                 if (request != null) {
-                    dispatcher.dispatch(this, request);
+                    clock = dispatcher.dispatch(this, request, clock);
                     if (closing) {
                         flushAndClose();
                         return;
