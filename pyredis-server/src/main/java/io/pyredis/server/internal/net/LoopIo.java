@@ -33,6 +33,7 @@ public final class LoopIo {
     private static final int WRITE_BYTES = 64 * 1024;
 
     private final EventLoop loop;
+    private final ByteBuf readBuf;
     private final RecvByteBufAllocator reads;
     private final byte[] scratch = new byte[READ_BYTES];
     /** Native memory for direct socket writes; null when the transport is not epoll. */
@@ -45,6 +46,7 @@ public final class LoopIo {
         // The epoll transport reads into native memory only; NIO reads a heap buffer
         // without copying, so the parser can read its array.
         ByteBuf read = epoll ? pooled.directBuffer(READ_BYTES, READ_BYTES) : pooled.heapBuffer(READ_BYTES, READ_BYTES);
+        this.readBuf = read;
         this.reads = new SharedReadBuffer(Unpooled.unreleasableBuffer(read));
         ByteBuf w = epoll ? pooled.directBuffer(WRITE_BYTES, WRITE_BYTES) : null;
         if (w != null && !w.hasMemoryAddress()) {
@@ -53,6 +55,14 @@ public final class LoopIo {
         }
         this.writeBuf = w;
         this.writeAddress = w == null ? 0 : w.memoryAddress();
+    }
+
+    /** Returns the buffers to the pool, once the loop has stopped. */
+    void release() {
+        readBuf.release();
+        if (writeBuf != null) {
+            writeBuf.release();
+        }
     }
 
     /** The read buffer allocator of client channels: every read gets the shared read buffer. */

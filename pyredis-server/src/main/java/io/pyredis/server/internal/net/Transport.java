@@ -50,6 +50,7 @@ public final class Transport {
     private final EventLoopGroup acceptor = group(epoll, "pyredis-accept");
     private final EventLoopGroup worker = group(epoll, "pyredis-main");
     private final List<Channel> listeners = new ArrayList<>();
+    private LoopIo io;
     private int port;
 
     public Transport(ServerContext server) {
@@ -97,7 +98,10 @@ public final class Transport {
         } else {
             channelType = NioServerSocketChannel.class;
         }
-        LoopIo io = new LoopIo(worker.next(), epoll);
+        if (io == null) {
+            io = new LoopIo(worker.next(), epoll);
+        }
+        LoopIo io = this.io;
         b.childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, io.reads())
                 .group(acceptor, worker)
@@ -162,8 +166,15 @@ public final class Transport {
             ch.close();
         }
         listeners.clear();
+        // The worker stops only once the acceptor has: a connection accepted at the last
+        // moment is then registered before the worker closes its channels, not after
+        // (where it would stay open, unseen).
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        worker.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        acceptor.terminationFuture().addListener(f -> worker.shutdownGracefully(0, 2, TimeUnit.SECONDS));
+        LoopIo buffers = io;
+        if (buffers != null) {
+            worker.terminationFuture().addListener(f -> buffers.release());
+        }
     }
 
     /** Waits until both threads have stopped. */
