@@ -10,6 +10,12 @@ module io.pyredis.server {
     requires io.pyredis.protocol;
     requires transitive io.pyredis.storage;
     requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
+    requires io.netty.transport.unix.common;
+    // Not used here: resolving it lets Netty (automatic modules read every module) use
+    // sun.misc.Unsafe, without which its buffers have no memory address and every socket
+    // read and write goes through slower JNI and ByteBuffer paths.
+    requires jdk.unsupported;
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.handler;

@@ -13,6 +13,7 @@ import io.pyredis.protocol.ProtocolException;
 import io.pyredis.protocol.RequestParser;
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.server.internal.dispatch.Dispatcher;
+import io.pyredis.server.internal.net.LoopIo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,11 @@ import java.nio.charset.StandardCharsets;
  * its commands run with (one object for both, reused for every command: nothing is
  * allocated per command). Everything here runs on the server's single event loop.
  *
- * <p>Reads are parsed straight from the read buffer's array; each complete request is
- * dispatched at once and its reply appended to this connection's {@link RespWriter}; the
- * writer's bytes go to the socket once per read batch ({@link #channelReadComplete}).
+ * <p>Reads are parsed from the read buffer's array (or, for native memory, from the
+ * loop's scratch copy of it); each complete request is dispatched at once and its reply
+ * appended to this connection's {@link RespWriter}; the writer's bytes go to the socket
+ * once per read batch ({@link #channelReadComplete}), straight from its array when the
+ * transport allows ({@link LoopIo#writeNow}).
  */
 public final class Connection extends ChannelInboundHandlerAdapter implements CommandContext {
 
@@ -57,16 +60,14 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
 
     /** A writer grown past this by a big reply is replaced after the flush, as Redis frees big output buffers. */
     private static final int KEEP_WRITER_BYTES = 1 << 20;
-    /** Read buffers without a backing array are copied through a scratch array of this size. */
-    private static final int SCRATCH_BYTES = 16 * 1024;
 
     private final ServerContext server;
+    private final LoopIo io;
     private final Dispatcher dispatcher;
     private final RequestParser parser;
     private RespWriter writer = new RespWriter(2);
     private Channel channel;
     private ClientSession session;
-    private byte[] scratch;
     /** Set by QUIT and protocol errors: stop reading, flush, close. */
     private boolean closing;
 
@@ -82,8 +83,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     private byte[] pending;
     private int pendingLen;
 
-    public Connection(ServerContext server) {
+    public Connection(ServerContext server, LoopIo io) {
         this.server = server;
+        this.io = io;
         this.dispatcher = server.dispatcher();
         this.parser = new RequestParser(server.limits());
     }
@@ -328,9 +330,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
                     process(buf.array(), buf.arrayOffset() + buf.readerIndex(), len);
                 }
             } else {
-                if (scratch == null) {
-                    scratch = new byte[SCRATCH_BYTES];
-                }
+                byte[] scratch = io.scratch();
                 int from = buf.readerIndex();
                 while (len > 0 && !closing) {
                     int n = Math.min(len, scratch.length);
@@ -350,6 +350,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     }
 
     private void process(byte[] a, int off, int len) {
+        long clock = System.nanoTime();
         try {
             while (len > 0) {
                 int n = parser.feed(a, off, len);
@@ -357,7 +358,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
                 len -= n;
                 byte[][] request = parser.take();
                 if (request != null) {
-                    dispatcher.dispatch(this, request);
+                    clock = dispatcher.dispatch(this, request, clock);
                     if (closing) {
                         flushAndClose();
                         return;
@@ -402,15 +403,19 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
         if (size == 0 || channel == null) {
             return;
         }
-        ByteBuf out = channel.alloc().directBuffer(size);
-        out.writeBytes(writer.buffer(), 0, size);
         server.stats().totalNetOutputBytes += size;
-        if (writer.buffer().length > KEEP_WRITER_BYTES) {
+        byte[] b = writer.buffer();
+        int done = io.writeNow(channel, b, 0, size);
+        if (done < size) {
+            ByteBuf out = channel.alloc().directBuffer(size - done);
+            out.writeBytes(b, done, size - done);
+            channel.writeAndFlush(out, channel.voidPromise());
+        }
+        if (b.length > KEEP_WRITER_BYTES) {
             writer = new RespWriter(writer.protocol());
         } else {
             writer.reset();
         }
-        channel.writeAndFlush(out, channel.voidPromise());
     }
 
     private void flushAndClose() {

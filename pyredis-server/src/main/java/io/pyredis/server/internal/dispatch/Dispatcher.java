@@ -42,12 +42,23 @@ public final class Dispatcher {
 
     /** Runs {@code args} for {@code c}, writing exactly one reply to its writer. */
     public void dispatch(Connection c, byte[][] args) {
+        dispatch(c, args, System.nanoTime());
+    }
+
+    /**
+     * Runs {@code args} for {@code c}, writing exactly one reply to its writer, as a
+     * command that started at {@code startNanos} ({@link System#nanoTime()}). Returns the
+     * time it ended (or {@code startNanos} when it did not run), for the next command of
+     * the same batch to start from: one clock reading per command for its statistics
+     * instead of two (a pipelined command's time then includes its parsing).
+     */
+    public long dispatch(Connection c, byte[][] args, long startNanos) {
         RespWriter w = c.reply();
         CommandEntry e = commands.get(args[0]);
         if (e == null) {
             stats.errorReply("ERR");
             w.raw(unknownCommand(args));
-            return;
+            return startNanos;
         }
         CommandTable subs = e.subcommands();
         if (subs != null && args.length >= 2) {
@@ -55,7 +66,7 @@ public final class Dispatcher {
             if (sub == null) {
                 stats.errorReply("ERR");
                 w.raw(unknownSubcommand(args));
-                return;
+                return startNanos;
             }
             e = sub;
         }
@@ -63,19 +74,18 @@ public final class Dispatcher {
             e.rejectedCalls++;
             stats.errorReply("ERR");
             w.error(e.arityError());
-            return;
+            return startNanos;
         }
         ClientSession s = c.session();
         if (!s.authenticated() && !e.noAuth()) {
             e.rejectedCalls++;
             stats.errorReply("NOAUTH");
             w.error(NOAUTH);
-            return;
+            return startNanos;
         }
         s.lastCommand(e);
         keyspace.refreshTime();
         int mark = w.size();
-        long start = System.nanoTime();
         try {
             e.command().execute(c, args);
         } catch (RedisError err) {
@@ -89,7 +99,8 @@ public final class Dispatcher {
             LOG.error("Command '{}' failed", e.name(), ex);
             replaceReply(c, mark).error("ERR internal error in '" + e.name() + "' command: " + ex);
         }
-        e.nanos += System.nanoTime() - start;
+        long end = System.nanoTime();
+        e.nanos += end - startNanos;
         e.calls++;
         stats.totalCommandsProcessed++;
         if (c.blockRequested()) {
@@ -98,6 +109,7 @@ public final class Dispatcher {
         if (blocked.hasReady()) {
             blocked.serveReady();
         }
+        return end;
     }
 
     /** The writer with whatever the failed command wrote removed. */

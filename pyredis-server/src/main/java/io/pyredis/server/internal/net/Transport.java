@@ -2,10 +2,17 @@ package io.pyredis.server.internal.net;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollMode;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -28,19 +35,51 @@ import java.util.concurrent.TimeUnit;
  * channel and runs every command, as Redis's main thread does. Listens on each {@code bind}
  * address; like Redis, an address this host does not have (typically {@code ::1} without
  * IPv6) is logged and skipped, while a port already in use stops the start.
+ *
+ * <p>On Linux the loops are Netty's native epoll ones, level-triggered as Redis's ae loop
+ * is: one {@code read} per readable socket (edge-triggered mode would read again until
+ * EAGAIN), no selected-key set to walk. Elsewhere, or with {@code -Dpyredis.epoll=false},
+ * or when the native library does not load, NIO.
  */
 public final class Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
 
     private final ServerContext server;
-    private final EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("pyredis-accept"));
-    private final EventLoopGroup worker = new NioEventLoopGroup(1, new DefaultThreadFactory("pyredis-main"));
+    private final boolean epoll = useEpoll();
+    private final EventLoopGroup acceptor = group(epoll, "pyredis-accept");
+    private final EventLoopGroup worker = group(epoll, "pyredis-main");
     private final List<Channel> listeners = new ArrayList<>();
+    private LoopIo io;
     private int port;
 
     public Transport(ServerContext server) {
         this.server = server;
+    }
+
+    private static boolean useEpoll() {
+        if (!Boolean.parseBoolean(System.getProperty("pyredis.epoll", "true"))) {
+            return false;
+        }
+        try {
+            if (Epoll.isAvailable()) {
+                return true;
+            }
+            LOG.debug("epoll transport unavailable, using NIO", Epoll.unavailabilityCause());
+        } catch (LinkageError e) {
+            LOG.debug("epoll transport unavailable, using NIO", e);
+        }
+        return false;
+    }
+
+    private static EventLoopGroup group(boolean epoll, String threadName) {
+        DefaultThreadFactory threads = new DefaultThreadFactory(threadName);
+        return epoll ? new EpollEventLoopGroup(1, threads) : new NioEventLoopGroup(1, threads);
+    }
+
+    /** Whether the native epoll transport is in use (else NIO). */
+    public boolean epoll() {
+        return epoll;
     }
 
     /** The one event loop of the clients and commands. */
@@ -51,19 +90,30 @@ public final class Transport {
     /** Binds every address; returns the port listened on. */
     public int bind() throws IOException {
         ServerConfig cfg = server.config();
-        HeapReadAllocator allocator = new HeapReadAllocator();
-        ServerBootstrap b = new ServerBootstrap()
+        Class<? extends ServerChannel> channelType;
+        ServerBootstrap b = new ServerBootstrap();
+        if (epoll) {
+            channelType = EpollServerSocketChannel.class;
+            b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+        } else {
+            channelType = NioServerSocketChannel.class;
+        }
+        if (io == null) {
+            io = new LoopIo(worker.next(), epoll);
+        }
+        LoopIo io = this.io;
+        b.childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, io.reads())
                 .group(acceptor, worker)
-                .channel(NioServerSocketChannel.class)
+                .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, Math.max(1, cfg.tcpBacklog.intValue()))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, cfg.tcpKeepalive.intValue() > 0)
-                .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new Connection(server));
+                        ch.pipeline().addLast(new Connection(server, io));
                     }
                 });
         int wanted = cfg.port.intValue();
@@ -116,8 +166,15 @@ public final class Transport {
             ch.close();
         }
         listeners.clear();
+        // The worker stops only once the acceptor has: a connection accepted at the last
+        // moment is then registered before the worker closes its channels, not after
+        // (where it would stay open, unseen).
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        worker.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        acceptor.terminationFuture().addListener(f -> worker.shutdownGracefully(0, 2, TimeUnit.SECONDS));
+        LoopIo buffers = io;
+        if (buffers != null) {
+            worker.terminationFuture().addListener(f -> buffers.release());
+        }
     }
 
     /** Waits until both threads have stopped. */
