@@ -73,4 +73,19 @@ public interface CommandContext {
     default boolean block(byte[][] keys, long timeoutMillis) {
         return false;
     }
+
+    /**
+     * Reports a keyspace event, as Redis's {@code notifyKeyspaceEvent}: a command calls it
+     * once per key it changed, with Redis's event name ({@code "set"}, {@code "del"},
+     * {@code "lpush"}, {@code "hset"}, {@code "expire"}, ...), after the change. Whether
+     * anything is published depends on {@code notify-keyspace-events}, so calling it is
+     * cheap when notifications are off. The default, for contexts without notifications
+     * (a test harness), does nothing.
+     *
+     * @param type  the event's class
+     * @param event Redis's event name
+     * @param key   the key, in the command's database
+     */
+    default void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key) {
+    }
 }
