@@ -57,4 +57,20 @@ public interface CommandContext {
     default void swapDatabases(int a, int b) {
         throw new UnsupportedOperationException("SWAPDB is not supported by this context");
     }
+
+    /**
+     * Blocks the calling client on {@code keys}, for a {@link BlockingCommand} that found
+     * nothing to serve; the command then returns without replying. {@code timeoutMillis}
+     * is how long to wait, 0 for ever. When the command runs again because a key was
+     * modified and still finds nothing, calling this again keeps the client's place in
+     * line and its original deadline.
+     *
+     * @return false when the client cannot block (inside MULTI/EXEC, or from a command
+     *         that is not a {@link BlockingCommand}): the command must then reply as
+     *         {@link BlockingCommand#timeout} would, at once, as Redis does. The default,
+     *         for contexts that cannot block (a test harness), is false.
+     */
+    default boolean block(byte[][] keys, long timeoutMillis) {
+        return false;
+    }
 }

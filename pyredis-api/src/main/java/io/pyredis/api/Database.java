@@ -131,4 +131,25 @@ public interface Database {
             });
         } while (cursor != 0);
     }
+
+    /**
+     * Tells the server that the value at {@code key} was changed in place (an element
+     * pushed onto a stored list, a field set in a stored hash). {@link #set},
+     * {@link #delete} and the other methods here call it themselves; a command that
+     * changes a stored collection calls it once per key it changed. It is what wakes
+     * clients blocked on the key, fails WATCH and counts changes for persistence.
+     */
+    void modified(byte[] key);
+
+    /** A new, empty list, not stored yet: fill it, then {@link #set} it. */
+    RedisList createList();
+
+    /** A new, empty hash, not stored yet. */
+    RedisHash createHash();
+
+    /** A new, empty set, not stored yet. */
+    RedisSet createSet();
+
+    /** A new, empty sorted set, not stored yet. */
+    RedisSortedSet createSortedSet();
 }

@@ -53,6 +53,16 @@ public final class Keyspace {
         }
     }
 
+    /** Installs the listener told of every key change; {@code null} for none. */
+    public void setKeyListener(KeyListener listener) {
+        state.listener = listener == null ? KeyListener.NONE : listener;
+    }
+
+    /** The collection encoding limits, which the server sets from its config. */
+    public EncodingLimits encodingLimits() {
+        return state.limits;
+    }
+
     /** The number of databases. */
     public int databases() {
         return dbs.length;

@@ -165,4 +165,9 @@ final class Harness implements CommandContext {
     public String config(String name) {
         return config.get(name);
     }
+
+    @Override
+    public boolean block(byte[][] keys, long timeoutMillis) {
+        return false;
+    }
 }

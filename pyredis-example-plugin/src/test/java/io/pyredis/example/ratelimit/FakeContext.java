@@ -62,6 +62,11 @@ final class FakeContext implements CommandContext {
         return null;
     }
 
+    @Override
+    public boolean block(byte[][] keys, long timeoutMillis) {
+        return false;
+    }
+
     final class FakeDatabase implements Database {
         final Map<ByteBuffer, RedisValue> values = new HashMap<>();
         final Map<ByteBuffer, Long> deadlines = new HashMap<>();
@@ -168,6 +173,30 @@ final class FakeContext implements CommandContext {
         @Override
         public long scan(long cursor, int count, Consumer<byte[]> out) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void modified(byte[] key) {
+        }
+
+        @Override
+        public io.pyredis.api.RedisList createList() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
+        }
+
+        @Override
+        public io.pyredis.api.RedisHash createHash() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
+        }
+
+        @Override
+        public io.pyredis.api.RedisSet createSet() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
+        }
+
+        @Override
+        public io.pyredis.api.RedisSortedSet createSortedSet() {
+            throw new UnsupportedOperationException("the rate limiter stores strings only");
         }
     }
 

@@ -128,6 +128,13 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
         server.keyspace().swap(a, b);
     }
 
+    @Override
+    public boolean block(byte[][] keys, long timeoutMillis) {
+        // Blocking is not wired into the dispatcher yet: every caller replies at once as
+        // on a timeout, which is what Redis does inside MULTI.
+        return false;
+    }
+
     /** The server this connection belongs to: keyspace, config, clients, commands, stats. */
     public ServerContext server() {
         return server;

@@ -2,6 +2,10 @@ package io.pyredis.storage.internal;
 
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisHash;
+import io.pyredis.api.RedisList;
+import io.pyredis.api.RedisSet;
+import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisValue;
 
 import java.util.Arrays;
@@ -92,6 +96,7 @@ public final class Db implements Database {
 
     @Override
     public void set(byte[] key, RedisValue value) {
+        ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
         Entry e = find(key, h);
         if (e == null) {
@@ -106,6 +111,7 @@ public final class Db implements Database {
 
     @Override
     public void setKeepTtl(byte[] key, RedisValue value) {
+        ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
         Entry e = find(key, h);
         if (e == null) {
@@ -120,6 +126,7 @@ public final class Db implements Database {
 
     @Override
     public void set(byte[] key, RedisValue value, long expireAtMillis) {
+        ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
         Entry e = find(key, h);
         if (e == null) {
@@ -138,6 +145,7 @@ public final class Db implements Database {
         }
         boolean expired = ks.now > e.expireAt;
         unlink(e);
+        ks.listener.keyModified(index, key);
         if (expired) {
             ks.expiredKeys++;
             return false;
@@ -161,6 +169,7 @@ public final class Db implements Database {
             return false;
         }
         setExpire(e, expireAtMillis);
+        ks.listener.keyModified(index, key);
         return true;
     }
 
@@ -171,6 +180,7 @@ public final class Db implements Database {
             return false;
         }
         removeExpire(e);
+        ks.listener.keyModified(index, key);
         return true;
     }
 
@@ -716,5 +726,30 @@ public final class Db implements Database {
         if (expires.length > INITIAL_EXPIRES && expCount < expires.length >> 2) {
             expires = Arrays.copyOf(expires, expires.length >> 1);
         }
+    }
+
+    @Override
+    public void modified(byte[] key) {
+        ks.listener.keyModified(index, key);
+    }
+
+    @Override
+    public RedisList createList() {
+        return Collections.newList(ks.limits);
+    }
+
+    @Override
+    public RedisHash createHash() {
+        return Collections.newHash(ks.limits);
+    }
+
+    @Override
+    public RedisSet createSet() {
+        return Collections.newSet(ks.limits);
+    }
+
+    @Override
+    public RedisSortedSet createSortedSet() {
+        return Collections.newSortedSet(ks.limits);
     }
 }

@@ -1,5 +1,8 @@
 package io.pyredis.storage.internal;
 
+import io.pyredis.storage.EncodingLimits;
+import io.pyredis.storage.KeyListener;
+
 /**
  * What every database of one keyspace shares: the cached time that lazy expiry compares
  * against, and the statistics INFO reports. Plain fields: the keyspace has one thread.
@@ -28,6 +31,11 @@ public final class KeyspaceState {
     static final int LFU_LOG_FACTOR = 10;
     /** Redis's default lfu-decay-time, in minutes. */
     static final int LFU_DECAY_MINUTES = 1;
+
+    /** Told of every key change (wakes blocked clients, fails WATCH). */
+    public KeyListener listener = KeyListener.NONE;
+    /** Up to which sizes collections stay compact. */
+    public final EncodingLimits limits = new EncodingLimits();
 
     public KeyspaceState(long now) {
         this.now = now;

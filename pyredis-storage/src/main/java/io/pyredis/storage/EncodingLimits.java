@@ -1,0 +1,28 @@
+package io.pyredis.storage;
+
+/**
+ * The sizes up to which collections keep a compact encoding, named after their
+ * redis.conf settings and with Redis 7.0's defaults. The server sets them from its
+ * config (and CONFIG SET); they apply to collections as they grow from then on.
+ *
+ * @since 0.1
+ */
+public final class EncodingLimits {
+
+    /** {@code list-max-listpack-size}: entries per node if positive, else -1..-5 for 4..64 KB. */
+    public int listMaxListpackSize = -2;
+    /** {@code hash-max-listpack-entries} */
+    public int hashMaxListpackEntries = 128;
+    /** {@code hash-max-listpack-value} */
+    public int hashMaxListpackValue = 64;
+    /** {@code set-max-intset-entries} */
+    public int setMaxIntsetEntries = 512;
+    /** {@code set-max-listpack-entries} */
+    public int setMaxListpackEntries = 128;
+    /** {@code set-max-listpack-value} */
+    public int setMaxListpackValue = 64;
+    /** {@code zset-max-listpack-entries} */
+    public int zsetMaxListpackEntries = 128;
+    /** {@code zset-max-listpack-value} */
+    public int zsetMaxListpackValue = 64;
+}

@@ -1,0 +1,30 @@
+package io.pyredis.storage.internal;
+
+import io.pyredis.api.RedisHash;
+import io.pyredis.api.RedisList;
+import io.pyredis.api.RedisSet;
+import io.pyredis.api.RedisSortedSet;
+import io.pyredis.storage.EncodingLimits;
+
+/** Makes the collection values; each starts in its compact encoding. */
+final class Collections {
+
+    private Collections() {
+    }
+
+    static RedisList newList(EncodingLimits limits) {
+        throw new UnsupportedOperationException("lists are not implemented yet");
+    }
+
+    static RedisHash newHash(EncodingLimits limits) {
+        throw new UnsupportedOperationException("hashes are not implemented yet");
+    }
+
+    static RedisSet newSet(EncodingLimits limits) {
+        throw new UnsupportedOperationException("sets are not implemented yet");
+    }
+
+    static RedisSortedSet newSortedSet(EncodingLimits limits) {
+        throw new UnsupportedOperationException("sorted sets are not implemented yet");
+    }
+}
