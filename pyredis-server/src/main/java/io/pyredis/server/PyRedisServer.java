@@ -96,7 +96,9 @@ public final class PyRedisServer implements AutoCloseable {
         pluginWarnings = loader.warnings();
 
         Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
+        config.bindEncodingLimits(keyspace.encodingLimits());
         ServerContext ctx = new ServerContext(config, clock, keyspace, table, packs);
+        keyspace.setKeyListener(ctx.blockedClients());
         Transport t = new Transport(ctx);
         int port;
         try {
@@ -143,6 +145,32 @@ public final class PyRedisServer implements AutoCloseable {
             throw new IllegalStateException("not started");
         }
         return c.port();
+    }
+
+    /**
+     * The number of clients blocked in BLPOP and the like (INFO's {@code blocked_clients}),
+     * read on the server's thread.
+     *
+     * @throws IllegalStateException when not started
+     */
+    public int blockedClients() {
+        ServerContext c = context;
+        if (c == null) {
+            throw new IllegalStateException("not started");
+        }
+        try {
+            return c.eventLoop().submit(() -> c.blockedClients().blockedCount()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The server's internals, for this module's tests. */
+    ServerContext context() {
+        return context;
     }
 
     /** The current value of a config parameter as CONFIG GET shows it, or null when there is none. */

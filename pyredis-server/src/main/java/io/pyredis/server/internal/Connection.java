@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisError;
@@ -69,6 +70,18 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     /** Set by QUIT and protocol errors: stop reading, flush, close. */
     private boolean closing;
 
+    // Blocking (BLPOP...): see BlockedClients. While paused, input is kept in pending, unparsed.
+    private boolean blockRequested;
+    private byte[][] blockKeys;
+    private long blockTimeout;
+    private BlockedClients.Waiter waiter;
+    /** Set when a command run again by BlockedClients blocks again. */
+    boolean reblocked;
+    private boolean blockingDenied;
+    private boolean paused;
+    private byte[] pending;
+    private int pendingLen;
+
     public Connection(ServerContext server) {
         this.server = server;
         this.dispatcher = server.dispatcher();
@@ -130,9 +143,95 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
 
     @Override
     public boolean block(byte[][] keys, long timeoutMillis) {
-        // Blocking is not wired into the dispatcher yet: every caller replies at once as
-        // on a timeout, which is what Redis does inside MULTI.
-        return false;
+        if (waiter != null) {
+            reblocked = true; // run again while blocked: keeps its place and deadline
+            return true;
+        }
+        if (blockingDenied || session.lastCommand() == null
+                || !(session.lastCommand().command() instanceof BlockingCommand)) {
+            return false;
+        }
+        blockRequested = true;
+        blockKeys = keys;
+        blockTimeout = timeoutMillis;
+        return true;
+    }
+
+    /** Whether the command just run asked to block; the dispatcher then calls {@link #park}. */
+    public boolean blockRequested() {
+        return blockRequested;
+    }
+
+    /**
+     * Blocks this client as its command asked, unless the command replied after all (it
+     * failed after calling block): {@code mark} is the reply size before the command ran.
+     */
+    public void park(BlockingCommand command, byte[][] args, int mark) {
+        blockRequested = false;
+        byte[][] keys = blockKeys;
+        blockKeys = null;
+        if (writer.size() == mark) {
+            server.blockedClients().park(this, command, args, keys, blockTimeout);
+        }
+    }
+
+    /** Refuses blocking while set (EXEC sets it for its commands, as Redis's CLIENT_DENY_BLOCKING). */
+    public void denyBlocking(boolean deny) {
+        this.blockingDenied = deny;
+    }
+
+    /** Whether this client waits in a blocking command (CLIENT LIST's {@code b} flag). */
+    public boolean isBlocked() {
+        return waiter != null;
+    }
+
+    BlockedClients.Waiter waiter() {
+        return waiter;
+    }
+
+    void parked(BlockedClients.Waiter w) {
+        waiter = w;
+        paused = true;
+    }
+
+    void unparked() {
+        waiter = null;
+    }
+
+    /** After the blocked command replied: processes what the client sent meanwhile. */
+    void resume() {
+        if (waiter != null || !paused || closing) {
+            return;
+        }
+        paused = false;
+        byte[] p = pending;
+        int n = pendingLen;
+        pending = null;
+        pendingLen = 0;
+        if (n > 0) {
+            process(p, 0, n);
+            if (!closing) {
+                flush();
+            }
+        }
+    }
+
+    /** Keeps input that arrives or remains while the client is blocked. */
+    private void stash(byte[] a, int off, int len) {
+        if (len == 0) {
+            return;
+        }
+        if (pending == null) {
+            pending = new byte[Math.max(len, 256)];
+        } else if (pending.length - pendingLen < len) {
+            pending = java.util.Arrays.copyOf(pending, Math.max(pendingLen + len, pending.length * 2));
+        }
+        System.arraycopy(a, off, pending, pendingLen, len);
+        pendingLen += len;
+        if (pendingLen > server.limits().queryBufferLimit()) {
+            LOG.warn("Closing client {} that reached max query buffer length while blocked", session.remoteAddress());
+            close();
+        }
     }
 
     /** The server this connection belongs to: keyspace, config, clients, commands, stats. */
@@ -203,6 +302,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        if (waiter != null) {
+            server.blockedClients().disconnected(this);
+        }
         if (session != null) {
             server.clients().remove(session);
         }
@@ -220,7 +322,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
             server.stats().totalNetInputBytes += len;
             session.touch(server.clock().millis());
             if (buf.hasArray()) {
-                process(buf.array(), buf.arrayOffset() + buf.readerIndex(), len);
+                if (paused) {
+                    stash(buf.array(), buf.arrayOffset() + buf.readerIndex(), len);
+                } else {
+                    process(buf.array(), buf.arrayOffset() + buf.readerIndex(), len);
+                }
             } else {
                 if (scratch == null) {
                     scratch = new byte[SCRATCH_BYTES];
@@ -229,7 +335,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
                 while (len > 0 && !closing) {
                     int n = Math.min(len, scratch.length);
                     buf.getBytes(from, scratch, 0, n);
-                    process(scratch, 0, n);
+                    if (paused) {
+                        stash(scratch, 0, n);
+                    } else {
+                        process(scratch, 0, n);
+                    }
                     from += n;
                     len -= n;
                 }
@@ -250,6 +360,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
                     dispatcher.dispatch(this, request);
                     if (closing) {
                         flushAndClose();
+                        return;
+                    }
+                    if (paused) {
+                        stash(a, off, len);
                         return;
                     }
                 } else if (n == 0) {

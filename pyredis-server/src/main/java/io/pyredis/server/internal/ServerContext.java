@@ -25,6 +25,7 @@ public final class ServerContext {
     private final Clock clock;
     private final Keyspace keyspace;
     private final ClientRegistry clients = new ClientRegistry();
+    private final BlockedClients blockedClients = new BlockedClients(this);
     private final ServerStats stats = new ServerStats();
     private final CommandTable commands;
     private final List<LoadedPack> packs;
@@ -74,6 +75,11 @@ public final class ServerContext {
 
     public ClientRegistry clients() {
         return clients;
+    }
+
+    /** The clients blocked in BLPOP and the like; also the keyspace's key listener. */
+    public BlockedClients blockedClients() {
+        return blockedClients;
     }
 
     public ServerStats stats() {

@@ -63,7 +63,8 @@ public final class ServerCron implements Runnable {
         }
         long limit = timeout * 1000L;
         for (ClientSession s : server.clients().all()) {
-            if (now - s.lastInteractionMillis() > limit) {
+            // As Redis, a blocked client is not idle: its own timeout governs it.
+            if (now - s.lastInteractionMillis() > limit && !s.connection().isBlocked()) {
                 LOG.debug("Closing idle client {}", s.remoteAddress());
                 s.connection().close();
             }

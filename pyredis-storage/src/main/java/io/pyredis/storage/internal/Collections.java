@@ -13,7 +13,7 @@ final class Collections {
     }
 
     static RedisList newList(EncodingLimits limits) {
-        throw new UnsupportedOperationException("lists are not implemented yet");
+        return new ListValue(limits);
     }
 
     static RedisHash newHash(EncodingLimits limits) {

@@ -1,6 +1,8 @@
 package io.pyredis.server.internal.config;
 
 import java.nio.file.Path;
+import io.pyredis.storage.EncodingLimits;
+
 import java.util.List;
 
 /**
@@ -41,4 +43,42 @@ public final class ServerConfig {
     public final StringParam pluginsDir = registry.register(new StringParam("plugins-dir", false, "plugins"));
     public final EnumParam loglevel = registry.register(new EnumParam("loglevel", false, "notice", LOG_LEVELS));
     public final StringParam logfile = registry.register(new StringParam("logfile", false, ""));
+
+    // Collection encoding limits (redis.conf names; applied to the keyspace by bindEncodingLimits).
+    public final IntParam listMaxListpackSize = registry.register(
+            new IntParam("list-max-listpack-size", true, -2, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    public final IntParam hashMaxListpackEntries = registry.register(
+            new IntParam("hash-max-listpack-entries", true, 128, 0, Integer.MAX_VALUE));
+    public final IntParam hashMaxListpackValue = registry.register(
+            new IntParam("hash-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
+    public final IntParam setMaxIntsetEntries = registry.register(
+            new IntParam("set-max-intset-entries", true, 512, 0, Integer.MAX_VALUE));
+    public final IntParam setMaxListpackEntries = registry.register(
+            new IntParam("set-max-listpack-entries", true, 128, 0, Integer.MAX_VALUE));
+    public final IntParam setMaxListpackValue = registry.register(
+            new IntParam("set-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
+    public final IntParam zsetMaxListpackEntries = registry.register(
+            new IntParam("zset-max-listpack-entries", true, 128, 0, Integer.MAX_VALUE));
+    public final IntParam zsetMaxListpackValue = registry.register(
+            new IntParam("zset-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
+
+    /**
+     * Copies the encoding limits into {@code limits} and keeps them in step with later
+     * changes (CONFIG SET); they apply to collections as they grow from then on.
+     */
+    public void bindEncodingLimits(EncodingLimits limits) {
+        bind(listMaxListpackSize, v -> limits.listMaxListpackSize = v);
+        bind(hashMaxListpackEntries, v -> limits.hashMaxListpackEntries = v);
+        bind(hashMaxListpackValue, v -> limits.hashMaxListpackValue = v);
+        bind(setMaxIntsetEntries, v -> limits.setMaxIntsetEntries = v);
+        bind(setMaxListpackEntries, v -> limits.setMaxListpackEntries = v);
+        bind(setMaxListpackValue, v -> limits.setMaxListpackValue = v);
+        bind(zsetMaxListpackEntries, v -> limits.zsetMaxListpackEntries = v);
+        bind(zsetMaxListpackValue, v -> limits.zsetMaxListpackValue = v);
+    }
+
+    private static void bind(IntParam p, java.util.function.IntConsumer set) {
+        set.accept(p.intValue());
+        p.onChange(set::accept);
+    }
 }

@@ -1,7 +1,9 @@
 package io.pyredis.server.internal.dispatch;
 
+import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.RedisError;
 import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.BlockedClients;
 import io.pyredis.server.internal.ClientSession;
 import io.pyredis.server.internal.Connection;
 import io.pyredis.server.internal.ServerContext;
@@ -29,11 +31,13 @@ public final class Dispatcher {
     private final CommandTable commands;
     private final Keyspace keyspace;
     private final ServerStats stats;
+    private final BlockedClients blocked;
 
     public Dispatcher(ServerContext server) {
         this.commands = server.commands();
         this.keyspace = server.keyspace();
         this.stats = server.stats();
+        this.blocked = server.blockedClients();
     }
 
     /** Runs {@code args} for {@code c}, writing exactly one reply to its writer. */
@@ -88,6 +92,12 @@ public final class Dispatcher {
         e.nanos += System.nanoTime() - start;
         e.calls++;
         stats.totalCommandsProcessed++;
+        if (c.blockRequested()) {
+            c.park((BlockingCommand) e.command(), args, mark);
+        }
+        if (blocked.hasReady()) {
+            blocked.serveReady();
+        }
     }
 
     /** The writer with whatever the failed command wrote removed. */

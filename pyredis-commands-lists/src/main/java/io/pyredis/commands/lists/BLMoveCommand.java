@@ -1,0 +1,35 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.BlockingCommand;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+
+/**
+ * {@code BLMOVE source destination <LEFT | RIGHT> <LEFT | RIGHT> timeout}
+ */
+public final class BLMoveCommand implements BlockingCommand {
+
+    private static final CommandSpec SPEC = Specs.of("blmove", 6, Specs.WRITE_DENYOOM_NOSCRIPT_BLOCKING,
+            Specs.TWO_KEYS, "6.2.0",
+            "Pop an element from a list, push it to another list and return it; or block until one is available",
+            "O(1)", "source destination <LEFT | RIGHT> <LEFT | RIGHT> timeout");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        boolean fromLeft = Args.isLeft(args[3]);
+        boolean toLeft = Args.isLeft(args[4]);
+        blockingMove(ctx, args, fromLeft, toLeft, Args.timeoutMillis(args[5]));
+    }
+
+    /** Shared with BRPOPLPUSH. Redis replies a null bulk when it cannot block, a null array on timeout. */
+    static void blockingMove(CommandContext ctx, byte[][] args, boolean fromLeft, boolean toLeft, long timeout) {
+        if (!MoveCore.move(ctx, args[1], args[2], fromLeft, toLeft) && !ctx.block(new byte[][] {args[1]}, timeout)) {
+            ctx.reply().nullBulk();
+        }
+    }
+}

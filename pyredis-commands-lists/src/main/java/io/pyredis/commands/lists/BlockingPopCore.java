@@ -1,0 +1,34 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisList;
+import io.pyredis.api.Reply;
+
+import java.util.Arrays;
+
+/** BLPOP and BRPOP: {@code key [key ...] timeout}. */
+final class BlockingPopCore {
+
+    private BlockingPopCore() {
+    }
+
+    static void pop(CommandContext ctx, byte[][] args, boolean head) {
+        long timeout = Args.timeoutMillis(args[args.length - 1]);
+        Database db = ctx.db();
+        for (int i = 1; i < args.length - 1; i++) {
+            RedisList list = db.get(args[i], RedisList.class);
+            if (list != null && list.size() > 0) {
+                Reply reply = ctx.reply();
+                reply.array(2);
+                reply.bulk(args[i]);
+                reply.bulk(list.pop(head));
+                PopCore.deleteIfEmpty(db, args[i], list);
+                return;
+            }
+        }
+        if (!ctx.block(Arrays.copyOfRange(args, 1, args.length - 1), timeout)) {
+            ctx.reply().nullArray();
+        }
+    }
+}

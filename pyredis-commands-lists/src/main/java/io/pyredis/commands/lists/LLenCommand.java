@@ -1,0 +1,26 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.RedisList;
+
+/**
+ * {@code LLEN key}
+ */
+public final class LLenCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("llen", 2, Specs.READONLY_FAST, "1.0.0",
+            "Get the length of a list", "O(1)", "key");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        RedisList list = ctx.db().get(args[1], RedisList.class);
+        ctx.reply().integer(list == null ? 0 : list.size());
+    }
+}

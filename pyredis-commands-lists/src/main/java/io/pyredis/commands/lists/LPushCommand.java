@@ -1,0 +1,25 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+
+/**
+ * {@code LPUSH key element [element ...]}
+ */
+public final class LPushCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("lpush", -3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
+            "Prepend one or multiple elements to a list",
+            Specs.PUSH_COMPLEXITY, "key element [element ...]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        PushCore.push(ctx, args, true, false);
+    }
+}

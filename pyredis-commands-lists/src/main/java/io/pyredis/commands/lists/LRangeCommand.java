@@ -1,0 +1,61 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisList;
+import io.pyredis.api.Reply;
+
+/**
+ * {@code LRANGE key start stop}
+ */
+public final class LRangeCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("lrange", 4, Specs.READONLY, "1.0.0",
+            "Get a range of elements from a list",
+            "O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD "
+                    + "or TAIL) for large lists; and N is the number of elements in the specified range.",
+            "key start stop");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        long start = Numbers.parseLong(args[2]);
+        long end = Numbers.parseLong(args[3]);
+        RedisList list = ctx.db().get(args[1], RedisList.class);
+        Reply reply = ctx.reply();
+        if (list == null) {
+            reply.array(0);
+            return;
+        }
+        long size = list.size();
+        if (start < 0) {
+            start = size + start;
+        }
+        if (end < 0) {
+            end = size + end;
+        }
+        if (start < 0) {
+            start = 0;
+        }
+        // Clamped to the list before anything is sized by it: huge indexes allocate nothing.
+        if (start > end || start >= size) {
+            reply.array(0);
+            return;
+        }
+        if (end >= size) {
+            end = size - 1;
+        }
+        int from = (int) start;
+        int to = (int) end;
+        reply.array(to - from + 1);
+        for (int i = from; i <= to; i++) {
+            reply.bulk(list.get(i));
+        }
+    }
+}

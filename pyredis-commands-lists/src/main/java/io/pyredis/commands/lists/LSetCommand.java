@@ -1,0 +1,45 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisList;
+
+/**
+ * {@code LSET key index element}
+ */
+public final class LSetCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("lset", 4, Specs.WRITE_DENYOOM, "1.0.0",
+            "Set the value of an element in a list by its index",
+            "O(N) where N is the length of the list. Setting either the first or the last element of the "
+                    + "list is O(1).",
+            "key index element");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        Database db = ctx.db();
+        RedisList list = db.get(args[1], RedisList.class);
+        if (list == null) {
+            throw RedisError.NO_SUCH_KEY;
+        }
+        long index = Numbers.parseLong(args[2]);
+        if (index < 0) {
+            index += list.size();
+        }
+        if (index < 0 || index >= list.size()) {
+            throw RedisError.INDEX_OUT_OF_RANGE;
+        }
+        list.set((int) index, args[3]);
+        db.modified(args[1]);
+        ctx.reply().ok();
+    }
+}

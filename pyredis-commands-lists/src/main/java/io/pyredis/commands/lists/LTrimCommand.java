@@ -1,0 +1,50 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisList;
+
+/**
+ * {@code LTRIM key start stop}
+ */
+public final class LTrimCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.oneKey("ltrim", 4, Specs.WRITE, "1.0.0",
+            "Trim a list to the specified range",
+            "O(N) where N is the number of elements to be removed by the operation.", "key start stop");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        long start = Numbers.parseLong(args[2]);
+        long end = Numbers.parseLong(args[3]);
+        Database db = ctx.db();
+        RedisList list = db.get(args[1], RedisList.class);
+        if (list != null) {
+            long size = list.size();
+            if (start < 0) {
+                start = size + start;
+            }
+            if (end < 0) {
+                end = size + end;
+            }
+            if (start < 0) {
+                start = 0;
+            }
+            if (start > end || start >= size) {
+                db.delete(args[1]);
+            } else {
+                list.trim((int) start, (int) Math.min(end, size - 1));
+                db.modified(args[1]);
+            }
+        }
+        ctx.reply().ok();
+    }
+}

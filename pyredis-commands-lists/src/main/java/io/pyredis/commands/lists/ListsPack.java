@@ -1,0 +1,34 @@
+package io.pyredis.commands.lists;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandPack;
+import io.pyredis.api.SpiVersion;
+
+import java.util.List;
+
+/** Redis's list command group, as in Redis 7.0, blocking commands included. */
+public final class ListsPack implements CommandPack {
+
+    private final List<Command> commands = List.of(
+            new LPushCommand(), new RPushCommand(), new LPushXCommand(), new RPushXCommand(),
+            new LPopCommand(), new RPopCommand(), new LLenCommand(), new LRangeCommand(),
+            new LIndexCommand(), new LSetCommand(), new LInsertCommand(), new LRemCommand(),
+            new LTrimCommand(), new LPosCommand(), new LMoveCommand(), new RPopLPushCommand(),
+            new LMPopCommand(), new BLPopCommand(), new BRPopCommand(), new BLMoveCommand(),
+            new BRPopLPushCommand(), new BLMPopCommand());
+
+    @Override
+    public String name() {
+        return "lists";
+    }
+
+    @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    @Override
+    public List<Command> commands() {
+        return commands;
+    }
+}

@@ -1,0 +1,5 @@
+/** The list command pack. It exports nothing: the server finds it through ServiceLoader. */
+module io.pyredis.commands.lists {
+    requires io.pyredis.api;
+    provides io.pyredis.api.CommandPack with io.pyredis.commands.lists.ListsPack;
+}
