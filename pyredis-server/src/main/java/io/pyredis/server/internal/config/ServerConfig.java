@@ -1,8 +1,8 @@
 package io.pyredis.server.internal.config;
 
-import java.nio.file.Path;
 import io.pyredis.storage.EncodingLimits;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
