@@ -11,8 +11,8 @@ public final class EncodingLimits {
 
     /** {@code list-max-listpack-size}: entries per node if positive, else -1..-5 for 4..64 KB. */
     public int listMaxListpackSize = -2;
-    /** {@code hash-max-listpack-entries} */
-    public int hashMaxListpackEntries = 128;
+    /** {@code hash-max-listpack-entries}: 512 in Redis 7.0's config.c (redis.conf's 128 is not the default). */
+    public int hashMaxListpackEntries = 512;
     /** {@code hash-max-listpack-value} */
     public int hashMaxListpackValue = 64;
     /** {@code set-max-intset-entries} */

@@ -17,11 +17,11 @@ final class Collections {
     }
 
     static RedisHash newHash(EncodingLimits limits) {
-        throw new UnsupportedOperationException("hashes are not implemented yet");
+        return new StoredHash(limits);
     }
 
     static RedisSet newSet(EncodingLimits limits) {
-        throw new UnsupportedOperationException("sets are not implemented yet");
+        return new StoredSet(limits);
     }
 
     static RedisSortedSet newSortedSet(EncodingLimits limits) {

@@ -1,0 +1,61 @@
+package io.pyredis.commands.hashes;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisHash;
+import io.pyredis.commands.hashes.internal.LongDouble;
+
+import java.math.BigDecimal;
+
+/**
+ * {@code HINCRBYFLOAT key field increment}
+ *
+ * <p>Computed in emulated x87 {@code long double} (see {@link LongDouble}), so results and
+ * their printed digits are those of Redis on x86-64.
+ */
+public final class HIncrByFloatCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("hincrbyfloat", 4, Specs.WRITE_DENYOOM_FAST, "2.6.0",
+            "Increment the float value of a hash field by the given amount", "O(1)", "key field increment");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        BigDecimal incr = LongDouble.parse(args[3]);
+        if (incr == null) {
+            throw RedisError.NOT_FLOAT;
+        }
+        if (LongDouble.isInfinite(incr)) {
+            throw Errors.NAN_OR_INFINITY;
+        }
+        Database db = ctx.db();
+        RedisHash h = db.get(args[1], RedisHash.class);
+        boolean existed = h != null;
+        byte[] old = existed ? h.get(args[2]) : null;
+        BigDecimal value = BigDecimal.ZERO;
+        if (old != null) {
+            value = LongDouble.parse(old);
+            if (value == null) {
+                throw Errors.HASH_NOT_FLOAT;
+            }
+        }
+        BigDecimal sum = LongDouble.add(value, incr);
+        if (sum == null) {
+            throw Errors.WOULD_PRODUCE_NAN_OR_INFINITY;
+        }
+        byte[] printed = LongDouble.format(sum);
+        if (!existed) {
+            h = db.createHash();
+        }
+        h.put(args[2], printed);
+        HashWrites.done(db, args[1], h, existed, true);
+        ctx.reply().bulk(printed);
+    }
+}

@@ -1,0 +1,24 @@
+package io.pyredis.commands.hashes;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+
+/**
+ * {@code HKEYS key}
+ */
+public final class HKeysCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("hkeys", 2, Specs.READONLY, "2.0.0",
+            "Get all the fields in a hash", "O(N) where N is the size of the hash.", "key");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        HashReads.replyAll(ctx, args[1], HashReads.FIELDS);
+    }
+}

@@ -1,0 +1,26 @@
+package io.pyredis.commands.hashes;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.RedisHash;
+
+/**
+ * {@code HLEN key}
+ */
+public final class HLenCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("hlen", 2, Specs.READONLY_FAST, "2.0.0",
+            "Get the number of fields in a hash", "O(1)", "key");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        RedisHash h = ctx.db().get(args[1], RedisHash.class);
+        ctx.reply().integer(h == null ? 0 : h.size());
+    }
+}

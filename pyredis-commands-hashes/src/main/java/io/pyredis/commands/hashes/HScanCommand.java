@@ -1,0 +1,57 @@
+package io.pyredis.commands.hashes;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.RedisHash;
+import io.pyredis.api.Reply;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code HSCAN key cursor [MATCH pattern] [COUNT count]}
+ *
+ * <p>A listpack hash comes back whole with cursor 0, as in Redis; a hashtable one a few
+ * buckets at a time. MATCH filters on the field and drops its value with it.
+ */
+public final class HScanCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("hscan", -3, Specs.READONLY, "2.8.0",
+            "Incrementally iterate hash fields and associated values",
+            "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to"
+                    + " return back to 0. N is the number of elements inside the collection..",
+            "key cursor [MATCH pattern] [COUNT count]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        long cursor = Scan.parseCursor(args[2]);
+        RedisHash h = ctx.db().get(args[1], RedisHash.class);
+        Reply reply = ctx.reply();
+        if (h == null) {
+            reply.array(2);
+            reply.bulk("0");
+            reply.array(0);
+            return;
+        }
+        Scan scan = Scan.options(args, 3);
+        List<byte[]> out = new ArrayList<>();
+        long next = h.scan(cursor, scan.entriesPerStep(2), (f, v) -> {
+            if (scan.matches(f)) {
+                out.add(f);
+                out.add(v);
+            }
+        });
+        reply.array(2);
+        reply.bulk(Long.toUnsignedString(next));
+        reply.array(out.size());
+        for (byte[] b : out) {
+            reply.bulk(b);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.pyredis.commands.hashes;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisHash;
+
+/**
+ * {@code HSETNX key field value}
+ */
+public final class HSetNxCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("hsetnx", 4, Specs.WRITE_DENYOOM_FAST, "2.0.0",
+            "Set the value of a hash field, only if the field does not exist", "O(1)", "key field value");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        Database db = ctx.db();
+        RedisHash h = db.get(args[1], RedisHash.class);
+        if (h != null && h.contains(args[2])) {
+            ctx.reply().integer(0);
+            return;
+        }
+        boolean existed = h != null;
+        if (!existed) {
+            h = db.createHash();
+        }
+        h.put(args[2], args[3]);
+        HashWrites.done(db, args[1], h, existed, true);
+        ctx.reply().integer(1);
+    }
+}

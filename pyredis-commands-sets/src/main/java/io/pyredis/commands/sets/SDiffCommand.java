@@ -1,0 +1,28 @@
+package io.pyredis.commands.sets;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.RedisSet;
+
+/**
+ * {@code SDIFF key [key ...]}
+ */
+public final class SDiffCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("sdiff", -2, Specs.READONLY, Specs.ALL_KEYS, "1.0.0",
+            "Subtract multiple sets",
+            "O(N) where N is the total number of elements in all given sets.",
+            "key [key ...]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        RedisSet[] sets = SetOps.lookup(ctx.db(), args, 1, args.length);
+        SetOps.replySet(ctx.reply(), SetOps.diff(ctx.db(), sets));
+    }
+}

@@ -1,0 +1,54 @@
+package io.pyredis.commands.sets;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisSet;
+
+import java.util.Set;
+
+/**
+ * {@code SINTERCARD numkeys key [key ...] [LIMIT limit]}
+ */
+public final class SInterCardCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("sintercard", -3,
+            Set.of(CommandFlag.READONLY, CommandFlag.MOVABLEKEYS), KeySpec.NONE, "7.0.0",
+            "Intersect multiple sets and return the cardinality of the result",
+            "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
+            "numkeys key [key ...] [LIMIT limit]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        long numkeys = Numbers.parseLong(args[1], Errors.NUMKEYS);
+        if (numkeys < 1) {
+            throw Errors.NUMKEYS;
+        }
+        if (numkeys > args.length - 2) {
+            throw Errors.TOO_MANY_KEYS;
+        }
+        int end = 2 + (int) numkeys;
+        long limit = 0;
+        for (int i = end; i < args.length; i += 2) {
+            if (i + 1 < args.length && Scan.is(args[i], "limit")) {
+                limit = Numbers.parseLong(args[i + 1], Errors.NEGATIVE_LIMIT);
+                if (limit < 0) {
+                    throw Errors.NEGATIVE_LIMIT;
+                }
+            } else {
+                throw RedisError.SYNTAX;
+            }
+        }
+        RedisSet[] sets = SetOps.lookup(ctx.db(), args, 2, end);
+        ctx.reply().integer(SetOps.interCard(sets, limit));
+    }
+}

@@ -1,0 +1,78 @@
+package io.pyredis.commands.sets;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisSet;
+import io.pyredis.api.Reply;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code SPOP key [count]}
+ */
+public final class SPopCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("spop", -2, Specs.WRITE_FAST, KeySpec.FIRST, "1.0.0",
+            "Remove and return one or multiple random members from a set",
+            "Without the count argument O(1), otherwise O(N) where N is the value of the passed count.",
+            "key [count]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        if (args.length > 3) {
+            throw RedisError.SYNTAX;
+        }
+        Database db = ctx.db();
+        Reply reply = ctx.reply();
+        if (args.length == 2) {
+            RedisSet set = db.get(args[1], RedisSet.class);
+            if (set == null) {
+                reply.nullBulk();
+                return;
+            }
+            byte[] m = set.memberAt(ThreadLocalRandom.current().nextInt(set.size()));
+            set.remove(m);
+            SetOps.removed(db, args[1], set);
+            reply.bulk(m);
+            return;
+        }
+        long count = Numbers.parseLong(args[2], Errors.MUST_BE_POSITIVE);
+        if (count < 0) {
+            throw Errors.MUST_BE_POSITIVE;
+        }
+        RedisSet set = db.get(args[1], RedisSet.class);
+        if (set == null || count == 0) {
+            reply.set(0);
+            return;
+        }
+        int size = set.size();
+        if (count >= size) {
+            SetOps.replySet(reply, set);
+            db.delete(args[1]);
+            return;
+        }
+        int n = (int) count;
+        byte[][] popped = new byte[n][];
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            byte[] m = set.memberAt(r.nextInt(set.size()));
+            set.remove(m);
+            popped[i] = m;
+        }
+        db.modified(args[1]);
+        reply.set(n);
+        for (byte[] m : popped) {
+            reply.bulk(m);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.pyredis.commands.sets;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.RedisSet;
+
+/**
+ * {@code SUNIONSTORE destination key [key ...]}
+ */
+public final class SUnionStoreCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("sunionstore", -3, Specs.WRITE_DENYOOM, Specs.STORE_KEYS, "1.0.0",
+            "Add multiple sets and store the resulting set in a key",
+            "O(N) where N is the total number of elements in all given sets.",
+            "destination key [key ...]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        RedisSet[] sets = SetOps.lookup(ctx.db(), args, 2, args.length);
+        SetOps.store(ctx.db(), ctx.reply(), args[1], SetOps.union(ctx.db(), sets));
+    }
+}

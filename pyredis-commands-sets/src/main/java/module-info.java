@@ -1,0 +1,5 @@
+/** The set command pack. It exports nothing: the server finds it through ServiceLoader. */
+module io.pyredis.commands.sets {
+    requires io.pyredis.api;
+    provides io.pyredis.api.CommandPack with io.pyredis.commands.sets.SetsPack;
+}
