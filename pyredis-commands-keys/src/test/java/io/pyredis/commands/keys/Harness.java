@@ -208,4 +208,9 @@ final class Harness implements CommandContext {
         }
         keyspace.swap(a, b);
     }
+
+    @Override
+    public boolean block(byte[][] keys, long timeoutMillis) {
+        return false;
+    }
 }

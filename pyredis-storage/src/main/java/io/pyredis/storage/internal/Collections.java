@@ -25,6 +25,6 @@ final class Collections {
     }
 
     static RedisSortedSet newSortedSet(EncodingLimits limits) {
-        throw new UnsupportedOperationException("sorted sets are not implemented yet");
+        return new SortedSetValue(limits);
     }
 }

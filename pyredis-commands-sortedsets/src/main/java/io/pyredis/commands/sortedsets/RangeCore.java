@@ -1,0 +1,176 @@
+package io.pyredis.commands.sortedsets;
+
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.Database;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisSortedSet;
+
+/**
+ * The ZRANGE family (ZRANGE, ZRANGESTORE, ZREVRANGE, Z[REV]RANGEBYSCORE, Z[REV]RANGEBYLEX),
+ * as Redis's zrangeGenericCommand: every form becomes a span of ranks found in O(log n),
+ * then read in either direction with offset and limit.
+ */
+final class RangeCore {
+
+    enum Type { AUTO, RANK, SCORE, LEX }
+
+    private RangeCore() {
+    }
+
+    /**
+     * @param keyIdx    where the source key is; min and max follow it
+     * @param dst       the destination key for ZRANGESTORE, else null
+     * @param type      fixed by the command, or AUTO for ZRANGE/ZRANGESTORE
+     * @param reverse   null when REV may be given (ZRANGE/ZRANGESTORE)
+     */
+    static void execute(CommandContext ctx, byte[][] args, int keyIdx, byte[] dst, Type type, Boolean reverse) {
+        boolean store = dst != null;
+        int minIdx = keyIdx + 1;
+        int maxIdx = keyIdx + 2;
+        boolean withScores = false;
+        long offset = 0;
+        long limit = -1;
+        for (int j = keyIdx + 3; j < args.length; j++) {
+            int left = args.length - j - 1;
+            byte[] a = args[j];
+            if (!store && ZSets.is(a, "WITHSCORES")) {
+                withScores = true;
+            } else if (ZSets.is(a, "LIMIT") && left >= 2) {
+                offset = Numbers.parseLong(args[j + 1]);
+                limit = Numbers.parseLong(args[j + 2]);
+                j += 2;
+            } else if (reverse == null && ZSets.is(a, "REV")) {
+                reverse = Boolean.TRUE;
+            } else if (type == Type.AUTO && ZSets.is(a, "BYLEX")) {
+                type = Type.LEX;
+            } else if (type == Type.AUTO && ZSets.is(a, "BYSCORE")) {
+                type = Type.SCORE;
+            } else {
+                throw RedisError.SYNTAX;
+            }
+        }
+        boolean rev = reverse != null && reverse;
+        if (type == Type.AUTO) {
+            type = Type.RANK;
+        }
+        if (limit != -1 && type == Type.RANK) {
+            throw Errors.LIMIT_NEEDS_BY;
+        }
+        if (withScores && type == Type.LEX) {
+            throw Errors.WITHSCORES_BYLEX;
+        }
+        if (rev && type != Type.RANK) {
+            int t = minIdx;
+            minIdx = maxIdx;
+            maxIdx = t;
+        }
+        long start = 0;
+        long end = 0;
+        ZSets.ScoreBound smin = null;
+        ZSets.ScoreBound smax = null;
+        ZSets.LexBound lmin = null;
+        ZSets.LexBound lmax = null;
+        switch (type) {
+            case SCORE -> {
+                try {
+                    smin = ZSets.scoreBound(args[minIdx]);
+                    smax = ZSets.scoreBound(args[maxIdx]);
+                } catch (RedisError e) {
+                    throw Errors.MIN_MAX_NOT_FLOAT;
+                }
+            }
+            case LEX -> {
+                lmin = ZSets.lexBound(args[minIdx]);
+                lmax = ZSets.lexBound(args[maxIdx]);
+            }
+            default -> {
+                start = Numbers.parseLong(args[minIdx]);
+                end = Numbers.parseLong(args[maxIdx]);
+            }
+        }
+        Database db = ctx.db();
+        RedisSortedSet z = db.get(args[keyIdx], RedisSortedSet.class);
+        if (z == null) {
+            if (store) {
+                db.delete(dst);
+                ctx.reply().integer(0);
+            } else {
+                ctx.reply().array(0);
+            }
+            return;
+        }
+        // [lo, hi): the ranks in range, ascending.
+        long size = z.size();
+        long lo;
+        long hi;
+        if (type == Type.RANK) {
+            if (start < 0) {
+                start += size;
+            }
+            if (end < 0) {
+                end += size;
+            }
+            if (start < 0) {
+                start = 0;
+            }
+            if (start > end || start >= size) {
+                lo = 0;
+                hi = 0;
+            } else {
+                if (end >= size) {
+                    end = size - 1;
+                }
+                // ranks count from the top when reversed
+                lo = rev ? size - 1 - end : start;
+                hi = rev ? size - start : end + 1;
+            }
+        } else {
+            if (type == Type.SCORE) {
+                lo = ZSets.scoreLo(z, smin);
+                hi = ZSets.scoreHi(z, smax);
+            } else {
+                lo = ZSets.lexLo(z, lmin);
+                hi = ZSets.lexHi(z, lmax);
+            }
+            if (offset < 0) {
+                hi = lo;
+            } else if (hi > lo) {
+                long n = hi - lo;
+                long skip = Math.min(offset, n);
+                n -= skip;
+                if (limit >= 0 && limit < n) {
+                    n = limit;
+                }
+                if (rev) {
+                    hi -= skip;
+                    lo = hi - n;
+                } else {
+                    lo += skip;
+                    hi = lo + n;
+                }
+            }
+        }
+        if (hi < lo) {
+            hi = lo;
+        }
+        long from = rev ? hi - 1 : lo;
+        long to = rev ? lo : hi - 1;
+        if (store) {
+            RedisSortedSet out = db.createSortedSet();
+            for (long r = lo; r < hi; r++) {
+                out.put(z.memberAt(r), z.scoreAt(r));
+            }
+            if (out.size() > 0) {
+                db.set(dst, out);
+            } else {
+                db.delete(dst);
+            }
+            ctx.reply().integer(out.size());
+        } else if (hi == lo) {
+            ctx.reply().array(0);
+        } else {
+            ZSets.replyRanks(ctx.reply(), z, from, to, withScores);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.pyredis.commands.sortedsets;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandSpec;
+
+/**
+ * {@code ZADD key [NX | XX] [GT | LT] [CH] [INCR] score member [score member ...]}
+ */
+public final class ZAddCommand implements Command {
+
+    private static final CommandSpec SPEC = Specs.of("zadd", -4, "write denyoom fast", 1, 1, 1, "1.2.0",
+            "Add one or more members to a sorted set, or update its score if it already exists",
+            "O(log(N)) for each item added, where N is the number of elements in the sorted set.",
+            "key [NX | XX] [GT | LT] [CH] [INCR] score member [score member ...]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        int flags = 0;
+        int idx = 2;
+        for (; idx < args.length; idx++) {
+            byte[] a = args[idx];
+            if (ZSets.is(a, "NX")) {
+                flags |= ZAddCore.NX;
+            } else if (ZSets.is(a, "XX")) {
+                flags |= ZAddCore.XX;
+            } else if (ZSets.is(a, "CH")) {
+                flags |= ZAddCore.CH;
+            } else if (ZSets.is(a, "INCR")) {
+                flags |= ZAddCore.INCR;
+            } else if (ZSets.is(a, "GT")) {
+                flags |= ZAddCore.GT;
+            } else if (ZSets.is(a, "LT")) {
+                flags |= ZAddCore.LT;
+            } else {
+                break;
+            }
+        }
+        ZAddCore.execute(ctx, args, flags, idx);
+    }
+}

@@ -1,0 +1,173 @@
+package io.pyredis.commands.sortedsets;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandPack;
+import io.pyredis.api.DataType;
+import io.pyredis.api.Database;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisValue;
+import io.pyredis.api.Reply;
+import io.pyredis.api.Session;
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.storage.Keyspace;
+import io.pyredis.storage.ManualClock;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Runs this pack's commands as the server would: found through ServiceLoader, arity checked
+ * first, over a real {@link Keyspace} with a {@link ManualClock}, replies encoded by the real
+ * {@link RespWriter}, errors turned into error replies. Each call returns the exact RESP bytes a client would read (as ISO-8859-1 text).
+ */
+final class Harness implements CommandContext {
+
+    /** 2021-01-01T00:00:00Z: far from 0 so that past deadlines like PXAT 1 are really past. */
+    static final long START = 1_609_459_200_000L;
+
+    final ManualClock clock = new ManualClock(START);
+    final Keyspace keyspace = new Keyspace(16, clock);
+    final Map<String, String> config = new HashMap<>();
+    private final Map<String, Command> commands = new HashMap<>();
+    private RespWriter reply;
+    private int protocol = 2;
+
+    Harness() {
+        for (CommandPack pack : ServiceLoader.load(CommandPack.class)) {
+            for (Command c : pack.commands()) {
+                commands.put(c.spec().name(), c);
+            }
+        }
+    }
+
+    Harness resp3() {
+        protocol = 3;
+        return this;
+    }
+
+    Command command(String name) {
+        return commands.get(name);
+    }
+
+    /** The reply to one request; arguments are UTF-8. */
+    String call(String... args) {
+        byte[][] argv = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            argv[i] = args[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return call(argv);
+    }
+
+    String call(byte[]... argv) {
+        String name = new String(argv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        Command c = commands.get(name);
+        reply = new RespWriter(protocol);
+        keyspace.refreshTime();
+        if (c == null) {
+            return "-ERR unknown command\r\n";
+        }
+        if (!c.spec().acceptsArgc(argv.length)) {
+            return "-ERR wrong number of arguments for '" + name + "' command\r\n";
+        }
+        try {
+            c.execute(this, argv);
+        } catch (RedisError e) {
+            if (reply.size() != 0) {
+                throw new AssertionError("error thrown after part of a reply was written: " + e.getMessage());
+            }
+            reply.error(e);
+        }
+        return new String(reply.buffer(), 0, reply.size(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Stores a value of another type, as a list would be, for WRONGTYPE tests. */
+    void storeNonString(String key) {
+        db().set(key.getBytes(StandardCharsets.UTF_8), new RedisValue() {
+            @Override
+            public DataType type() {
+                return DataType.LIST;
+            }
+
+            @Override
+            public String encoding() {
+                return "listpack";
+            }
+        });
+    }
+
+    long pttl(String key) {
+        long at = db().expireAt(key.getBytes(StandardCharsets.UTF_8));
+        return at < 0 ? at : at - clock.millis();
+    }
+
+    // CommandContext
+
+    @Override
+    public Session session() {
+        return new Session() {
+            @Override
+            public long id() {
+                return 1;
+            }
+
+            @Override
+            public int protocol() {
+                return protocol;
+            }
+
+            @Override
+            public int db() {
+                return 0;
+            }
+
+            @Override
+            public String name() {
+                return null;
+            }
+
+            @Override
+            public String remoteAddress() {
+                return "127.0.0.1:50000";
+            }
+        };
+    }
+
+    @Override
+    public Database db() {
+        return keyspace.db(0);
+    }
+
+    @Override
+    public Database db(int index) {
+        return keyspace.db(index);
+    }
+
+    @Override
+    public int databases() {
+        return keyspace.databases();
+    }
+
+    @Override
+    public Reply reply() {
+        return reply;
+    }
+
+    @Override
+    public long now() {
+        return keyspace.now();
+    }
+
+    @Override
+    public String config(String name) {
+        return config.get(name);
+    }
+
+    @Override
+    public boolean block(byte[][] keys, long timeoutMillis) {
+        return false;
+    }
+}
