@@ -298,6 +298,26 @@ def main():
     cmd('sort', 'long', 'desc', 'limit', '100', '5')
     cmd('sort', 'long', 'by', 'nosort', 'desc', 'limit', '200', '20')
 
+    # Past the compact encodings: hashtable set and hash, skiplist zset, quicklist list.
+    setup('sadd', 'bigset', *['m%03d' % ((i * 53) % 300) for i in range(300)])
+    cmd('sort', 'bigset', 'alpha', 'limit', '100', '5')
+    cmd('sort', 'bigset', 'alpha', 'desc', 'limit', '0', '3')
+    setup('hset', 'bh', *[x for i in range(600) for x in ('f%03d' % i, 'v%d' % (i * 3))])
+    setup('rpush', 'hl', 'bh', 'nohash', 'w_1')
+    cmd('sort', 'hl', 'by', 'nosort', 'get', '*->f150', 'get', '*->f999', 'get', '#')
+    cmd('sort', 'hl', 'by', '*->f007', 'get', '#')
+    setup('zadd', 'bz', *[x for i in range(200) for x in (str(i), str((i * 7) % 200))])
+    cmd('sort', 'bz', 'by', 'nosort', 'limit', '150', '5')
+    cmd('sort', 'bz', 'by', 'nosort', 'desc', 'limit', '10', '3')
+    cmd('sort', 'bz', 'limit', '0', '5')
+    cmd('sort', 'bz', 'desc', 'limit', '0', '5')
+    setup('rpush', 'huge', *['element-%012d' % ((i * 389) % 1000) for i in range(1000)])
+    cmd('sort', 'huge', 'alpha', 'limit', '500', '3')
+    cmd('sort', 'huge', 'by', 'nosort', 'desc', 'limit', '10', '2')
+    cmd('sort', 'huge', 'by', 'nosort', 'limit', '998', '5')
+    cmd('sort', 'huge', 'alpha', 'desc', 'store', 'dst')
+    cmd('sort', 'dst', 'by', 'nosort', 'limit', '0', '2')
+
     # Errors and the empty cases.
     setup('set', 'str', 'x')
     setup('hset', 'hk', 'f', 'v')
