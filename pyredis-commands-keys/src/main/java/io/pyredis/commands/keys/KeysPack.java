@@ -7,8 +7,7 @@ import io.pyredis.api.SpiVersion;
 import java.util.List;
 
 /**
- * Redis's generic key commands, as in Redis 7.0. SORT and SORT_RO wait for the
- * collection types; DBSIZE is built into the server.
+ * Redis's generic key commands, as in Redis 7.0. DBSIZE is built into the server.
  */
 public final class KeysPack implements CommandPack {
 
@@ -17,7 +16,8 @@ public final class KeysPack implements CommandPack {
             new ExpireCommand(), new PExpireCommand(), new ExpireAtCommand(), new PExpireAtCommand(),
             new TtlCommand(), new PTtlCommand(), new ExpireTimeCommand(), new PExpireTimeCommand(),
             new PersistCommand(), new KeysCommand(), new ScanCommand(), new RenameCommand(), new RenameNxCommand(),
-            new RandomKeyCommand(), new CopyCommand(), new MoveCommand(), new SwapDbCommand(), new ObjectCommand());
+            new RandomKeyCommand(), new CopyCommand(), new MoveCommand(), new SwapDbCommand(), new ObjectCommand(),
+            new SortCommand(), new SortRoCommand());
 
     @Override
     public String name() {

@@ -51,6 +51,8 @@ class KeysPackTest {
             object|help 2 loading stale 0 0 0
             object|idletime 3 readonly 2 2 1
             object|refcount 3 readonly 2 2 1
+            sort -2 write denyoom movablekeys 1 1 1
+            sort_ro -2 readonly movablekeys 1 1 1
             """;
 
     @Test
@@ -90,6 +92,14 @@ class KeysPackTest {
         assertEquals("source destination [DB destination-db] [REPLACE]", new CopyCommand().spec().syntax());
         assertEquals("7.0.0", new ExpireTimeCommand().spec().since());
         assertEquals("4.0.0", new ObjectFreqCommand().spec().since());
+        assertEquals("key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC | DESC] [ALPHA]"
+                + " [STORE destination]", new SortCommand().spec().syntax());
+        assertEquals("key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC | DESC] [ALPHA]",
+                new SortRoCommand().spec().syntax());
+        assertEquals("Sort the elements in a list, set or sorted set. Read-only variant of SORT.",
+                new SortRoCommand().spec().summary());
+        assertEquals("7.0.0", new SortRoCommand().spec().since());
+        assertEquals("1.0.0", new SortCommand().spec().since());
     }
 
     @Test
@@ -98,9 +108,9 @@ class KeysPackTest {
         for (Command c : all()) {
             assertTrue(names.add(c.spec().name()));
             String simple = c.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-            assertEquals(c.spec().name().replace("|", "") + "command", simple);
+            assertEquals(c.spec().name().replace("|", "").replace("_", "") + "command", simple);
         }
-        assertEquals(28, names.size());
+        assertEquals(30, names.size());
     }
 
     private static List<Command> all() {
@@ -113,7 +123,7 @@ class KeysPackTest {
     }
 
     private static int redisFlagOrder(String a, String b) {
-        List<String> order = List.of("write", "readonly", "denyoom", "loading", "stale", "fast");
+        List<String> order = List.of("write", "readonly", "denyoom", "loading", "stale", "fast", "movablekeys");
         return Integer.compare(order.indexOf(a), order.indexOf(b));
     }
 }
