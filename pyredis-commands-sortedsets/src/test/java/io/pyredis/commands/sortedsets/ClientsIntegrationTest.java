@@ -155,7 +155,8 @@ class ClientsIntegrationTest {
         redis.clients.jedis.util.KeyValue<String, List<Tuple>> popped = j.zmpop(SortedSetOption.MAX, 2, "nokey", "u2");
         assertEquals("u2", popped.getKey());
         assertEquals(List.of("c", "b"), popped.getValue().stream().map(Tuple::getElement).toList());
-        assertFalse(j.exists("u2"), "an emptied sorted set is deleted");
+        // SETNX succeeds only on a missing key: the emptied sorted set was deleted, not kept.
+        assertEquals(1, j.setnx("u2", "gone"), "an emptied sorted set is deleted");
     }
 
     @Test
@@ -175,7 +176,7 @@ class ClientsIntegrationTest {
         KeyValue<String, ScoredValue<String>> mp = l.zmpop(ZPopArgs.Builder.min(), "lz");
         assertEquals("lz", mp.getKey());
         assertEquals(ScoredValue.just(1.0, "a"), mp.getValue());
-        assertEquals(0, l.exists("lz"));
+        assertEquals(Boolean.TRUE, l.setnx("lz", "gone"), "an emptied sorted set is deleted");
     }
 
     @Test
