@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,5 +38,21 @@ class KeyspaceEventsTest {
             }
         }
         assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+    }
+
+    /**
+     * A blocked client is served by running its command again once the key changed, so it
+     * reports what the same command would: as redis-server 7.0.15 publishes for a BZPOPMIN
+     * blocked on a missing key when another client adds to it.
+     */
+    @Test
+    void servedBlockedPopReportsAsItsCommand() {
+        Harness h = new Harness();
+        h.canBlock = true;
+        assertEquals("", h.call("BZPOPMIN", "z", "0"));
+        assertEquals(List.of(), h.events);
+        h.call("ZADD", "z", "1", "a");
+        assertEquals("*3\r\n$1\r\nz\r\n$1\r\na\r\n$1\r\n1\r\n", h.call("BZPOPMIN", "z", "0"));
+        assertEquals(List.of("z:zadd:z", "z:zpopmin:z", "g:del:z"), h.events);
     }
 }
