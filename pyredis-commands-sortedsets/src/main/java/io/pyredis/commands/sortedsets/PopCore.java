@@ -38,7 +38,7 @@ final class PopCore {
         boolean pairs = hasCount && r.protocol() >= 3;
         r.array(pairs ? n : n * 2);
         popInto(r, z, n, max, pairs);
-        ZSets.changed(ctx, args[1], z);
+        ZSets.changed(ctx, args[1], z, Events.pop(max));
     }
 
     /** Pops {@code n} members from one end, writing member and score, as pairs when asked. */
@@ -110,7 +110,7 @@ final class PopCore {
             r.bulk(key);
             r.array(n);
             popInto(r, z, n, m.max(), true);
-            ZSets.changed(ctx, key, z);
+            ZSets.changed(ctx, key, z, Events.pop(m.max()));
             return true;
         }
         return false;
@@ -129,7 +129,7 @@ final class PopCore {
             r.array(3);
             r.bulk(args[i]);
             popInto(r, z, 1, max, false);
-            ZSets.changed(ctx, args[i], z);
+            ZSets.changed(ctx, args[i], z, Events.pop(max));
             return;
         }
         if (!ctx.block(Arrays.copyOfRange(args, 1, args.length - 1), timeout)) {

@@ -93,7 +93,7 @@ final class RangeCore {
         RedisSortedSet z = db.get(args[keyIdx], RedisSortedSet.class);
         if (z == null) {
             if (store) {
-                db.delete(dst);
+                ZSets.store(ctx, dst, null, Events.ZRANGESTORE);
                 ctx.reply().integer(0);
             } else {
                 ctx.reply().array(0);
@@ -161,11 +161,7 @@ final class RangeCore {
             for (long r = lo; r < hi; r++) {
                 out.put(z.memberAt(r), z.scoreAt(r));
             }
-            if (out.size() > 0) {
-                db.set(dst, out);
-            } else {
-                db.delete(dst);
-            }
+            ZSets.store(ctx, dst, out, Events.ZRANGESTORE);
             ctx.reply().integer(out.size());
         } else if (hi == lo) {
             ctx.reply().array(0);

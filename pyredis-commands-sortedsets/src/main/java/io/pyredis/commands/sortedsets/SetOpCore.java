@@ -201,11 +201,12 @@ final class SetOpCore {
             });
         }
         if (dst != null) {
-            if (out.size() > 0) {
-                db.set(dst, out);
-            } else {
-                db.delete(dst);
-            }
+            String event = switch (op) {
+                case UNION -> Events.ZUNIONSTORE;
+                case INTER -> Events.ZINTERSTORE;
+                case DIFF -> Events.ZDIFFSTORE;
+            };
+            ZSets.store(ctx, dst, out, event);
             ctx.reply().integer(out.size());
         } else if (out.size() == 0) {
             ctx.reply().array(0);

@@ -2,6 +2,7 @@ package io.pyredis.commands.sortedsets;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
@@ -99,6 +100,9 @@ final class ZAddCore {
             db.set(key, z);
         } else if (added + updated > 0) {
             db.modified(key);
+        }
+        if (added + updated > 0) {
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, incr ? Events.ZINCR : Events.ZADD, key);
         }
         if (failure != null) {
             throw failure;

@@ -34,7 +34,7 @@ public final class ZRemCommand implements Command {
                 }
             }
             if (removed > 0) {
-                ZSets.changed(ctx, args[1], z);
+                ZSets.changed(ctx, args[1], z, Events.ZREM);
             }
         }
         ctx.reply().integer(removed);

@@ -31,7 +31,7 @@ public final class ZRemRangeByLexCommand implements Command {
             long hi = ZSets.lexHi(z, max);
             if (hi > lo) {
                 removed = z.removeRange(lo, hi - 1);
-                ZSets.changed(ctx, args[1], z);
+                ZSets.changed(ctx, args[1], z, Events.ZREMRANGEBYLEX);
             }
         }
         ctx.reply().integer(removed);

@@ -42,7 +42,7 @@ public final class ZRemRangeByRankCommand implements Command {
         }
         long removed = start > end || start >= size ? 0 : z.removeRange(start, Math.min(end, size - 1));
         if (removed > 0) {
-            ZSets.changed(ctx, args[1], z);
+            ZSets.changed(ctx, args[1], z, Events.ZREMRANGEBYRANK);
         }
         ctx.reply().integer(removed);
     }

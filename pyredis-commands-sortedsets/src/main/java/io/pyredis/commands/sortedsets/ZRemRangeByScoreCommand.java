@@ -31,7 +31,7 @@ public final class ZRemRangeByScoreCommand implements Command {
             long hi = ZSets.scoreHi(z, max);
             if (hi > lo) {
                 removed = z.removeRange(lo, hi - 1);
-                ZSets.changed(ctx, args[1], z);
+                ZSets.changed(ctx, args[1], z, Events.ZREMRANGEBYSCORE);
             }
         }
         ctx.reply().integer(removed);

@@ -1,6 +1,7 @@
 package io.pyredis.commands.sortedsets;
 
 import io.pyredis.api.CommandContext;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
@@ -176,12 +177,31 @@ final class ZSets {
         return t; // Redis 7.0 adds it to the clock unchecked: a huge timeout is "for ever" in effect
     }
 
-    /** Deletes {@code key} when {@code z} is empty, else tells the server it changed. */
-    static void changed(CommandContext ctx, byte[] key, RedisSortedSet z) {
+    /**
+     * After removing from the stored {@code z}: reports {@code event}; then deletes {@code key}
+     * when {@code z} is empty, reporting its {@code del}, else tells the server it changed.
+     */
+    static void changed(CommandContext ctx, byte[] key, RedisSortedSet z, String event) {
         if (z.size() == 0) {
             ctx.db().delete(key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, event, key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
         } else {
             ctx.db().modified(key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, event, key);
+        }
+    }
+
+    /**
+     * The STORE forms: stores {@code out} at {@code dst}, reporting {@code event}, or, when
+     * {@code out} is null or empty, deletes {@code dst}, reporting a {@code del} if it existed.
+     */
+    static void store(CommandContext ctx, byte[] dst, RedisSortedSet out, String event) {
+        if (out != null && out.size() > 0) {
+            ctx.db().set(dst, out);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, event, dst);
+        } else if (ctx.db().delete(dst)) {
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, dst);
         }
     }
 }
