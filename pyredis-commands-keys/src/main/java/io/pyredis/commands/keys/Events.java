@@ -1,8 +1,9 @@
 package io.pyredis.commands.keys;
 
 /**
- * The keyspace event names this pack reports, as db.c and expire.c spell them; all of
- * class {@link io.pyredis.api.KeyspaceEvent#GENERIC}.
+ * The keyspace event names this pack reports, as db.c, expire.c and sort.c spell them;
+ * all of class {@link io.pyredis.api.KeyspaceEvent#GENERIC} but {@link #SORTSTORE}, a list
+ * event.
  */
 final class Events {
 
@@ -14,6 +15,7 @@ final class Events {
     static final String MOVE_FROM = "move_from";
     static final String MOVE_TO = "move_to";
     static final String COPY_TO = "copy_to";
+    static final String SORTSTORE = "sortstore";
 
     private Events() {
     }

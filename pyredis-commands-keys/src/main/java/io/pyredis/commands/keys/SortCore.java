@@ -1,6 +1,7 @@
 package io.pyredis.commands.keys;
 
 import io.pyredis.api.CommandContext;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Database;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
@@ -200,8 +201,9 @@ final class SortCore {
                 }
             }
             db.set(storekey, stored);
-        } else {
-            db.delete(storekey);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.SORTSTORE, storekey);
+        } else if (db.delete(storekey)) {
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, storekey);
         }
         ctx.reply().integer(outputlen);
     }
