@@ -66,7 +66,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isClosed()) {
                 org.slf4j.LoggerFactory.getLogger(Main.class).info("Received shutdown signal, shutting down");
-                server.close();
+                server.shutdownOnSignal();
             }
         }, "pyredis-shutdown"));
         return 0;

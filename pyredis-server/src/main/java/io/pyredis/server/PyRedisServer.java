@@ -98,7 +98,18 @@ public final class PyRedisServer implements AutoCloseable {
         Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
         config.bindEncodingLimits(keyspace.encodingLimits());
         ServerContext ctx = new ServerContext(config, clock, keyspace, table, packs);
+        try {
+            ctx.persistence().loadAtStart();
+        } catch (io.pyredis.storage.RdbLoadException e) {
+            closed.set(true);
+            log.error("Fatal error loading the DB: {}. Exiting.", e.getMessage());
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        } catch (IOException e) {
+            closed.set(true);
+            throw new UncheckedIOException("Fatal error loading the DB " + ctx.persistence().file() + ": " + e, e);
+        }
         keyspace.setKeyListener(ctx.blockedClients());
+        keyspace.addKeyListener(ctx.persistence());
         Transport t = new Transport(ctx);
         int port;
         try {
@@ -208,6 +219,27 @@ public final class PyRedisServer implements AutoCloseable {
                 // Nothing to do: the jar stays open until the JVM exits.
             }
         }
+    }
+
+    /**
+     * Stops as on SIGTERM: saves the snapshot first when save rules are configured (as
+     * Redis does), then {@link #close()}s. Call it from outside the server's thread.
+     */
+    public void shutdownOnSignal() {
+        ServerContext c = context;
+        if (c != null && !closed.get() && c.persistence().hasSaveRules()) {
+            try {
+                c.eventLoop().submit(() -> {
+                    LoggerFactory.getLogger(PyRedisServer.class).info("Saving the final RDB snapshot before exiting.");
+                    c.persistence().save();
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+                LoggerFactory.getLogger(PyRedisServer.class).warn("Final save failed: {}", e.toString());
+            }
+        }
+        close();
     }
 
     /** Whether {@link #close()} was called. */
