@@ -73,7 +73,7 @@ public final class Main {
     }
 
     static PyRedisServer.Builder parse(String[] args) throws UsageException {
-        PyRedisServer.Builder b = PyRedisServer.builder().overrideSource("the command line");
+        PyRedisServer.Builder b = PyRedisServer.builder().overrideSource("the command line").redisSaveDefault();
         Path config = null;
         List<String[]> overrides = new ArrayList<>();
         int i = 0;

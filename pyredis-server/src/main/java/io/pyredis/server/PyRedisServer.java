@@ -261,8 +261,21 @@ public final class PyRedisServer implements AutoCloseable {
         private String overrideSource = "PyRedisServer.builder()";
         private Clock clock = Clock.system();
         private final List<CommandPack> packs = new ArrayList<>();
+        private boolean redisSaveDefault;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps Redis's default {@code save} rules even without a config file, as the
+         * command line does. An embedded server otherwise starts with {@code save ""}: it
+         * still loads {@code dir}/{@code dbfilename} at start and SAVE works, but it never
+         * writes a snapshot into the working directory on its own (nor on SHUTDOWN) unless
+         * the config file or {@link #set} asks for save rules.
+         */
+        Builder redisSaveDefault() {
+            this.redisSaveDefault = true;
+            return this;
         }
 
         /** Reads this JSON config file first (keys as in redis.conf); {@link #set} values override it. */
@@ -305,6 +318,10 @@ public final class PyRedisServer implements AutoCloseable {
             if (configFile != null) {
                 cfg.registry.loadFile(configFile);
                 cfg.configFile = configFile.toAbsolutePath();
+            }
+            boolean saveGiven = overrides.stream().anyMatch(e -> e.getKey().equalsIgnoreCase("save"));
+            if (configFile == null && !redisSaveDefault && !saveGiven) {
+                cfg.registry.setAll(List.of(new AbstractMap.SimpleImmutableEntry<>("save", "")), "PyRedisServer.builder()");
             }
             cfg.registry.setAll(overrides, overrideSource);
             return new PyRedisServer(cfg, clock, packs);

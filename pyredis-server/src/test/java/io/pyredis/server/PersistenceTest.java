@@ -22,7 +22,7 @@ class PersistenceTest {
 
     private PyRedisServer start(String... extra) {
         PyRedisServer.Builder b = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
-                .set("dir", dir.toString());
+                .set("dir", dir.toString()).set("save", "3600 1 300 100 60 10000");
         for (int i = 0; i < extra.length; i += 2) {
             b.set(extra[i], extra[i + 1]);
         }
@@ -146,6 +146,14 @@ class PersistenceTest {
             assertEquals("10 2", j.configGet("save").get("save"));
             assertThrows(JedisDataException.class, () -> j.configSet("save", "10"));
         }
+    }
+
+    @Test
+    void anEmbeddedServerHasNoSaveRulesUnlessAsked() {
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start()) {
+            assertEquals("", s.config("save"));
+        }
+        assertEquals("3600 1 300 100 60 10000", PyRedisServer.builder().redisSaveDefault().build().config("save"));
     }
 
     @Test
