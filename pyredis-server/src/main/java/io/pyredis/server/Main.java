@@ -66,14 +66,14 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isClosed()) {
                 org.slf4j.LoggerFactory.getLogger(Main.class).info("Received shutdown signal, shutting down");
-                server.close();
+                server.shutdownOnSignal();
             }
         }, "pyredis-shutdown"));
         return 0;
     }
 
     static PyRedisServer.Builder parse(String[] args) throws UsageException {
-        PyRedisServer.Builder b = PyRedisServer.builder().overrideSource("the command line");
+        PyRedisServer.Builder b = PyRedisServer.builder().overrideSource("the command line").redisSaveDefault();
         Path config = null;
         List<String[]> overrides = new ArrayList<>();
         int i = 0;

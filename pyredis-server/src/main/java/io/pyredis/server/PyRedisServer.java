@@ -98,7 +98,18 @@ public final class PyRedisServer implements AutoCloseable {
         Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
         config.bindEncodingLimits(keyspace.encodingLimits());
         ServerContext ctx = new ServerContext(config, clock, keyspace, table, packs);
+        try {
+            ctx.persistence().loadAtStart();
+        } catch (io.pyredis.storage.RdbLoadException e) {
+            closed.set(true);
+            log.error("Fatal error loading the DB: {}. Exiting.", e.getMessage());
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        } catch (IOException e) {
+            closed.set(true);
+            throw new UncheckedIOException("Fatal error loading the DB " + ctx.persistence().file() + ": " + e, e);
+        }
         keyspace.setKeyListener(ctx.blockedClients());
+        keyspace.addKeyListener(ctx.persistence());
         Transport t = new Transport(ctx);
         int port;
         try {
@@ -210,6 +221,27 @@ public final class PyRedisServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops as on SIGTERM: saves the snapshot first when save rules are configured (as
+     * Redis does), then {@link #close()}s. Call it from outside the server's thread.
+     */
+    public void shutdownOnSignal() {
+        ServerContext c = context;
+        if (c != null && !closed.get() && c.persistence().hasSaveRules()) {
+            try {
+                c.eventLoop().submit(() -> {
+                    LoggerFactory.getLogger(PyRedisServer.class).info("Saving the final RDB snapshot before exiting.");
+                    c.persistence().save();
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+                LoggerFactory.getLogger(PyRedisServer.class).warn("Final save failed: {}", e.toString());
+            }
+        }
+        close();
+    }
+
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed.get();
@@ -229,8 +261,21 @@ public final class PyRedisServer implements AutoCloseable {
         private String overrideSource = "PyRedisServer.builder()";
         private Clock clock = Clock.system();
         private final List<CommandPack> packs = new ArrayList<>();
+        private boolean redisSaveDefault;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps Redis's default {@code save} rules even without a config file, as the
+         * command line does. An embedded server otherwise starts with {@code save ""}: it
+         * still loads {@code dir}/{@code dbfilename} at start and SAVE works, but it never
+         * writes a snapshot into the working directory on its own (nor on SHUTDOWN) unless
+         * the config file or {@link #set} asks for save rules.
+         */
+        Builder redisSaveDefault() {
+            this.redisSaveDefault = true;
+            return this;
         }
 
         /** Reads this JSON config file first (keys as in redis.conf); {@link #set} values override it. */
@@ -273,6 +318,10 @@ public final class PyRedisServer implements AutoCloseable {
             if (configFile != null) {
                 cfg.registry.loadFile(configFile);
                 cfg.configFile = configFile.toAbsolutePath();
+            }
+            boolean saveGiven = overrides.stream().anyMatch(e -> e.getKey().equalsIgnoreCase("save"));
+            if (configFile == null && !redisSaveDefault && !saveGiven) {
+                cfg.registry.setAll(List.of(new AbstractMap.SimpleImmutableEntry<>("save", "")), "PyRedisServer.builder()");
             }
             cfg.registry.setAll(overrides, overrideSource);
             return new PyRedisServer(cfg, clock, packs);

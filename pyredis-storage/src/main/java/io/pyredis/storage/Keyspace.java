@@ -53,9 +53,30 @@ public final class Keyspace {
         }
     }
 
-    /** Installs the listener told of every key change; {@code null} for none. */
+    /** Installs the listener told of every key change, replacing all others; {@code null} for none. */
     public void setKeyListener(KeyListener listener) {
         state.listener = listener == null ? KeyListener.NONE : listener;
+    }
+
+    /**
+     * Adds a listener told of every key change after those installed before it (the
+     * blocking registry and the persistence dirty counter each have one).
+     */
+    public void addKeyListener(KeyListener listener) {
+        KeyListener first = state.listener;
+        KeyListener second = java.util.Objects.requireNonNull(listener, "listener");
+        state.listener = first == KeyListener.NONE ? second : new KeyListener() {
+            @Override
+            public void keyModified(int db, byte[] key) {
+                first.keyModified(db, key);
+                second.keyModified(db, key);
+            }
+        };
+    }
+
+    /** Database {@code index} with its internals, for persistence in this module. */
+    Db internalDb(int index) {
+        return dbs[index];
     }
 
     /** The collection encoding limits, which the server sets from its config. */

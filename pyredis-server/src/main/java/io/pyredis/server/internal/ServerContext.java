@@ -5,6 +5,7 @@ import io.pyredis.protocol.RespLimits;
 import io.pyredis.server.internal.config.ServerConfig;
 import io.pyredis.server.internal.dispatch.CommandTable;
 import io.pyredis.server.internal.dispatch.Dispatcher;
+import io.pyredis.server.internal.persistence.Persistence;
 import io.pyredis.server.internal.plugin.LoadedPack;
 import io.pyredis.storage.Clock;
 import io.pyredis.storage.Keyspace;
@@ -30,6 +31,7 @@ public final class ServerContext {
     private final CommandTable commands;
     private final List<LoadedPack> packs;
     private final Dispatcher dispatcher;
+    private final Persistence persistence;
     private final long startMillis;
     private final String runId = randomHex40();
     private final String replId = randomHex40();
@@ -49,6 +51,7 @@ public final class ServerContext {
         this.startMillis = clock.millis();
         Runtime rt = Runtime.getRuntime();
         this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();
+        this.persistence = new Persistence(config, keyspace, clock);
         this.dispatcher = new Dispatcher(this);
         this.limits = buildLimits();
         config.protoMaxBulkLen.onChange(v -> limits = buildLimits());
@@ -94,6 +97,11 @@ public final class ServerContext {
     /** The packs loaded at start, built-in commands first. */
     public List<LoadedPack> packs() {
         return packs;
+    }
+
+    /** RDB snapshots: SAVE/BGSAVE, the save rules, the dirty counter, MISCONF. */
+    public Persistence persistence() {
+        return persistence;
     }
 
     public Dispatcher dispatcher() {

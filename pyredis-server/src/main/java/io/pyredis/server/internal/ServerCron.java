@@ -51,6 +51,7 @@ public final class ServerCron implements Runnable {
             server.stats().sample(System.currentTimeMillis());
             server.stats().sampleMemory();
             closeIdleClients(now);
+            server.persistence().cron();
         } catch (RuntimeException e) {
             LOG.error("Server cron failed", e);
         }

@@ -7,24 +7,24 @@ import io.pyredis.api.RedisSortedSet;
 import io.pyredis.storage.EncodingLimits;
 
 /** Makes the collection values; each starts in its compact encoding. */
-final class Collections {
+public final class Collections {
 
     private Collections() {
     }
 
-    static RedisList newList(EncodingLimits limits) {
+    public static RedisList newList(EncodingLimits limits) {
         return new ListValue(limits);
     }
 
-    static RedisHash newHash(EncodingLimits limits) {
+    public static RedisHash newHash(EncodingLimits limits) {
         return new StoredHash(limits);
     }
 
-    static RedisSet newSet(EncodingLimits limits) {
+    public static RedisSet newSet(EncodingLimits limits) {
         return new StoredSet(limits);
     }
 
-    static RedisSortedSet newSortedSet(EncodingLimits limits) {
+    public static RedisSortedSet newSortedSet(EncodingLimits limits) {
         return new SortedSetValue(limits);
     }
 }

@@ -356,6 +356,53 @@ public final class Db implements Database {
         return periods >= c ? 0 : c - (int) periods;
     }
 
+    // ------------------------------------------------------- for persistence
+
+    /** What {@link #forEachEntry} passes each stored key to. */
+    @FunctionalInterface
+    public interface EntryVisitor<E extends Exception> {
+        /** {@code expireAt} is the deadline in unix ms, or -1 for none. */
+        void visit(byte[] key, RedisValue value, long expireAt) throws E;
+    }
+
+    /**
+     * Passes every live key with its value and deadline to {@code v}, without counting as
+     * an access and without changing anything (so a snapshot sees one consistent state).
+     */
+    public <E extends Exception> void forEachEntry(EntryVisitor<E> v) throws E {
+        long now = ks.now;
+        visitAll(t0, now, v);
+        if (t1 != null) {
+            visitAll(t1, now, v);
+        }
+    }
+
+    private static <E extends Exception> void visitAll(Entry[] t, long now, EntryVisitor<E> v) throws E {
+        for (Entry head : t) {
+            for (Entry e = head; e != null; e = e.next) {
+                if (now <= e.expireAt) {
+                    v.visit(e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds a key read from a snapshot, telling no listener; {@code expireAt} -1 for none.
+     * Returns false (and changes nothing) when the key is already there.
+     */
+    public boolean load(byte[] key, RedisValue value, long expireAt) {
+        int h = Hashing.hash(key);
+        if (find(key, h) != null) {
+            return false;
+        }
+        Entry e = insert(key, h, value);
+        if (expireAt >= 0) {
+            setExpire(e, expireAt);
+        }
+        return true;
+    }
+
     // ------------------------------------------------------- for the Keyspace
 
     /**

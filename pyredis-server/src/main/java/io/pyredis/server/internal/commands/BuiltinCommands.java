@@ -31,6 +31,11 @@ public final class BuiltinCommands {
                 FlushdbCommand.flushdb(),
                 FlushdbCommand.flushall(),
                 new TimeCommand(),
-                new ShutdownCommand());
+                new ShutdownCommand(),
+                new SaveCommand(),
+                new BgsaveCommand(),
+                new LastsaveCommand(),
+                new DumpCommand(),
+                new RestoreCommand());
     }
 }

@@ -252,24 +252,7 @@ public final class InfoCommand extends BuiltinCommand {
     }
 
     private static void persistence(StringBuilder sb, ServerContext server) {
-        sb.append("# Persistence\r\n");
-        line(sb, "loading", 0);
-        line(sb, "async_loading", 0);
-        line(sb, "rdb_changes_since_last_save", 0);
-        line(sb, "rdb_bgsave_in_progress", 0);
-        line(sb, "rdb_last_save_time", server.startMillis() / 1000);
-        line(sb, "rdb_last_bgsave_status", "ok");
-        line(sb, "rdb_last_bgsave_time_sec", -1);
-        line(sb, "rdb_current_bgsave_time_sec", -1);
-        line(sb, "rdb_saves", 0);
-        line(sb, "aof_enabled", 0);
-        line(sb, "aof_rewrite_in_progress", 0);
-        line(sb, "aof_rewrite_scheduled", 0);
-        line(sb, "aof_last_rewrite_time_sec", -1);
-        line(sb, "aof_current_rewrite_time_sec", -1);
-        line(sb, "aof_last_bgrewrite_status", "ok");
-        line(sb, "aof_rewrites", 0);
-        line(sb, "aof_last_write_status", "ok");
+        server.persistence().info(sb);
     }
 
     private static void stats(StringBuilder sb, ServerContext server) {

@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * {@code SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]}: stops the server; the client gets
- * no reply, only the closed connection, as from Redis. Nothing is saved yet (persistence
- * comes later), so SAVE and NOSAVE differ only in what they are allowed with. In an
+ * no reply, only the closed connection, as from Redis. The RDB snapshot is saved
+ * first with SAVE, or without NOSAVE when save rules exist; a failed save stops the
+ * shutdown unless FORCE. In an
  * embedded server this stops the server, never the JVM.
  */
 public final class ShutdownCommand extends BuiltinCommand {
@@ -65,6 +66,19 @@ public final class ShutdownCommand extends BuiltinCommand {
             throw new RedisError("ERR No shutdown in progress.");
         }
         LOG.warn("User requested shutdown...");
+        boolean force = false;
+        for (int i = 1; i < args.length; i++) {
+            if (new String(args[i], StandardCharsets.ISO_8859_1).equalsIgnoreCase("force")) {
+                force = true;
+            }
+        }
+        if (!nosave && (save || c.server().persistence().hasSaveRules())) {
+            LOG.info("Saving the final RDB snapshot before exiting.");
+            if (!c.server().persistence().save() && !force) {
+                LOG.warn("Error trying to save the DB, can't exit.");
+                throw new RedisError("ERR Errors trying to SHUTDOWN. Check logs.");
+            }
+        }
         c.close();
         c.server().requestShutdown();
     }

@@ -44,6 +44,15 @@ public final class ServerConfig {
     public final EnumParam loglevel = registry.register(new EnumParam("loglevel", false, "notice", LOG_LEVELS));
     public final StringParam logfile = registry.register(new StringParam("logfile", false, ""));
 
+    // RDB persistence.
+    public final StringParam dir = registry.register(new StringParam("dir", true, "./"));
+    public final StringParam dbfilename = registry.register(new StringParam("dbfilename", true, "dump.rdb"));
+    public final BoolParam rdbcompression = registry.register(new BoolParam("rdbcompression", true, true));
+    public final BoolParam rdbchecksum = registry.register(new BoolParam("rdbchecksum", false, true));
+    public final SaveParam save = registry.register(new SaveParam("save", true, "3600 1 300 100 60 10000"));
+    public final BoolParam stopWritesOnBgsaveError = registry.register(
+            new BoolParam("stop-writes-on-bgsave-error", true, true));
+
     // Collection encoding limits (redis.conf names; applied to the keyspace by bindEncodingLimits).
     public final IntParam listMaxListpackSize = registry.register(
             new IntParam("list-max-listpack-size", true, -2, Integer.MIN_VALUE, Integer.MAX_VALUE));

@@ -8,6 +8,7 @@ import io.pyredis.server.internal.ClientSession;
 import io.pyredis.server.internal.Connection;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerStats;
+import io.pyredis.server.internal.persistence.Persistence;
 import io.pyredis.storage.Keyspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,14 @@ public final class Dispatcher {
     private final Keyspace keyspace;
     private final ServerStats stats;
     private final BlockedClients blocked;
+    private final Persistence persistence;
 
     public Dispatcher(ServerContext server) {
         this.commands = server.commands();
         this.keyspace = server.keyspace();
         this.stats = server.stats();
         this.blocked = server.blockedClients();
+        this.persistence = server.persistence();
     }
 
     /** Runs {@code args} for {@code c}, writing exactly one reply to its writer. */
@@ -83,6 +86,12 @@ public final class Dispatcher {
             w.error(NOAUTH);
             return startNanos;
         }
+        if (persistence.writesRefused() && refusedByDiskError(e)) {
+            e.rejectedCalls++;
+            stats.errorReply("MISCONF");
+            w.error(Persistence.MISCONF);
+            return;
+        }
         s.lastCommand(e);
         keyspace.refreshTime();
         int mark = w.size();
@@ -110,6 +119,11 @@ public final class Dispatcher {
             blocked.serveReady();
         }
         return end;
+    }
+
+    /** Redis's processCommand refuses writes and PING while the last background save failed. */
+    private static boolean refusedByDiskError(CommandEntry e) {
+        return e.spec().has(io.pyredis.api.CommandFlag.WRITE) || e.name().equals("ping");
     }
 
     /** The writer with whatever the failed command wrote removed. */

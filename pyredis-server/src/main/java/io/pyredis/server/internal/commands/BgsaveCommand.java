@@ -1,0 +1,37 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.Connection;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code BGSAVE [SCHEDULE]}: replies at once, then writes the snapshot. The writing is
+ * synchronous for now (see {@code Persistence}); a failure shows in INFO and as MISCONF.
+ */
+public final class BgsaveCommand extends BuiltinCommand {
+
+    public BgsaveCommand() {
+        super(complexity(spec("bgsave", -1, "server", "1.0.0", "Asynchronously save the dataset to disk", "[SCHEDULE]",
+                CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.NO_ASYNC_LOADING),
+                "O(1)"));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of();
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        if (args.length > 1) {
+            if (args.length > 2 || !new String(args[1], StandardCharsets.ISO_8859_1).equalsIgnoreCase("schedule")) {
+                throw RedisError.SYNTAX;
+            }
+        }
+        c.reply().simple("Background saving started");
+        c.server().persistence().bgsave();
+    }
+}

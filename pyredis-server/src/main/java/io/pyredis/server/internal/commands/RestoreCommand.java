@@ -1,0 +1,108 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.Database;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisValue;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.storage.Rdb;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code RESTORE key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]},
+ * checked in Redis's order: options, existing key, TTL, payload footer, payload body.
+ * IDLETIME and FREQ are validated and, as Redis does without an LRU/LFU maxmemory
+ * policy, not applied.
+ */
+public final class RestoreCommand extends BuiltinCommand {
+
+    public RestoreCommand() {
+        super(new CommandSpec("restore", -4, EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM), KeySpec.FIRST, "generic",
+                "2.6.0", "Create a key using the provided serialized value, previously obtained using DUMP.",
+                "O(1) to create the new key and additional O(N*M) to reconstruct the serialized value, where N is the "
+                        + "number of Redis objects composing the value and M their average size. For small string values "
+                        + "the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1). However for sorted "
+                        + "set values the complexity is O(N*M*log(N)) because inserting values into sorted sets is "
+                        + "O(log(N)).",
+                "key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]"));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of("keyspace", "write", "slow", "dangerous");
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        boolean replace = false;
+        boolean absttl = false;
+        long idle = -1;
+        long freq = -1;
+        for (int j = 4; j < args.length; j++) {
+            boolean more = j + 1 < args.length;
+            switch (new String(args[j], StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)) {
+                case "replace":
+                    replace = true;
+                    break;
+                case "absttl":
+                    absttl = true;
+                    break;
+                case "idletime":
+                    if (!more || freq != -1) {
+                        throw RedisError.SYNTAX;
+                    }
+                    idle = Numbers.parseLong(args[++j], RedisError.NOT_INTEGER);
+                    if (idle < 0) {
+                        throw new RedisError("ERR Invalid IDLETIME value, must be >= 0");
+                    }
+                    break;
+                case "freq":
+                    if (!more || idle != -1) {
+                        throw RedisError.SYNTAX;
+                    }
+                    freq = Numbers.parseLong(args[++j], RedisError.NOT_INTEGER);
+                    if (freq < 0 || freq > 255) {
+                        throw new RedisError("ERR Invalid FREQ value, must be >= 0 and <= 255");
+                    }
+                    break;
+                default:
+                    throw RedisError.SYNTAX;
+            }
+        }
+        Database db = c.db();
+        byte[] key = args[1];
+        if (!replace && db.exists(key)) {
+            throw new RedisError("BUSYKEY Target key name already exists.");
+        }
+        long ttl = Numbers.parseLong(args[2], RedisError.NOT_INTEGER);
+        if (ttl < 0) {
+            throw new RedisError("ERR Invalid TTL value, must be >= 0");
+        }
+        RedisValue v = Rdb.restore(args[3], c.server().keyspace().encodingLimits());
+        if (replace) {
+            db.delete(key);
+        }
+        long now = c.server().keyspace().now();
+        if (ttl != 0 && !absttl) {
+            ttl = ttl > Long.MAX_VALUE - now ? Long.MAX_VALUE : ttl + now;
+        }
+        if (ttl != 0 && ttl < now) {
+            // Already expired: the key is gone (deleted above when replacing), the reply is still OK.
+            c.reply().ok();
+            return;
+        }
+        if (ttl != 0) {
+            db.set(key, v, ttl);
+        } else {
+            db.set(key, v);
+        }
+        c.reply().ok();
+    }
+}

@@ -1,0 +1,31 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.Connection;
+
+import java.util.List;
+
+/** {@code SAVE}: writes the RDB snapshot synchronously. */
+public final class SaveCommand extends BuiltinCommand {
+
+    public SaveCommand() {
+        super(complexity(spec("save", 1, "server", "1.0.0", "Synchronously save the dataset to disk", "",
+                CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.NO_ASYNC_LOADING, CommandFlag.NO_MULTI),
+                "O(N) where N is the total number of keys in all databases"));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of();
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        if (!c.server().persistence().save()) {
+            // Redis's shared.err: a bare "ERR".
+            throw new RedisError("ERR");
+        }
+        c.reply().ok();
+    }
+}

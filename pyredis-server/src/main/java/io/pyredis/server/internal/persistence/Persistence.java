@@ -1,0 +1,214 @@
+package io.pyredis.server.internal.persistence;
+
+import io.pyredis.server.internal.config.SaveParam;
+import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.storage.Clock;
+import io.pyredis.storage.KeyListener;
+import io.pyredis.storage.Keyspace;
+import io.pyredis.storage.Rdb;
+import io.pyredis.storage.RdbLoadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The server's RDB side: the dirty counter (a key listener), SAVE/BGSAVE, the {@code save}
+ * rules checked by the cron, loading at start, the state INFO persistence reports, and
+ * the MISCONF write refusal after a failed background save.
+ *
+ * <p>Runs on the event loop like the keyspace; nothing here is synchronized.
+ *
+ * <p>TODO(issue 7): BGSAVE writes synchronously (the reply comes first, the snapshot
+ * right after on the event loop), so a big dataset stalls clients while it is written.
+ */
+public final class Persistence implements KeyListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
+    /** Redis's CONFIG_BGSAVE_RETRY_DELAY: after a failed save, rules wait this long. */
+    private static final long RETRY_DELAY_MILLIS = 5000;
+
+    public static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
+            + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance "
+            + "is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error "
+            + "option). Please check the Redis logs for details about the RDB error.";
+
+    private final ServerConfig config;
+    private final Keyspace keyspace;
+    private final Clock clock;
+    private volatile List<long[]> rules;
+
+    private long dirty;
+    private long lastSaveMillis;
+    private long lastBgsaveTryMillis;
+    private boolean lastBgsaveOk = true;
+    private long lastBgsaveSeconds = -1;
+    private long saves;
+    private long lastCowSize;
+    private boolean loading;
+    private long lastLoadKeys;
+    private long lastLoadExpired;
+    /** Cached for the dispatcher: stop-writes-on-bgsave-error, save rules and a failed last bgsave. */
+    private boolean writesRefused;
+
+    public Persistence(ServerConfig config, Keyspace keyspace, Clock clock) {
+        this.config = config;
+        this.keyspace = keyspace;
+        this.clock = clock;
+        this.lastSaveMillis = clock.millis();
+        this.rules = SaveParam.rules(config.save.value());
+        config.save.onChange(v -> {
+            rules = SaveParam.rules(v);
+            updateRefusal();
+        });
+        config.stopWritesOnBgsaveError.onChange(v -> updateRefusal());
+    }
+
+    @Override
+    public void keyModified(int db, byte[] key) {
+        dirty++;
+    }
+
+    /** The file snapshots go to: {@code dir}/{@code dbfilename}. */
+    public Path file() {
+        return Path.of(config.dir.value()).resolve(config.dbfilename.value());
+    }
+
+    /**
+     * Loads the snapshot file, if there is one, into the (empty) keyspace.
+     *
+     * @throws RdbLoadException when it is corrupt: the server must not start
+     */
+    public void loadAtStart() throws RdbLoadException, IOException {
+        Path f = file();
+        loading = true;
+        try {
+            long start = System.nanoTime();
+            Rdb.LoadInfo info = Rdb.load(keyspace, f);
+            if (info == null) {
+                return;
+            }
+            lastLoadKeys = info.keys();
+            lastLoadExpired = info.expiredSkipped();
+            LOG.info("Done loading RDB {}, keys loaded: {}, keys expired: {}. ({} ms)", f, info.keys(),
+                    info.expiredSkipped(), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            loading = false;
+        }
+    }
+
+    /** SAVE: writes the snapshot now; whether it worked (failures are logged). */
+    public boolean save() {
+        long start = clock.millis();
+        try {
+            long t0 = System.nanoTime();
+            Rdb.save(keyspace, file(), config.rdbcompression.isOn(), config.rdbchecksum.isOn());
+            LOG.info("DB saved on disk ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+            dirty = 0;
+            lastSaveMillis = start;
+            saves++;
+            lastBgsaveOk = true;
+            updateRefusal();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Failed saving the DB to {}: {}", file(), e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * BGSAVE, and what the save rules start: a background save whose failure refuses
+     * writes (MISCONF). Written synchronously for now (see the class comment).
+     */
+    public boolean bgsave() {
+        long t0 = System.nanoTime();
+        lastBgsaveTryMillis = clock.millis();
+        boolean ok = save();
+        lastBgsaveSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        if (ok) {
+            LOG.info("Background saving terminated with success");
+        } else {
+            LOG.warn("Background saving error");
+        }
+        lastBgsaveOk = ok;
+        updateRefusal();
+        return ok;
+    }
+
+    /** Called by the cron: starts a background save when a {@code save} rule is met. */
+    public void cron() {
+        List<long[]> rs = rules;
+        if (rs.isEmpty() || dirty == 0) {
+            return;
+        }
+        long now = clock.millis();
+        for (long[] r : rs) {
+            if (dirty >= r[1] && now - lastSaveMillis > r[0] * 1000
+                    && (now - lastBgsaveTryMillis > RETRY_DELAY_MILLIS || lastBgsaveOk)) {
+                LOG.info("{} changes in {} seconds. Saving...", r[1], r[0]);
+                bgsave();
+                return;
+            }
+        }
+    }
+
+    /** Whether SHUTDOWN without SAVE/NOSAVE saves: when save rules exist. */
+    public boolean hasSaveRules() {
+        return !rules.isEmpty();
+    }
+
+    /** Whether write commands get {@link #MISCONF}. */
+    public boolean writesRefused() {
+        return writesRefused;
+    }
+
+    private void updateRefusal() {
+        writesRefused = !lastBgsaveOk && config.stopWritesOnBgsaveError.isOn() && !rules.isEmpty();
+    }
+
+    /** LASTSAVE: unix seconds of the last successful save (start time at first). */
+    public long lastSaveSeconds() {
+        return lastSaveMillis / 1000;
+    }
+
+    /** The persistence section of INFO, Redis 7.0's fields. */
+    public void info(StringBuilder sb) {
+        sb.append("# Persistence\r\n");
+        line(sb, "loading", loading ? 1 : 0);
+        line(sb, "async_loading", 0);
+        line(sb, "current_cow_peak", 0);
+        line(sb, "current_cow_size", 0);
+        line(sb, "current_cow_size_age", 0);
+        line(sb, "current_fork_perc", "0.00");
+        line(sb, "current_save_keys_processed", 0);
+        line(sb, "current_save_keys_total", 0);
+        line(sb, "rdb_changes_since_last_save", dirty);
+        line(sb, "rdb_bgsave_in_progress", 0);
+        line(sb, "rdb_last_save_time", lastSaveSeconds());
+        line(sb, "rdb_last_bgsave_status", lastBgsaveOk ? "ok" : "err");
+        line(sb, "rdb_last_bgsave_time_sec", lastBgsaveSeconds);
+        line(sb, "rdb_current_bgsave_time_sec", -1);
+        line(sb, "rdb_saves", saves);
+        line(sb, "rdb_last_cow_size", lastCowSize);
+        line(sb, "rdb_last_load_keys_expired", lastLoadExpired);
+        line(sb, "rdb_last_load_keys_loaded", lastLoadKeys);
+        line(sb, "aof_enabled", 0);
+        line(sb, "aof_rewrite_in_progress", 0);
+        line(sb, "aof_rewrite_scheduled", 0);
+        line(sb, "aof_last_rewrite_time_sec", -1);
+        line(sb, "aof_current_rewrite_time_sec", -1);
+        line(sb, "aof_last_bgrewrite_status", "ok");
+        line(sb, "aof_rewrites", 0);
+        line(sb, "aof_rewrites_consecutive_failures", 0);
+        line(sb, "aof_last_write_status", "ok");
+        line(sb, "aof_last_cow_size", 0);
+        line(sb, "module_fork_in_progress", 0);
+        line(sb, "module_fork_last_cow_size", 0);
+    }
+
+    private static void line(StringBuilder sb, String k, Object v) {
+        sb.append(k).append(':').append(v).append("\r\n");
+    }
+}

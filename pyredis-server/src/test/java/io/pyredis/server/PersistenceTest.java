@@ -1,0 +1,189 @@
+package io.pyredis.server;
+
+import io.pyredis.storage.ManualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.RestoreParams;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** SAVE, BGSAVE, LASTSAVE, save rules, loading at start, SHUTDOWN saving, MISCONF, DUMP/RESTORE errors. */
+class PersistenceTest {
+
+    @TempDir
+    Path dir;
+
+    private PyRedisServer start(String... extra) {
+        PyRedisServer.Builder b = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
+                .set("dir", dir.toString()).set("save", "3600 1 300 100 60 10000");
+        for (int i = 0; i < extra.length; i += 2) {
+            b.set(extra[i], extra[i + 1]);
+        }
+        return b.build().start();
+    }
+
+    private static String info(Jedis j, String field) {
+        for (String line : j.info("persistence").split("\r\n")) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void saveThenRestartLoadsTheData() {
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("a", "1");
+            j.set("b", "x".repeat(1000));
+            j.setex("t", 3600, "v");
+            j.select(7);
+            j.set("c", "in db 7");
+            assertEquals("4", info(j, "rdb_changes_since_last_save"));
+            assertEquals("OK", j.save());
+            assertEquals("0", info(j, "rdb_changes_since_last_save"));
+            assertEquals("1", info(j, "rdb_saves"));
+            long last = j.lastsave();
+            assertTrue(Math.abs(last - System.currentTimeMillis() / 1000) < 5);
+            assertEquals(String.valueOf(last), info(j, "rdb_last_save_time"));
+        }
+        assertTrue(Files.exists(dir.resolve("dump.rdb")));
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals("1", j.get("a"));
+            assertEquals("x".repeat(1000), j.get("b"));
+            assertEquals("v", j.get("t"));
+            assertTrue(j.info("keyspace").contains("db0:keys=3,expires=1"), j.info("keyspace"));
+            j.select(7);
+            assertEquals("in db 7", j.get("c"));
+            assertEquals("4", info(j, "rdb_last_load_keys_loaded"));
+        }
+    }
+
+    @Test
+    void corruptFileStopsStartUpNamingFileAndOffset() throws Exception {
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("key", "value");
+            j.save();
+        }
+        Path f = dir.resolve("dump.rdb");
+        byte[] b = Files.readAllBytes(f);
+        b[b.length - 3] ^= 0x55; // inside the checksum
+        Files.write(f, b);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> start());
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("offset " + (b.length - 8)), e.getMessage());
+        Files.write(f, "REDIS0010".getBytes(StandardCharsets.US_ASCII));
+        e = assertThrows(UncheckedIOException.class, () -> start());
+        assertTrue(e.getMessage().contains("offset 9: unexpected end of file"), e.getMessage());
+    }
+
+    @Test
+    void shutdownSavesWhenSaveRulesExistAndNotWithNosave() throws Exception {
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("k", "v");
+            j.shutdown();
+        }
+        assertTrue(Files.exists(dir.resolve("dump.rdb")));
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals("v", j.get("k"));
+            j.set("k", "changed");
+            j.sendCommand(redis.clients.jedis.Protocol.Command.SHUTDOWN, "NOSAVE");
+        } catch (Exception expectedDisconnect) {
+            // The connection closes without a reply.
+        }
+        try (PyRedisServer s = start("save", ""); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals("v", j.get("k"));
+        }
+    }
+
+    @Test
+    void failedBackgroundSaveRefusesWritesUntilAGoodSave() {
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("k", "v");
+            assertEquals("OK", j.configSet("dir", dir.resolve("missing/dir").toString()));
+            assertEquals("Background saving started", j.bgsave());
+            assertEquals("err", info(j, "rdb_last_bgsave_status"));
+            JedisDataException e = assertThrows(JedisDataException.class, () -> j.set("k", "w"));
+            assertEquals("MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to "
+                    + "disk. Commands that may modify the data set are disabled, because this instance is configured to "
+                    + "report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). "
+                    + "Please check the Redis logs for details about the RDB error.", e.getMessage());
+            assertEquals("v", j.get("k"), "reads go on");
+            assertThrows(JedisDataException.class, j::save, "SAVE fails too");
+            assertEquals("OK", j.configSet("dir", dir.toString()));
+            assertEquals("Background saving started", j.bgsave());
+            assertEquals("ok", info(j, "rdb_last_bgsave_status"));
+            assertEquals("OK", j.set("k", "w"));
+            assertEquals("OK", j.configSet("dir", dir.resolve("missing/dir").toString()));
+            j.bgsave();
+            assertEquals("OK", j.configSet("stop-writes-on-bgsave-error", "no"));
+            assertEquals("OK", j.set("k", "x"), "writes allowed when told not to stop");
+        }
+    }
+
+    @Test
+    void saveRulesTriggerABackgroundSaveFromTheCron() throws Exception {
+        ManualClock clock = new ManualClock(System.currentTimeMillis());
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
+                .set("dir", dir.toString()).set("save", "10 2").clock(clock).build().start();
+             Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("a", "1");
+            j.set("b", "2");
+            clock.advance(11_000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!"0".equals(info(j, "rdb_changes_since_last_save")) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals("0", info(j, "rdb_changes_since_last_save"));
+            assertTrue(Files.exists(dir.resolve("dump.rdb")));
+            assertEquals("10 2", j.configGet("save").get("save"));
+            assertThrows(JedisDataException.class, () -> j.configSet("save", "10"));
+        }
+    }
+
+    @Test
+    void anEmbeddedServerHasNoSaveRulesUnlessAsked() {
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start()) {
+            assertEquals("", s.config("save"));
+        }
+        assertEquals("3600 1 300 100 60 10000", PyRedisServer.builder().redisSaveDefault().build().config("save"));
+    }
+
+    @Test
+    void restoreChecksInRedisOrder() {
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("k", "hello");
+            byte[] payload = j.dump("k");
+            assertNull(j.dump("missing"));
+            byte[] key = "k".getBytes();
+            assertEquals("BUSYKEY Target key name already exists.",
+                    assertThrows(JedisDataException.class, () -> j.restore(key, 0, payload)).getMessage());
+            assertEquals("ERR syntax error", assertThrows(JedisDataException.class,
+                    () -> j.sendCommand(redis.clients.jedis.Protocol.Command.RESTORE, "k", "0", "x", "foo")).getMessage());
+            assertEquals("ERR Invalid TTL value, must be >= 0",
+                    assertThrows(JedisDataException.class, () -> j.restore("n".getBytes(), -1, payload)).getMessage());
+            assertEquals("ERR DUMP payload version or checksum are wrong", assertThrows(JedisDataException.class,
+                    () -> j.restore("n".getBytes(), 0, "garbage".getBytes())).getMessage());
+            assertEquals("ERR Invalid IDLETIME value, must be >= 0", assertThrows(JedisDataException.class,
+                    () -> j.sendCommand(redis.clients.jedis.Protocol.Command.RESTORE, "n", "0", "x", "IDLETIME", "-1"))
+                    .getMessage());
+            assertEquals("ERR Invalid FREQ value, must be >= 0 and <= 255", assertThrows(JedisDataException.class,
+                    () -> j.sendCommand(redis.clients.jedis.Protocol.Command.RESTORE, "n", "0", "x", "FREQ", "256"))
+                    .getMessage());
+            assertEquals("OK", j.restore(key, 0, payload, RestoreParams.restoreParams().replace()));
+            assertEquals("OK", j.restore("n".getBytes(), 5000, payload));
+            assertEquals("hello", j.get("n"));
+            assertTrue(j.info("keyspace").contains("expires=1"));
+            // An absolute deadline in the past: OK, and no key.
+            assertEquals("OK", j.restore("gone".getBytes(), 1, payload, RestoreParams.restoreParams().absTtl()));
+            assertNull(j.get("gone"));
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package io.pyredis.storage.internal.rdb;
+
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisHash;
+import io.pyredis.api.RedisList;
+import io.pyredis.api.RedisSet;
+import io.pyredis.api.RedisSortedSet;
+import io.pyredis.api.RedisString;
+import io.pyredis.api.RedisValue;
+import io.pyredis.storage.EncodingLimits;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import static io.pyredis.storage.internal.rdb.RdbConstants.*;
+
+/**
+ * Writes RDB primitives and values as Redis 7.0's rdb.c does (RDB version 10), keeping
+ * the CRC64 of everything written. Buffered; {@link #flush()} hands the bytes on.
+ */
+public final class RdbWriter {
+
+    private final OutputStream out;
+    private final boolean compression;
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private long crc;
+    private long written;
+    private final EncodingLimits limits;
+
+    /**
+     * @param compression {@code rdbcompression}: LZF for strings over 20 bytes
+     * @param limits      the list node size rule ({@code list-max-listpack-size})
+     */
+    public RdbWriter(OutputStream out, boolean compression, EncodingLimits limits) {
+        this.out = out;
+        this.compression = compression;
+        this.limits = limits;
+    }
+
+    /** The CRC64 of every byte written. */
+    public long crc() {
+        return Crc64.update(crc, buf, 0, pos);
+    }
+
+    /** Bytes written so far. */
+    public long written() {
+        return written + pos;
+    }
+
+    public void flush() throws IOException {
+        crc = Crc64.update(crc, buf, 0, pos);
+        out.write(buf, 0, pos);
+        written += pos;
+        pos = 0;
+    }
+
+    public void writeByte(int b) throws IOException {
+        if (pos == buf.length) {
+            flush();
+        }
+        buf[pos++] = (byte) b;
+    }
+
+    public void write(byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            if (pos == buf.length) {
+                flush();
+            }
+            int n = Math.min(len, buf.length - pos);
+            System.arraycopy(b, off, buf, pos, n);
+            pos += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    public void writeLe(long v, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            writeByte((int) (v >>> (8 * i)));
+        }
+    }
+
+    /** rdbSaveLen. */
+    public void writeLen(long len) throws IOException {
+        if (len < (1 << 6)) {
+            writeByte((int) len);
+        } else if (len < (1 << 14)) {
+            writeByte((int) ((len >>> 8) | 0x40));
+            writeByte((int) (len & 0xff));
+        } else if (len <= 0xffffffffL) {
+            writeByte(0x80);
+            for (int i = 3; i >= 0; i--) {
+                writeByte((int) (len >>> (8 * i)));
+            }
+        } else {
+            writeByte(0x81);
+            for (int i = 7; i >= 0; i--) {
+                writeByte((int) (len >>> (8 * i)));
+            }
+        }
+    }
+
+    /** rdbSaveRawString: integer encoding for short canonical integers, LZF when enabled and worth it, else raw. */
+    public void writeString(byte[] s) throws IOException {
+        int len = s.length;
+        if (len <= 11 && len > 0 && Numbers.isCanonicalLong(s)) {
+            long v = Numbers.parseLong(s);
+            if (writeEncodedInt(v)) {
+                return;
+            }
+        }
+        if (compression && len > 20 && writeLzf(s)) {
+            return;
+        }
+        writeLen(len);
+        write(s, 0, len);
+    }
+
+    /** rdbEncodeInteger: INT8/16/32 encodings; false when {@code v} needs more than 32 bits. */
+    private boolean writeEncodedInt(long v) throws IOException {
+        if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            writeByte(0xC0 | ENC_INT8);
+            writeByte((int) v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            writeByte(0xC0 | ENC_INT16);
+            writeLe(v, 2);
+        } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+            writeByte(0xC0 | ENC_INT32);
+            writeLe(v, 4);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** rdbSaveLzfStringObject: only when the result is at least 4 bytes shorter. */
+    private boolean writeLzf(byte[] s) throws IOException {
+        int len = s.length;
+        if (len <= 4) {
+            return false;
+        }
+        byte[] c = new byte[len - 4];
+        int clen = Lzf.compress(s, len, c);
+        if (clen == 0) {
+            return false;
+        }
+        writeByte(0xC0 | ENC_LZF);
+        writeLen(clen);
+        writeLen(len);
+        write(c, 0, clen);
+        return true;
+    }
+
+    /** An AUX field with a string value. */
+    public void writeAux(String key, String value) throws IOException {
+        writeByte(OPCODE_AUX);
+        writeString(key.getBytes(StandardCharsets.UTF_8));
+        writeString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ----------------------------------------------------------- values
+
+    /** The type byte rdbSaveObjectType writes for {@code v}; -1 for a type RDB cannot hold. */
+    public static int typeOf(RedisValue v) {
+        if (v instanceof RedisString) {
+            return TYPE_STRING;
+        }
+        if (v instanceof RedisList) {
+            return TYPE_LIST_QUICKLIST_2;
+        }
+        if (v instanceof RedisHash) {
+            return "listpack".equals(v.encoding()) ? TYPE_HASH_LISTPACK : TYPE_HASH;
+        }
+        if (v instanceof RedisSet) {
+            return "intset".equals(v.encoding()) ? TYPE_SET_INTSET : TYPE_SET;
+        }
+        if (v instanceof RedisSortedSet) {
+            return "listpack".equals(v.encoding()) ? TYPE_ZSET_LISTPACK : TYPE_ZSET_2;
+        }
+        return -1;
+    }
+
+    /** rdbSaveObject: the value of {@code v} for the type byte {@code type} ({@link #typeOf}). */
+    public void writeObject(int type, RedisValue v) throws IOException {
+        switch (type) {
+            case TYPE_STRING:
+                writeString(((RedisString) v).bytes());
+                break;
+            case TYPE_LIST_QUICKLIST_2:
+                writeList((RedisList) v);
+                break;
+            case TYPE_HASH_LISTPACK: {
+                RedisHash h = (RedisHash) v;
+                Listpack.Builder b = new Listpack.Builder();
+                for (int i = 0, n = h.size(); i < n; i++) {
+                    b.add(h.fieldAt(i)).add(h.valueAt(i));
+                }
+                writeString(b.build());
+                break;
+            }
+            case TYPE_HASH: {
+                RedisHash h = (RedisHash) v;
+                writeLen(h.size());
+                IOException[] err = new IOException[1];
+                h.forEach((f, val) -> {
+                    if (err[0] == null) {
+                        try {
+                            writeString(f);
+                            writeString(val);
+                        } catch (IOException e) {
+                            err[0] = e;
+                        }
+                    }
+                });
+                if (err[0] != null) {
+                    throw err[0];
+                }
+                break;
+            }
+            case TYPE_SET_INTSET: {
+                RedisSet s = (RedisSet) v;
+                int n = s.size();
+                long[] vs = new long[n];
+                for (int i = 0; i < n; i++) {
+                    vs[i] = Numbers.parseLong(s.memberAt(i));
+                }
+                java.util.Arrays.sort(vs);
+                writeString(Intset.encode(vs, n));
+                break;
+            }
+            case TYPE_SET: {
+                RedisSet s = (RedisSet) v;
+                writeLen(s.size());
+                IOException[] err = new IOException[1];
+                s.forEach(m -> {
+                    if (err[0] == null) {
+                        try {
+                            writeString(m);
+                        } catch (IOException e) {
+                            err[0] = e;
+                        }
+                    }
+                });
+                if (err[0] != null) {
+                    throw err[0];
+                }
+                break;
+            }
+            case TYPE_ZSET_LISTPACK: {
+                RedisSortedSet z = (RedisSortedSet) v;
+                Listpack.Builder b = new Listpack.Builder();
+                for (long r = 0, n = z.size(); r < n; r++) {
+                    b.add(z.memberAt(r));
+                    double d = z.scoreAt(r);
+                    if (d == Math.rint(d) && Math.abs(d) < 1e17 && !(d == 0 && 1 / d < 0)) {
+                        b.addInt((long) d);
+                    } else {
+                        b.add(scoreText(d));
+                    }
+                }
+                writeString(b.build());
+                break;
+            }
+            case TYPE_ZSET_2: {
+                RedisSortedSet z = (RedisSortedSet) v;
+                long n = z.size();
+                writeLen(n);
+                // Greatest first, as Redis writes it (so a loader can insert at the head).
+                for (long r = n - 1; r >= 0; r--) {
+                    writeString(z.memberAt(r));
+                    writeLe(Double.doubleToRawLongBits(z.scoreAt(r)), 8);
+                }
+                break;
+            }
+            default:
+                throw new IllegalArgumentException("cannot write type " + type);
+        }
+    }
+
+    /** d2string's text, as strtod reads it back exactly (Java's shortest round-trip form). */
+    static byte[] scoreText(double d) {
+        String s;
+        if (Double.isInfinite(d)) {
+            s = d > 0 ? "inf" : "-inf";
+        } else if (d == 0) {
+            s = 1 / d < 0 ? "-0" : "0";
+        } else {
+            s = Double.toString(d);
+        }
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * QUICKLIST_2: the list cut into listpack nodes by the same rule Redis's quicklist uses
+     * to decide when a node is full ({@code list-max-listpack-size}).
+     */
+    private void writeList(RedisList l) throws IOException {
+        int n = l.size();
+        int fill = limits.listMaxListpackSize;
+        java.util.List<byte[]> nodes = new java.util.ArrayList<>();
+        Listpack.Builder b = new Listpack.Builder();
+        long bytes = Listpack.HEADER_SIZE + 1;
+        for (int i = 0; i < n; i++) {
+            byte[] e = l.get(i);
+            long eb = entryBytes(e);
+            if (b.count() > 0 && nodeFull(fill, bytes + eb, b.count() + 1)) {
+                nodes.add(b.build());
+                b = new Listpack.Builder();
+                bytes = Listpack.HEADER_SIZE + 1;
+            }
+            b.add(e);
+            bytes += eb;
+        }
+        if (b.count() > 0) {
+            nodes.add(b.build());
+        }
+        writeLen(nodes.size());
+        for (byte[] node : nodes) {
+            writeLen(QUICKLIST_NODE_PACKED);
+            writeString(node);
+        }
+    }
+
+    private static long entryBytes(byte[] e) {
+        // The exact size does not matter for validity, only for how full nodes get.
+        int n = e.length;
+        int enc = n < 64 ? 1 + n : n < 4096 ? 2 + n : 5 + n;
+        return enc + (enc < 128 ? 1 : enc < 16384 ? 2 : 5);
+    }
+
+    private static final int[] NODE_BYTES = {4096, 8192, 16384, 32768, 65536};
+
+    private static boolean nodeFull(int fill, long bytes, long count) {
+        if (fill >= 0) {
+            long countLimit = fill == 0 ? 1 : Math.min(fill, (1 << 15) - 1);
+            return bytes > 8192 || count > countLimit;
+        }
+        int level = Math.min(-fill - 1, NODE_BYTES.length - 1);
+        return bytes > NODE_BYTES[level];
+    }
+}
