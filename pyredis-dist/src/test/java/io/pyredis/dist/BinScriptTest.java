@@ -26,7 +26,7 @@ class BinScriptTest {
 
         int port = Dist.freePort();
         try (ServerProcess server = ServerProcess.start(
-                List.of(script.toString(), "--port", Integer.toString(port)), root, port);
+                List.of(script.toString(), "--port", Integer.toString(port), "--save", ""), root, port);
              Jedis jedis = new Jedis("127.0.0.1", port, 10_000)) {
             assertEquals("PONG", jedis.ping());
         }

@@ -41,7 +41,10 @@ final class ServerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-p", Dist.modules().toString(),
                 "-m", "io.pyredis.server/io.pyredis.server.Main",
-                "--port", Integer.toString(port)));
+                "--port", Integer.toString(port),
+                // No snapshots: a test server stopped by SIGTERM must not leave a dump.rdb
+                // in the working directory for the next one to load.
+                "--save", ""));
         cmd.addAll(List.of(args));
         return start(cmd, workDir, port);
     }

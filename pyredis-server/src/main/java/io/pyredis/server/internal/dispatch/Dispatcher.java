@@ -90,7 +90,7 @@ public final class Dispatcher {
             e.rejectedCalls++;
             stats.errorReply("MISCONF");
             w.error(Persistence.MISCONF);
-            return;
+            return startNanos;
         }
         s.lastCommand(e);
         keyspace.refreshTime();
