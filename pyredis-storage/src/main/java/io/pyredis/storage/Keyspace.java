@@ -93,6 +93,24 @@ public final class Keyspace {
         return state.now;
     }
 
+    /**
+     * Whether {@code key} is stored in database {@code db}, expired or not, without
+     * expiring it (Redis's dictFind: what WATCH checks when a database is flushed or
+     * swapped).
+     */
+    public boolean isStored(int db, byte[] key) {
+        return dbs[db].isStored(key);
+    }
+
+    /**
+     * Whether {@code key} of database {@code db} is stored and past its deadline at the
+     * cached time, without deleting it (Redis's keyIsExpired: EXEC fails on a watched key
+     * that expired meanwhile).
+     */
+    public boolean isExpired(int db, byte[] key) {
+        return dbs[db].isExpired(key);
+    }
+
     /** Removes every key of every database (FLUSHALL). */
     public void flushAll() {
         for (Db db : dbs) {
