@@ -88,4 +88,16 @@ public interface CommandContext {
      */
     default void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key) {
     }
+
+    /**
+     * Publishes {@code message} to {@code channel}, as PUBLISH does: subscribers of the
+     * channel and of matching patterns get it, after this command. The default, for
+     * contexts without pub/sub (a test harness), delivers to nobody.
+     *
+     * @return the number of clients that got it (PUBLISH's reply)
+     * @since 0.1
+     */
+    default long publish(byte[] channel, byte[] message) {
+        return 0;
+    }
 }

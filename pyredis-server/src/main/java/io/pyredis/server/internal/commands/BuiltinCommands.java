@@ -31,6 +31,20 @@ public final class BuiltinCommands {
                 FlushdbCommand.flushdb(),
                 FlushdbCommand.flushall(),
                 new TimeCommand(),
-                new ShutdownCommand());
+                new ShutdownCommand(),
+                new MultiCommand(),
+                new ExecCommand(),
+                new DiscardCommand(),
+                new WatchCommand(),
+                new UnwatchCommand(),
+                SubscribeCommand.subscribe(),
+                SubscribeCommand.psubscribe(),
+                SubscribeCommand.ssubscribe(),
+                UnsubscribeCommand.unsubscribe(),
+                UnsubscribeCommand.punsubscribe(),
+                UnsubscribeCommand.sunsubscribe(),
+                PublishCommand.publish(),
+                PublishCommand.spublish(),
+                new PubsubCommand());
     }
 }

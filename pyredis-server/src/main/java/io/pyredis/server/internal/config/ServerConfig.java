@@ -44,6 +44,9 @@ public final class ServerConfig {
     public final EnumParam loglevel = registry.register(new EnumParam("loglevel", false, "notice", LOG_LEVELS));
     public final StringParam logfile = registry.register(new StringParam("logfile", false, ""));
 
+    public final NotifyEventsParam notifyKeyspaceEvents = registry.register(new NotifyEventsParam());
+    public final OutputBufferLimitsParam clientOutputBufferLimit = registry.register(new OutputBufferLimitsParam());
+
     // Collection encoding limits (redis.conf names; applied to the keyspace by bindEncodingLimits).
     public final IntParam listMaxListpackSize = registry.register(
             new IntParam("list-max-listpack-size", true, -2, Integer.MIN_VALUE, Integer.MAX_VALUE));
