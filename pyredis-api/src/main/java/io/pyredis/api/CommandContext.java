@@ -100,4 +100,21 @@ public interface CommandContext {
     default long publish(byte[] channel, byte[] message) {
         return 0;
     }
+
+    /**
+     * Reports a keyspace event on a key of database {@code db}, for the few commands that
+     * change a database other than the client's: MOVE's {@code move_to} and
+     * {@code COPY ... DB}'s {@code copy_to} are published in the destination database, as
+     * Redis does. The default passes an event of the client's own database to
+     * {@link #notifyKeyspaceEvent(KeyspaceEvent, String, byte[])} and drops the others; a
+     * context that publishes notifications overrides both.
+     *
+     * @param db the index of the key's database
+     * @since 0.1
+     */
+    default void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key, int db) {
+        if (db == db().index()) {
+            notifyKeyspaceEvent(type, event, key);
+        }
+    }
 }

@@ -34,7 +34,7 @@ public final class HDelCommand implements Command {
                 deleted++;
             }
         }
-        HashWrites.done(db, args[1], h, true, deleted > 0);
+        HashWrites.done(ctx, args[1], h, true, deleted > 0 ? Events.HDEL : null);
         ctx.reply().integer(deleted);
     }
 }

@@ -38,7 +38,7 @@ public final class HIncrByCommand implements Command {
             h = db.createHash();
         }
         h.put(args[2], Numbers.toBytes(value));
-        HashWrites.done(db, args[1], h, existed, true);
+        HashWrites.done(ctx, args[1], h, existed, Events.HINCRBY);
         ctx.reply().integer(value);
     }
 }

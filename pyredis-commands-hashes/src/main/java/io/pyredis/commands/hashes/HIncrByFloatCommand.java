@@ -55,7 +55,7 @@ public final class HIncrByFloatCommand implements Command {
             h = db.createHash();
         }
         h.put(args[2], printed);
-        HashWrites.done(db, args[1], h, existed, true);
+        HashWrites.done(ctx, args[1], h, existed, Events.HINCRBYFLOAT);
         ctx.reply().bulk(printed);
     }
 }

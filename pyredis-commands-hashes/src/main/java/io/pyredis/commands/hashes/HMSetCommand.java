@@ -20,7 +20,7 @@ public final class HMSetCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        HashWrites.setPairs(ctx.db(), args, "hmset");
+        HashWrites.setPairs(ctx, args, "hmset");
         ctx.reply().ok();
     }
 }

@@ -22,6 +22,6 @@ public final class HSetCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        ctx.reply().integer(HashWrites.setPairs(ctx.db(), args, "hset"));
+        ctx.reply().integer(HashWrites.setPairs(ctx, args, "hset"));
     }
 }

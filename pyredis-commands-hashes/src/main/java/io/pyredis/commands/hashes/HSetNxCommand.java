@@ -32,7 +32,7 @@ public final class HSetNxCommand implements Command {
             h = db.createHash();
         }
         h.put(args[2], args[3]);
-        HashWrites.done(db, args[1], h, existed, true);
+        HashWrites.done(ctx, args[1], h, existed, Events.HSET);
         ctx.reply().integer(1);
     }
 }

@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
 
@@ -66,6 +67,7 @@ public final class CopyCommand implements Command {
             dst.delete(newKey);
         }
         MoveCommand.store(dst, newKey, copy, expireAt);
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.COPY_TO, newKey, dst.index());
         ctx.reply().integer(1);
     }
 }

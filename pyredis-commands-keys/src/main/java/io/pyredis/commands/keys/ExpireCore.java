@@ -2,6 +2,7 @@ package io.pyredis.commands.keys;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 
@@ -55,8 +56,10 @@ final class ExpireCore {
         if (when <= ctx.now()) {
             // A deadline already past deletes the key at once, as Redis does (and replicates a DEL).
             db.delete(key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
         } else {
             db.expireAt(key, when);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.EXPIRE, key);
         }
         ctx.reply().integer(1);
     }

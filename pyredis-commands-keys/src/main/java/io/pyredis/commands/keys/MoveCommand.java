@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
 
@@ -40,6 +41,8 @@ public final class MoveCommand implements Command {
         }
         store(dst, key, v, expireAt);
         src.delete(key);
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.MOVE_FROM, key, src.index());
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.MOVE_TO, key, dst.index());
         ctx.reply().integer(1);
     }
 

@@ -3,6 +3,7 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyspaceEvent;
 
 /**
  * {@code PERSIST key}
@@ -19,6 +20,11 @@ public final class PersistCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        ctx.reply().integer(ctx.db().persist(args[1]) ? 1 : 0);
+        if (ctx.db().persist(args[1])) {
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.PERSIST, args[1]);
+            ctx.reply().integer(1);
+        } else {
+            ctx.reply().integer(0);
+        }
     }
 }

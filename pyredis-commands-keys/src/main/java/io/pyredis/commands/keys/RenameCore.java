@@ -2,6 +2,7 @@ package io.pyredis.commands.keys;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
 
@@ -36,6 +37,9 @@ final class RenameCore {
         }
         db.delete(src);
         MoveCommand.store(db, dst, v, expireAt);
+        // A destination overwritten is not reported as deleted, as in Redis.
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.RENAME_FROM, src);
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.RENAME_TO, dst);
         reply(ctx, nx, true);
     }
 

@@ -27,6 +27,6 @@ public final class UnlinkCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        ctx.reply().integer(DelCommand.deleteAll(ctx.db(), args));
+        ctx.reply().integer(DelCommand.deleteAll(ctx, args));
     }
 }

@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.DataType;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
@@ -166,6 +167,23 @@ final class Harness implements CommandContext {
                 return "127.0.0.1:50000";
             }
         };
+    }
+
+    /**
+     * The keyspace events commands reported, oldest first, as {@code class:event:key} with
+     * the class's letter ({@code $:set:k}), {@code @db} appended outside database 0.
+     */
+    final java.util.List<String> events = new java.util.ArrayList<>();
+
+    @Override
+    public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key) {
+        notifyKeyspaceEvent(type, event, key, db().index());
+    }
+
+    @Override
+    public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key, int db) {
+        events.add(type.letter() + ":" + event + ":" + new String(key, StandardCharsets.UTF_8)
+                + (db == 0 ? "" : "@" + db));
     }
 
     @Override

@@ -23,7 +23,7 @@ final class BlockingPopCore {
                 reply.array(2);
                 reply.bulk(args[i]);
                 reply.bulk(list.pop(head));
-                PopCore.deleteIfEmpty(db, args[i], list);
+                PopCore.changed(ctx, args[i], list, Events.pop(head));
                 return;
             }
         }

@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisList;
 
@@ -47,6 +48,7 @@ public final class LInsertCommand implements Command {
             if (Arrays.equals(list.get(i), args[3])) {
                 list.insert(after ? i + 1 : i, args[4]);
                 db.modified(args[1]);
+                ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.LINSERT, args[1]);
                 ctx.reply().integer(list.size());
                 return;
             }

@@ -37,7 +37,7 @@ public final class LRemCommand implements Command {
         int limit = (int) Math.min(abs, Integer.MAX_VALUE);
         int removed = list.removeEqual(args[3], limit, fromTail);
         if (removed > 0) {
-            PopCore.deleteIfEmpty(db, args[1], list);
+            PopCore.changed(ctx, args[1], list, Events.LREM);
         }
         ctx.reply().integer(removed);
     }

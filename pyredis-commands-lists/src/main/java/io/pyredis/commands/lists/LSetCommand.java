@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisList;
@@ -40,6 +41,7 @@ public final class LSetCommand implements Command {
         }
         list.set((int) index, args[3]);
         db.modified(args[1]);
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.LSET, args[1]);
         ctx.reply().ok();
     }
 }

@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisList;
 
@@ -40,9 +41,13 @@ public final class LTrimCommand implements Command {
             }
             if (start > end || start >= size) {
                 db.delete(args[1]);
+                ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.LTRIM, args[1]);
+                ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, args[1]);
             } else {
                 list.trim((int) start, (int) Math.min(end, size - 1));
                 db.modified(args[1]);
+                // Reported even when nothing was trimmed away, as Redis does.
+                ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.LTRIM, args[1]);
             }
         }
         ctx.reply().ok();

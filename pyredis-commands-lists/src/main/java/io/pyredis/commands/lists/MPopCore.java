@@ -56,7 +56,7 @@ final class MPopCore {
                 Reply reply = ctx.reply();
                 reply.array(2);
                 reply.bulk(args[i]);
-                PopCore.popInto(reply, db, args[i], list, r.left(), r.count());
+                PopCore.popInto(ctx, args[i], list, r.left(), r.count());
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package io.pyredis.commands.lists;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisList;
 
 /** LMOVE, RPOPLPUSH, BLMOVE and BRPOPLPUSH: pop from one list, push onto another. */
@@ -30,8 +31,10 @@ final class MoveCore {
             dst.push(toHead, element);
             db.modified(destination);
         }
+        // The push is reported first, as Redis does.
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.push(toHead), destination);
         // Checked after the push: with source == destination the list is never left empty.
-        PopCore.deleteIfEmpty(db, source, src);
+        PopCore.changed(ctx, source, src, Events.pop(fromHead));
         ctx.reply().bulk(element);
         return true;
     }

@@ -2,6 +2,7 @@ package io.pyredis.commands.lists;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.Reply;
@@ -37,32 +38,44 @@ final class PopCore {
         }
         if (!hasCount) {
             ctx.reply().bulk(list.pop(head));
-            deleteIfEmpty(db, args[1], list);
+            changed(ctx, args[1], list, Events.pop(head));
             return;
         }
         if (count == 0) {
             ctx.reply().array(0);
             return;
         }
-        popInto(ctx.reply(), db, args[1], list, head, count);
+        popInto(ctx, args[1], list, head, count);
     }
 
-    /** Pops up to {@code count} elements as an array reply; deletes the emptied list, else marks it modified. */
-    static void popInto(Reply reply, Database db, byte[] key, RedisList list, boolean head, long count) {
+    /**
+     * Pops up to {@code count} elements as an array reply; deletes the emptied list, else
+     * marks it modified. One {@code lpop}/{@code rpop} event however many were popped.
+     */
+    static void popInto(CommandContext ctx, byte[] key, RedisList list, boolean head, long count) {
+        Reply reply = ctx.reply();
         int n = (int) Math.min(count, list.size());
         reply.array(n);
         for (int i = 0; i < n; i++) {
             reply.bulk(list.pop(head));
         }
-        deleteIfEmpty(db, key, list);
+        changed(ctx, key, list, Events.pop(head));
     }
 
-    /** Redis never keeps an empty list; a list that still has elements was changed in place. */
-    static void deleteIfEmpty(Database db, byte[] key, RedisList list) {
+    /**
+     * After a change to the stored {@code list}: reports {@code event}; then, as Redis never
+     * keeps an empty list, deletes an emptied one and reports its {@code del}, else marks
+     * it modified.
+     */
+    static void changed(CommandContext ctx, byte[] key, RedisList list, String event) {
+        Database db = ctx.db();
         if (list.size() == 0) {
             db.delete(key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, event, key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
         } else {
             db.modified(key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, event, key);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.pyredis.commands.lists;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisList;
 
 /** LPUSH, RPUSH, LPUSHX and RPUSHX: {@code key element [element ...]}. */
@@ -30,6 +31,7 @@ final class PushCore {
             }
             db.modified(key);
         }
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.push(head), key);
         ctx.reply().integer(list.size());
     }
 }

@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisSet;
 
 /**
@@ -40,6 +41,9 @@ public final class SAddCommand implements Command {
             db.set(args[1], set);
         } else if (added > 0) {
             db.modified(args[1]);
+        }
+        if (added > 0) {
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, Events.SADD, args[1]);
         }
         ctx.reply().integer(added);
     }

@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisValue;
@@ -49,14 +50,17 @@ public final class SMoveCommand implements Command {
             ctx.reply().integer(0);
             return;
         }
-        SetOps.removed(db, srcKey, from);
+        SetOps.removed(ctx, srcKey, from, Events.SREM);
         if (dst == null) {
             RedisSet to = db.createSet();
             to.add(member);
             db.set(dstKey, to);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, Events.SADD, dstKey);
         } else if (((RedisSet) dst).add(member)) {
             db.modified(dstKey);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, Events.SADD, dstKey);
         }
+        // A member the destination already had is not reported, as in Redis.
         ctx.reply().integer(1);
     }
 }

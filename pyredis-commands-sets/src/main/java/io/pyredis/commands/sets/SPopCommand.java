@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
@@ -42,7 +43,7 @@ public final class SPopCommand implements Command {
             }
             byte[] m = set.memberAt(ThreadLocalRandom.current().nextInt(set.size()));
             set.remove(m);
-            SetOps.removed(db, args[1], set);
+            SetOps.removed(ctx, args[1], set, Events.SPOP);
             reply.bulk(m);
             return;
         }
@@ -59,6 +60,8 @@ public final class SPopCommand implements Command {
         if (count >= size) {
             SetOps.replySet(reply, set);
             db.delete(args[1]);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, Events.SPOP, args[1]);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, args[1]);
             return;
         }
         int n = (int) count;
@@ -70,6 +73,7 @@ public final class SPopCommand implements Command {
             popped[i] = m;
         }
         db.modified(args[1]);
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, Events.SPOP, args[1]);
         reply.set(n);
         for (byte[] m : popped) {
             reply.bulk(m);

@@ -37,7 +37,7 @@ public final class SRemCommand implements Command {
             }
         }
         if (removed > 0) {
-            SetOps.removed(db, args[1], set);
+            SetOps.removed(ctx, args[1], set, Events.SREM);
         }
         ctx.reply().integer(removed);
     }

@@ -23,6 +23,6 @@ public final class SUnionStoreCommand implements Command {
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
         RedisSet[] sets = SetOps.lookup(ctx.db(), args, 2, args.length);
-        SetOps.store(ctx.db(), ctx.reply(), args[1], SetOps.union(ctx.db(), sets));
+        SetOps.store(ctx, args[1], SetOps.union(ctx.db(), sets), Events.SUNIONSTORE);
     }
 }

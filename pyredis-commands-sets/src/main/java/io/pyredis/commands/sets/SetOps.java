@@ -1,6 +1,8 @@
 package io.pyredis.commands.sets;
 
+import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisValue;
@@ -132,23 +134,38 @@ final class SetOps {
         }
     }
 
-    /** The *STORE commands: stores the result at {@code dst} (deleting it when empty); replies its size. */
-    static void store(Database db, Reply reply, byte[] dst, RedisSet result) {
+    /**
+     * The *STORE commands: stores the result at {@code dst}, reporting {@code event}, or
+     * deletes {@code dst} when the result is empty, reporting a {@code del} if it existed;
+     * replies the result's size.
+     */
+    static void store(CommandContext ctx, byte[] dst, RedisSet result, String event) {
+        Database db = ctx.db();
         if (result == null) {
-            db.delete(dst);
-            reply.integer(0);
+            if (db.delete(dst)) {
+                ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, dst);
+            }
+            ctx.reply().integer(0);
             return;
         }
         db.set(dst, result);
-        reply.integer(result.size());
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, event, dst);
+        ctx.reply().integer(result.size());
     }
 
-    /** After removing from a stored set: delete it when empty, else report the change. */
-    static void removed(Database db, byte[] key, RedisSet set) {
+    /**
+     * After removing from a stored set: reports {@code event}; then deletes the set when
+     * empty, reporting its {@code del}, else marks it changed.
+     */
+    static void removed(CommandContext ctx, byte[] key, RedisSet set, String event) {
+        Database db = ctx.db();
         if (set.size() == 0) {
             db.delete(key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, event, key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
         } else {
             db.modified(key);
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, event, key);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisString;
 
 /**
@@ -33,6 +34,7 @@ public final class AppendCommand implements Command {
         if (s == null) {
             // The argument already passed the protocol's bulk limit: no size check, as in Redis.
             db.set(key, RedisString.of(tail));
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.APPEND, key);
             ctx.reply().integer(tail.length);
             return;
         }
@@ -43,6 +45,8 @@ public final class AppendCommand implements Command {
         System.arraycopy(head, 0, joined, 0, head.length);
         System.arraycopy(tail, 0, joined, head.length, tail.length);
         db.setKeepTtl(key, RedisString.of(joined));
+        // Appending nothing is still reported, as Redis does.
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.APPEND, key);
         ctx.reply().integer(joined.length);
     }
 }

@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisString;
 
 /**
@@ -28,6 +29,7 @@ public final class GetDelCommand implements Command {
             return;
         }
         db.delete(args[1]);
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, args[1]);
         ctx.reply().bulk(s.bytes());
     }
 }

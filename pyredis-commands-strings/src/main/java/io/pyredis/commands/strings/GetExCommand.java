@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisString;
 
 /**
@@ -40,11 +41,13 @@ public final class GetExCommand implements Command {
             if ((flags & (SetCore.EXAT | SetCore.PXAT)) != 0 && deadline <= ctx.now()) {
                 // Unlike SET, GETEX deletes at once a key whose new deadline is already past.
                 db.delete(key);
+                ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
             } else {
                 db.expireAt(key, deadline);
+                ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.EXPIRE, key);
             }
-        } else if ((flags & SetCore.PERSIST) != 0) {
-            db.persist(key);
+        } else if ((flags & SetCore.PERSIST) != 0 && db.persist(key)) {
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.PERSIST, key);
         }
         ctx.reply().bulk(s.bytes());
     }

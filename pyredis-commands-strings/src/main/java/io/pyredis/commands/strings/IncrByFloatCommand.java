@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.commands.strings.internal.LongDouble;
@@ -45,6 +46,7 @@ public final class IncrByFloatCommand implements Command {
         }
         byte[] printed = LongDouble.format(sum);
         db.setKeepTtl(key, RedisString.of(printed));
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.INCRBYFLOAT, key);
         ctx.reply().bulk(printed);
     }
 }

@@ -2,6 +2,7 @@ package io.pyredis.commands.strings;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
@@ -23,6 +24,7 @@ final class IncrDecrCore {
         }
         value += incr;
         db.setKeepTtl(key, RedisString.of(value));
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.INCRBY, key);
         ctx.reply().integer(value);
     }
 }

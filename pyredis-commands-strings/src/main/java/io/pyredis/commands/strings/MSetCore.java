@@ -2,6 +2,7 @@ package io.pyredis.commands.strings;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 
@@ -30,6 +31,7 @@ final class MSetCore {
         }
         for (int j = 1; j < args.length; j += 2) {
             db.set(args[j], RedisString.of(args[j + 1]));
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SET, args[j]);
         }
         if (nx) {
             ctx.reply().integer(1);

@@ -3,6 +3,7 @@ package io.pyredis.commands.strings;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisString;
 
 /**
@@ -26,6 +27,7 @@ public final class SetCommand implements Command {
         if (args.length == 3) {
             // The plain SET of every benchmark: no option parsing, one value object.
             ctx.db().set(args[1], RedisString.of(args[2]));
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SET, args[1]);
             ctx.reply().ok();
             return;
         }

@@ -2,6 +2,7 @@ package io.pyredis.commands.strings;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
@@ -144,6 +145,11 @@ final class SetCore {
             db.setKeepTtl(key, v);
         } else {
             db.set(key, v);
+        }
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SET, key);
+        if ((flags & ANY_EXPIRE) != 0) {
+            // Even for a deadline already past, as Redis 7.0 reports it.
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.EXPIRE, key);
         }
         if ((flags & GET) != 0) {
             bulkOrNull(reply, old);

@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisString;
 
@@ -44,6 +45,7 @@ public final class SetRangeCommand implements Command {
             byte[] b = new byte[(int) offset + value.length];
             System.arraycopy(value, 0, b, (int) offset, value.length);
             db.set(key, RedisString.of(b));
+            ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SETRANGE, key);
             ctx.reply().integer(b.length);
             return;
         }
@@ -58,6 +60,7 @@ public final class SetRangeCommand implements Command {
         System.arraycopy(old, 0, b, 0, old.length);
         System.arraycopy(value, 0, b, (int) offset, value.length);
         db.setKeepTtl(key, RedisString.of(b));
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SETRANGE, key);
         ctx.reply().integer(b.length);
     }
 }

@@ -163,6 +163,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     }
 
     @Override
+    public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key, int db) {
+        server.notifier().notify(type, event, db, key, this);
+    }
+
+    @Override
     public long publish(byte[] channel, byte[] message) {
         return server.pubsub().publish(channel, message, this);
     }
