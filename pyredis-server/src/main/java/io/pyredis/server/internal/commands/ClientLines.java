@@ -9,8 +9,8 @@ import io.pyredis.server.internal.dispatch.CommandEntry;
 
 /**
  * One client as CLIENT LIST and CLIENT INFO show it, in Redis 7.0's field order
- * (networking.c catClientInfoString). Fields pyredis has no counterpart for (pub/sub,
- * MULTI, output lists) are shown at their idle values until those features exist.
+ * (networking.c catClientInfoString). Fields pyredis has no counterpart for (query
+ * buffer, output lists) are shown at their idle values.
  */
 final class ClientLines {
 
