@@ -90,6 +90,18 @@ public interface CommandContext {
     }
 
     /**
+     * Publishes {@code message} to {@code channel}, as PUBLISH does: subscribers of the
+     * channel and of matching patterns get it, after this command. The default, for
+     * contexts without pub/sub (a test harness), delivers to nobody.
+     *
+     * @return the number of clients that got it (PUBLISH's reply)
+     * @since 0.1
+     */
+    default long publish(byte[] channel, byte[] message) {
+        return 0;
+    }
+
+    /**
      * Reports a keyspace event on a key of database {@code db}, for the few commands that
      * change a database other than the client's: MOVE's {@code move_to} and
      * {@code COPY ... DB}'s {@code copy_to} are published in the destination database, as

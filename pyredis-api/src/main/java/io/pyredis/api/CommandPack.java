@@ -30,4 +30,14 @@ public interface CommandPack {
 
     /** The commands of this pack. Called once, at server start. */
     List<Command> commands();
+
+    /**
+     * Called once when the server has loaded every pack and before it accepts clients, on
+     * the server's command thread: the place to register keyspace-event listeners or keep
+     * {@code ctx} for publishing. The default does nothing.
+     *
+     * @since 0.1
+     */
+    default void start(PackContext ctx) {
+    }
 }

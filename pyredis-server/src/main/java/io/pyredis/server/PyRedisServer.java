@@ -2,6 +2,8 @@ package io.pyredis.server;
 
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
+import io.pyredis.api.PackContext;
+import io.pyredis.server.internal.ServerPackContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerCron;
 import io.pyredis.server.internal.commands.BuiltinCommands;
@@ -81,7 +83,14 @@ public final class PyRedisServer implements AutoCloseable {
         Logger log = LoggerFactory.getLogger(PyRedisServer.class);
         CommandTable table = new CommandTable();
         List<LoadedPack> packs = new ArrayList<>();
-        PackLoader.Sink sink = (pack, commands, origin) -> register(table, packs, pack.name(), commands, origin);
+        List<CommandPack> accepted = new ArrayList<>();
+        PackLoader.Sink sink = (pack, commands, origin) -> {
+            String refused = register(table, packs, pack.name(), commands, origin);
+            if (refused == null) {
+                accepted.add(pack);
+            }
+            return refused;
+        };
         register(table, packs, "builtin", BuiltinCommands.all(), "built-in");
         PackLoader loader = new PackLoader(sink);
         for (CommandPack p : extraPacks) {
@@ -108,7 +117,7 @@ public final class PyRedisServer implements AutoCloseable {
             closed.set(true);
             throw new UncheckedIOException("Fatal error loading the DB " + ctx.persistence().file() + ": " + e, e);
         }
-        keyspace.setKeyListener(ctx.blockedClients());
+        keyspace.setKeyListener(ctx.keyListener());
         keyspace.addKeyListener(ctx.persistence());
         Transport t = new Transport(ctx);
         int port;
@@ -119,6 +128,7 @@ public final class PyRedisServer implements AutoCloseable {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         ctx.started(t.eventLoop(), port, this::close);
+        startPacks(ctx, t, accepted, log);
         new ServerCron(ctx, t.eventLoop()).start();
         this.context = ctx;
         this.transport = t;
@@ -126,6 +136,24 @@ public final class PyRedisServer implements AutoCloseable {
                 config.databases.intValue());
         log.info("Ready to accept connections tcp on {}", String.join(", ", t.addresses()));
         return this;
+    }
+
+    /** Calls each loaded pack's {@link CommandPack#start} on the event loop; a failing pack is logged. */
+    private static void startPacks(ServerContext ctx, Transport t, List<CommandPack> packs, Logger log) {
+        PackContext pc = new ServerPackContext(ctx);
+        try {
+            t.eventLoop().submit(() -> {
+                for (CommandPack p : packs) {
+                    try {
+                        p.start(pc);
+                    } catch (RuntimeException e) {
+                        log.error("Pack '{}' failed to start", p.name(), e);
+                    }
+                }
+            }).sync();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String register(CommandTable table, List<LoadedPack> packs, String packName,

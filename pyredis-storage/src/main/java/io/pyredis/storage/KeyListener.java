@@ -3,8 +3,9 @@ package io.pyredis.storage;
 /**
  * Told of every change to a key: stored, overwritten, deleted, its deadline changed, or
  * its value changed in place ({@link io.pyredis.api.Database#modified}). The server
- * uses it to wake blocked clients and fail WATCH; it is called on the keyspace thread,
- * synchronously, so it must be cheap when nobody waits on anything.
+ * uses it to wake blocked clients, fail WATCH and send keyspace notifications; it is
+ * called on the keyspace thread, synchronously, so it must be cheap when nobody waits on
+ * anything, and it must not change the keyspace.
  *
  * @since 0.1
  */
@@ -13,6 +14,27 @@ public interface KeyListener {
 
     /** {@code key} of database {@code db} changed; the array must not be kept or changed. */
     void keyModified(int db, byte[] key);
+
+    /**
+     * {@code key} of database {@code db} was removed because its deadline passed: found
+     * expired by a lookup or a write (lazy expiry), by SCAN or RANDOMKEY, or by the active
+     * expiry cycle. Redis's {@code expired} event. Not also reported as
+     * {@link #keyModified}. The array must not be kept or changed.
+     *
+     * @since 0.1
+     */
+    default void keyExpired(int db, byte[] key) {
+    }
+
+    /**
+     * {@code key} of database {@code db} was just added (it did not exist, or had
+     * expired): Redis's {@code new} event, reported after {@link #keyModified} and after
+     * the key is stored. The array must not be kept or changed.
+     *
+     * @since 0.1
+     */
+    default void keyCreated(int db, byte[] key) {
+    }
 
     /** The listener that does nothing. */
     KeyListener NONE = (db, key) -> { };

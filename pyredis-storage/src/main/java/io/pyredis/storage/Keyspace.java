@@ -65,11 +65,25 @@ public final class Keyspace {
     public void addKeyListener(KeyListener listener) {
         KeyListener first = state.listener;
         KeyListener second = java.util.Objects.requireNonNull(listener, "listener");
+        // Every method is forwarded: a chain that passed on only keyModified would silently
+        // stop expiry and creation events reaching the first listener.
         state.listener = first == KeyListener.NONE ? second : new KeyListener() {
             @Override
             public void keyModified(int db, byte[] key) {
                 first.keyModified(db, key);
                 second.keyModified(db, key);
+            }
+
+            @Override
+            public void keyExpired(int db, byte[] key) {
+                first.keyExpired(db, key);
+                second.keyExpired(db, key);
+            }
+
+            @Override
+            public void keyCreated(int db, byte[] key) {
+                first.keyCreated(db, key);
+                second.keyCreated(db, key);
             }
         };
     }
@@ -112,6 +126,24 @@ public final class Keyspace {
     /** The time (unix ms) cached by the last {@link #refreshTime()} (or construction). */
     public long now() {
         return state.now;
+    }
+
+    /**
+     * Whether {@code key} is stored in database {@code db}, expired or not, without
+     * expiring it (Redis's dictFind: what WATCH checks when a database is flushed or
+     * swapped).
+     */
+    public boolean isStored(int db, byte[] key) {
+        return dbs[db].isStored(key);
+    }
+
+    /**
+     * Whether {@code key} of database {@code db} is stored and past its deadline at the
+     * cached time, without deleting it (Redis's keyIsExpired: EXEC fails on a watched key
+     * that expired meanwhile).
+     */
+    public boolean isExpired(int db, byte[] key) {
+        return dbs[db].isExpired(key);
     }
 
     /** Removes every key of every database (FLUSHALL). */

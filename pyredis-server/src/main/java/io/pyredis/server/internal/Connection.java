@@ -8,10 +8,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
+import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.protocol.ProtocolException;
 import io.pyredis.protocol.RequestParser;
 import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.config.OutputBufferLimitsParam;
 import io.pyredis.server.internal.dispatch.Dispatcher;
 import io.pyredis.server.internal.net.LoopIo;
 import org.slf4j.Logger;
@@ -83,6 +85,14 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     private byte[] pending;
     private int pendingLen;
 
+    // MULTI/EXEC and WATCH (null until first used), pub/sub (null until subscribed).
+    private Transaction tx;
+    private PubSub.Subscriptions subs;
+    /** In PubSub's list of connections to flush after the publishing command. */
+    boolean flushPending;
+    /** When the output buffer went over its class's soft limit (unix ms), 0 when under it. */
+    private long softLimitSince;
+
     public Connection(ServerContext server, LoopIo io) {
         this.server = server;
         this.io = io;
@@ -131,8 +141,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     }
 
     /**
-     * SWAPDB: swaps the keyspace's contents; sessions keep their index. (No blocked
-     * clients or WATCH exist yet; when they do, they must be woken here as Redis does.)
+     * SWAPDB: swaps the keyspace's contents; sessions keep their index. Watches on keys of
+     * either database fail first, as Redis's touchAllWatchedKeysInDb.
      */
     @Override
     public void swapDatabases(int a, int b) {
@@ -140,7 +150,70 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
         if (a < 0 || a >= n || b < 0 || b >= n) {
             throw RedisError.DB_INDEX_OUT_OF_RANGE;
         }
+        if (a != b) {
+            server.watches().touchAllInDb(a, b);
+            server.watches().touchAllInDb(b, a);
+        }
         server.keyspace().swap(a, b);
+    }
+
+    @Override
+    public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key) {
+        server.notifier().notify(type, event, session.db(), key, this);
+    }
+
+    @Override
+    public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key, int db) {
+        server.notifier().notify(type, event, db, key, this);
+    }
+
+    @Override
+    public long publish(byte[] channel, byte[] message) {
+        return server.pubsub().publish(channel, message, this);
+    }
+
+    // ---- MULTI/EXEC, pub/sub state --------------------------------------------------
+
+    /** This client's MULTI/WATCH state; created when {@code create}, else null until first used. */
+    public Transaction transaction(boolean create) {
+        if (tx == null && create) {
+            tx = new Transaction();
+        }
+        return tx;
+    }
+
+    /** Whether the client is between MULTI and EXEC. */
+    public boolean inMulti() {
+        return tx != null && tx.inMulti;
+    }
+
+    /** Queues a command between MULTI and EXEC. */
+    public void queue(io.pyredis.server.internal.dispatch.CommandEntry e, byte[][] args) {
+        tx.queue(e, args);
+    }
+
+    /** A command was refused while queueing (Redis's flagTransaction): EXEC will abort. */
+    public void flagTransaction() {
+        if (tx != null && tx.inMulti) {
+            tx.dirtyExec = true;
+        }
+    }
+
+    PubSub.Subscriptions subscriptions(boolean create) {
+        if (subs == null && create) {
+            subs = new PubSub.Subscriptions();
+        }
+        return subs;
+    }
+
+    /** Channels, patterns and shard channels subscribed: above 0 the client is in pub/sub mode. */
+    public int subscriptionCount() {
+        return subs == null ? 0 : subs.total();
+    }
+
+    /** Whether the connection is being closed (QUIT, CLIENT KILL, output limits, protocol errors). */
+    public boolean isClosing() {
+        return closing;
     }
 
     @Override
@@ -307,6 +380,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
         if (waiter != null) {
             server.blockedClients().disconnected(this);
         }
+        if (tx != null) {
+            server.watches().unwatchAll(tx);
+        }
+        if (subs != null) {
+            server.pubsub().forget(this);
+        }
         if (session != null) {
             server.clients().remove(session);
         }
@@ -415,6 +494,38 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
             writer = new RespWriter(writer.protocol());
         } else {
             writer.reset();
+        }
+        if (done < size || softLimitSince != 0) {
+            checkOutputLimits();
+        }
+    }
+
+    /**
+     * Redis's checkClientOutputBufferLimits, on what the socket has not taken yet: over the
+     * hard limit of the client's class, or over the soft limit for longer than its seconds,
+     * the client is closed (and its queued output freed) instead of growing the heap.
+     */
+    private void checkOutputLimits() {
+        io.netty.channel.ChannelOutboundBuffer queued = channel.unsafe().outboundBuffer();
+        long used = queued == null ? 0 : queued.totalPendingWriteBytes();
+        int cls = subscriptionCount() > 0 ? OutputBufferLimitsParam.PUBSUB : OutputBufferLimitsParam.NORMAL;
+        OutputBufferLimitsParam.Limit limit = server.config().clientOutputBufferLimit.value().of(cls);
+        boolean hard = limit.hard() > 0 && used >= limit.hard();
+        boolean soft = false;
+        if (limit.soft() > 0 && used >= limit.soft()) {
+            long now = server.clock().millis();
+            if (softLimitSince == 0) {
+                softLimitSince = now;
+            } else {
+                soft = now - softLimitSince > limit.softSeconds() * 1000;
+            }
+        } else {
+            softLimitSince = 0;
+        }
+        if ((hard || soft) && !closing) {
+            LOG.warn("Client id={} addr={} scheduled to be closed ASAP for overcoming of output buffer limits.",
+                    session.id(), session.remoteAddress());
+            close();
         }
     }
 

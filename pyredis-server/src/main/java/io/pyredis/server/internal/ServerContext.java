@@ -27,6 +27,10 @@ public final class ServerContext {
     private final Keyspace keyspace;
     private final ClientRegistry clients = new ClientRegistry();
     private final BlockedClients blockedClients = new BlockedClients(this);
+    private final PubSub pubsub = new PubSub();
+    private final Watches watches;
+    private final Notifier notifier;
+    private final KeyEvents keyEvents;
     private final ServerStats stats = new ServerStats();
     private final CommandTable commands;
     private final List<LoadedPack> packs;
@@ -48,6 +52,9 @@ public final class ServerContext {
         this.keyspace = keyspace;
         this.commands = commands;
         this.packs = List.copyOf(packs);
+        this.watches = new Watches(keyspace);
+        this.notifier = new Notifier(pubsub, config.notifyKeyspaceEvents);
+        this.keyEvents = new KeyEvents(blockedClients, watches, notifier);
         this.startMillis = clock.millis();
         Runtime rt = Runtime.getRuntime();
         this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();
@@ -83,6 +90,26 @@ public final class ServerContext {
     /** The clients blocked in BLPOP and the like; also the keyspace's key listener. */
     public BlockedClients blockedClients() {
         return blockedClients;
+    }
+
+    /** Channels, patterns and their subscribers. */
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
+    /** The WATCHed keys of every client. */
+    public Watches watches() {
+        return watches;
+    }
+
+    /** Keyspace notifications (notify-keyspace-events and packs' listeners). */
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /** What the keyspace must tell of key changes: blocked clients, watches, notifications. */
+    public io.pyredis.storage.KeyListener keyListener() {
+        return keyEvents;
     }
 
     public ServerStats stats() {

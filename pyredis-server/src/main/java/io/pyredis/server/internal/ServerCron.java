@@ -47,6 +47,9 @@ public final class ServerCron implements Runnable {
         try {
             int hz = server.config().hz.intValue();
             server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
+            if (server.pubsub().hasPending()) {
+                server.pubsub().flushPending(); // expired-key notifications
+            }
             long now = server.clock().millis();
             server.stats().sample(System.currentTimeMillis());
             server.stats().sampleMemory();
@@ -64,8 +67,9 @@ public final class ServerCron implements Runnable {
         }
         long limit = timeout * 1000L;
         for (ClientSession s : server.clients().all()) {
-            // As Redis, a blocked client is not idle: its own timeout governs it.
-            if (now - s.lastInteractionMillis() > limit && !s.connection().isBlocked()) {
+            // As Redis, a blocked client is not idle (its own timeout governs it), nor a subscriber.
+            if (now - s.lastInteractionMillis() > limit && !s.connection().isBlocked()
+                    && s.connection().subscriptionCount() == 0) {
                 LOG.debug("Closing idle client {}", s.remoteAddress());
                 s.connection().close();
             }

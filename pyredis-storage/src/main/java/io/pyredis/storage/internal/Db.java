@@ -101,9 +101,12 @@ public final class Db implements Database {
         Entry e = find(key, h);
         if (e == null) {
             insert(key, h, value);
+            ks.listener.keyCreated(index, key);
             return;
         }
-        overwrite(e, value);
+        if (overwrite(e, value)) {
+            ks.listener.keyCreated(index, key);
+        }
         if (e.expIdx >= 0) {
             removeExpire(e);
         }
@@ -116,11 +119,15 @@ public final class Db implements Database {
         Entry e = find(key, h);
         if (e == null) {
             insert(key, h, value);
+            ks.listener.keyCreated(index, key);
             return;
         }
-        if (overwrite(e, value) && e.expIdx >= 0) {
-            // The old key expired: its deadline died with it.
-            removeExpire(e);
+        if (overwrite(e, value)) {
+            ks.listener.keyCreated(index, key);
+            if (e.expIdx >= 0) {
+                // The old key expired: its deadline died with it.
+                removeExpire(e);
+            }
         }
     }
 
@@ -131,8 +138,9 @@ public final class Db implements Database {
         Entry e = find(key, h);
         if (e == null) {
             e = insert(key, h, value);
-        } else {
-            overwrite(e, value);
+            ks.listener.keyCreated(index, key);
+        } else if (overwrite(e, value)) {
+            ks.listener.keyCreated(index, key);
         }
         setExpire(e, expireAtMillis);
     }
@@ -145,11 +153,13 @@ public final class Db implements Database {
         }
         boolean expired = ks.now > e.expireAt;
         unlink(e);
-        ks.listener.keyModified(index, key);
         if (expired) {
+            // As Redis's lookup before the delete: the key expired, it was not deleted.
             ks.expiredKeys++;
+            ks.listener.keyExpired(index, e.key);
             return false;
         }
+        ks.listener.keyModified(index, key);
         return true;
     }
 
@@ -225,6 +235,7 @@ public final class Db implements Database {
             if (ks.now > e.expireAt) {
                 unlink(e);
                 ks.expiredKeys++;
+                ks.listener.keyExpired(index, e.key);
                 continue;
             }
             return e.key;
@@ -261,6 +272,7 @@ public final class Db implements Database {
                     scanBuf[i] = null;
                     if (unlink(e)) {
                         ks.expiredKeys++;
+                        ks.listener.keyExpired(index, e.key);
                     }
                 }
             }
@@ -427,6 +439,7 @@ public final class Db implements Database {
                 unlink(e);
                 ks.expiredKeys++;
                 expired++;
+                ks.listener.keyExpired(index, e.key);
             }
         }
         return ((long) sampled << 32) | expired;
@@ -448,6 +461,20 @@ public final class Db implements Database {
     /** Moves up to {@code buckets} buckets to the new table; whether rehashing continues. */
     public boolean rehash(int buckets) {
         return rehashSteps(buckets);
+    }
+
+    /**
+     * Whether {@code key} is in the table, expired or not, without expiring it: what
+     * Redis's dictFind on the main dict sees (WATCH after FLUSHDB/SWAPDB).
+     */
+    public boolean isStored(byte[] key) {
+        return find(key, Hashing.hash(key)) != null;
+    }
+
+    /** Whether {@code key} is in the table and past its deadline (Redis's keyIsExpired), without deleting it. */
+    public boolean isExpired(byte[] key) {
+        Entry e = find(key, Hashing.hash(key));
+        return e != null && ks.now > e.expireAt;
     }
 
     /** Swaps the whole contents with {@code other} (SWAPDB); each keeps its index. */
@@ -491,6 +518,7 @@ public final class Db implements Database {
         if (e != null && ks.now > e.expireAt) {
             unlink(e);
             ks.expiredKeys++;
+            ks.listener.keyExpired(index, e.key);
             return null;
         }
         return e;
@@ -503,6 +531,7 @@ public final class Db implements Database {
     private boolean replaced(Entry e) {
         if (ks.now > e.expireAt) {
             ks.expiredKeys++;
+            ks.listener.keyExpired(index, e.key);
             return true;
         }
         return false;

@@ -36,6 +36,20 @@ public final class BuiltinCommands {
                 new BgsaveCommand(),
                 new LastsaveCommand(),
                 new DumpCommand(),
-                new RestoreCommand());
+                new RestoreCommand(),
+                new MultiCommand(),
+                new ExecCommand(),
+                new DiscardCommand(),
+                new WatchCommand(),
+                new UnwatchCommand(),
+                SubscribeCommand.subscribe(),
+                SubscribeCommand.psubscribe(),
+                SubscribeCommand.ssubscribe(),
+                UnsubscribeCommand.unsubscribe(),
+                UnsubscribeCommand.punsubscribe(),
+                UnsubscribeCommand.sunsubscribe(),
+                PublishCommand.publish(),
+                PublishCommand.spublish(),
+                new PubsubCommand());
     }
 }

@@ -2,12 +2,15 @@ package io.pyredis.server.internal.commands;
 
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.server.internal.ClientSession;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.PubSub;
+import io.pyredis.server.internal.Transaction;
 import io.pyredis.server.internal.dispatch.CommandEntry;
 
 /**
  * One client as CLIENT LIST and CLIENT INFO show it, in Redis 7.0's field order
- * (networking.c catClientInfoString). Fields pyredis has no counterpart for (pub/sub,
- * MULTI, output lists) are shown at their idle values until those features exist.
+ * (networking.c catClientInfoString). Fields pyredis has no counterpart for (query
+ * buffer, output lists) are shown at their idle values.
  */
 final class ClientLines {
 
@@ -27,6 +30,7 @@ final class ClientLines {
         // pipelined replies (Redis's obl).
         int obl = w.size();
         CommandEntry last = s.lastCommand();
+        Transaction tx = s.connection().transaction(false);
         String name = s.name();
         sb.append("id=").append(s.id())
                 .append(" addr=").append(s.remoteAddress())
@@ -35,12 +39,15 @@ final class ClientLines {
                 .append(" name=").append(name == null ? "" : name)
                 .append(" age=").append(Math.max(0, (nowMillis - s.createdMillis()) / 1000))
                 .append(" idle=").append(Math.max(0, (nowMillis - s.lastInteractionMillis()) / 1000))
-                .append(" flags=").append(s.connection() != null && s.connection().isBlocked() ? "b" : "N")
+                .append(" flags=").append(flags(s.connection()))
                 .append(" db=").append(s.db())
-                .append(" sub=0 psub=0 ssub=0 multi=-1")
+                .append(" sub=").append(PubSub.count(s.connection(), PubSub.Kind.CHANNEL))
+                .append(" psub=").append(PubSub.count(s.connection(), PubSub.Kind.PATTERN))
+                .append(" ssub=").append(PubSub.count(s.connection(), PubSub.Kind.SHARD))
+                .append(" multi=").append(tx == null ? -1 : tx.queued())
                 .append(" qbuf=0 qbuf-free=0")
                 .append(" argv-mem=").append(argvMem)
-                .append(" multi-mem=0")
+                .append(" multi-mem=").append(tx == null ? 0 : tx.queuedBytes())
                 .append(" rbs=").append(rbs)
                 .append(" rbp=").append(rbs)
                 .append(" obl=").append(obl)
@@ -51,6 +58,25 @@ final class ClientLines {
                 .append(" user=default")
                 .append(" redir=-1")
                 .append(" resp=").append(s.protocol());
+    }
+
+    /** Redis's flags letters, in catClientInfoString's order, for the states pyredis has. */
+    private static String flags(Connection c) {
+        StringBuilder f = new StringBuilder(4);
+        if (c.subscriptionCount() > 0) {
+            f.append('P');
+        }
+        Transaction tx = c.transaction(false);
+        if (tx != null && tx.inMulti()) {
+            f.append('x');
+        }
+        if (c.isBlocked()) {
+            f.append('b');
+        }
+        if (tx != null && tx.dirtyCas()) {
+            f.append('d');
+        }
+        return f.length() == 0 ? "N" : f.toString();
     }
 
     /** Redis's argv-mem: the bytes of the arguments (Redis counts sds lengths). */

@@ -59,9 +59,15 @@ public final class FlushdbCommand extends BuiltinCommand {
                 throw RedisError.SYNTAX;
             }
         }
+        // Watches on keys that exist fail first (Redis's touchAllWatchedKeysInDb); no
+        // keyspace event is sent per key, as in Redis.
         if (all) {
+            for (int db = 0; db < c.databases(); db++) {
+                c.server().watches().touchAllInDb(db, -1);
+            }
             c.server().keyspace().flushAll();
         } else {
+            c.server().watches().touchAllInDb(c.session().db(), -1);
             c.db().clear();
         }
         c.reply().ok();

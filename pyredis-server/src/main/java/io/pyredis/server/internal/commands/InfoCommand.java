@@ -281,9 +281,9 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "evicted_clients", 0);
         line(sb, "keyspace_hits", ks.keyspaceHits());
         line(sb, "keyspace_misses", ks.keyspaceMisses());
-        line(sb, "pubsub_channels", 0);
-        line(sb, "pubsub_patterns", 0);
-        line(sb, "pubsubshard_channels", 0);
+        line(sb, "pubsub_channels", server.pubsub().channelCount());
+        line(sb, "pubsub_patterns", server.pubsub().patternCount());
+        line(sb, "pubsubshard_channels", server.pubsub().shardChannelCount());
         line(sb, "latest_fork_usec", 0);
         line(sb, "total_forks", 0);
         line(sb, "unexpected_error_replies", st.unexpectedErrorReplies);

@@ -16,10 +16,17 @@ public final class PingCommand extends BuiltinCommand {
         return java.util.List.of("request_policy:all_shards", "response_policy:all_succeeded");
     }
 
+    private static final byte[] EMPTY = new byte[0];
+
     @Override
     protected void execute(Connection c, byte[][] args) {
         if (args.length > 2) {
             c.reply().error("ERR wrong number of arguments for 'ping' command");
+        } else if (c.subscriptionCount() > 0 && c.session().protocol() == 2) {
+            // Redis's pub/sub-mode PING: the word and the message (empty without one) as an array.
+            c.reply().array(2);
+            c.reply().bulk("pong");
+            c.reply().bulk(args.length == 2 ? args[1] : EMPTY);
         } else if (args.length == 1) {
             c.reply().simple("PONG");
         } else {

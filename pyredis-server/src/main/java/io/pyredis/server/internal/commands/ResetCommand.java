@@ -3,6 +3,7 @@ package io.pyredis.server.internal.commands;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.server.internal.ClientSession;
 import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.Transactions;
 
 /** {@code RESET}: back to a fresh connection's state (db 0, RESP2, no name, not authenticated if a password is set). */
 public final class ResetCommand extends BuiltinCommand {
@@ -16,6 +17,9 @@ public final class ResetCommand extends BuiltinCommand {
     @Override
     protected void execute(Connection c, byte[][] args) {
         ClientSession s = c.session();
+        // As Redis's clearClientConnectionState: out of MULTI, nothing watched or subscribed.
+        Transactions.discardTransaction(c);
+        c.server().pubsub().forget(c);
         s.db(0);
         s.protocol(2);
         s.name(null);

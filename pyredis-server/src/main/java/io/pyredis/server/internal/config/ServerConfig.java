@@ -53,6 +53,9 @@ public final class ServerConfig {
     public final BoolParam stopWritesOnBgsaveError = registry.register(
             new BoolParam("stop-writes-on-bgsave-error", true, true));
 
+    public final NotifyEventsParam notifyKeyspaceEvents = registry.register(new NotifyEventsParam());
+    public final OutputBufferLimitsParam clientOutputBufferLimit = registry.register(new OutputBufferLimitsParam());
+
     // Collection encoding limits (redis.conf names; applied to the keyspace by bindEncodingLimits).
     public final IntParam listMaxListpackSize = registry.register(
             new IntParam("list-max-listpack-size", true, -2, Integer.MIN_VALUE, Integer.MAX_VALUE));

@@ -18,6 +18,9 @@ public final class CommandEntry {
     private final String packName;
     private final int arity;
     private final boolean noAuth;
+    private final boolean noMulti;
+    private final boolean runsInMulti;
+    private final boolean allowedSubscribed;
     private final String arityError;
     private final CommandTable subcommands;
 
@@ -36,6 +39,10 @@ public final class CommandEntry {
         this.packName = packName;
         this.arity = spec.arity();
         this.noAuth = spec.has(CommandFlag.NO_AUTH);
+        this.noMulti = spec.has(CommandFlag.NO_MULTI);
+        boolean builtin = "builtin".equals(packName);
+        this.runsInMulti = builtin && RUN_IN_MULTI.contains(spec.name());
+        this.allowedSubscribed = builtin && ALLOWED_SUBSCRIBED.contains(spec.name());
         this.arityError = "ERR wrong number of arguments for '" + spec.name() + "' command";
         List<Command> subs = command.subcommands();
         if (subs.isEmpty()) {
@@ -81,6 +88,26 @@ public final class CommandEntry {
     public boolean noAuth() {
         return noAuth;
     }
+
+    /** Refused inside MULTI (the no_multi flag). */
+    public boolean noMulti() {
+        return noMulti;
+    }
+
+    /** Run, not queued, inside MULTI: Redis's list in processCommand. */
+    public boolean runsInMulti() {
+        return runsInMulti;
+    }
+
+    /** Allowed to a RESP2 client in pub/sub mode: Redis's list in processCommand. */
+    public boolean allowedSubscribed() {
+        return allowedSubscribed;
+    }
+
+    private static final java.util.Set<String> RUN_IN_MULTI =
+            java.util.Set.of("exec", "discard", "multi", "watch", "quit", "reset");
+    private static final java.util.Set<String> ALLOWED_SUBSCRIBED = java.util.Set.of("ping", "subscribe",
+            "ssubscribe", "unsubscribe", "sunsubscribe", "psubscribe", "punsubscribe", "quit", "reset");
 
     /** {@code ERR wrong number of arguments for 'name' command} */
     public String arityError() {

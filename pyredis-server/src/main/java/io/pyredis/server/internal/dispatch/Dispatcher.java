@@ -6,6 +6,7 @@ import io.pyredis.protocol.RespWriter;
 import io.pyredis.server.internal.BlockedClients;
 import io.pyredis.server.internal.ClientSession;
 import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.PubSub;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerStats;
 import io.pyredis.server.internal.persistence.Persistence;
@@ -34,6 +35,7 @@ public final class Dispatcher {
     private final ServerStats stats;
     private final BlockedClients blocked;
     private final Persistence persistence;
+    private final PubSub pubsub;
 
     public Dispatcher(ServerContext server) {
         this.commands = server.commands();
@@ -41,6 +43,7 @@ public final class Dispatcher {
         this.stats = server.stats();
         this.blocked = server.blockedClients();
         this.persistence = server.persistence();
+        this.pubsub = server.pubsub();
     }
 
     /** Runs {@code args} for {@code c}, writing exactly one reply to its writer. */
@@ -60,6 +63,7 @@ public final class Dispatcher {
         CommandEntry e = commands.get(args[0]);
         if (e == null) {
             stats.errorReply("ERR");
+            c.flagTransaction();
             w.raw(unknownCommand(args));
             return startNanos;
         }
@@ -68,31 +72,70 @@ public final class Dispatcher {
             CommandEntry sub = subs.get(args[1]);
             if (sub == null) {
                 stats.errorReply("ERR");
+                c.flagTransaction();
                 w.raw(unknownSubcommand(args));
                 return startNanos;
             }
             e = sub;
         }
         if (!e.acceptsArgc(args.length)) {
-            e.rejectedCalls++;
-            stats.errorReply("ERR");
-            w.error(e.arityError());
+            reject(c, e, "ERR", e.arityError());
             return startNanos;
         }
         ClientSession s = c.session();
         if (!s.authenticated() && !e.noAuth()) {
-            e.rejectedCalls++;
-            stats.errorReply("NOAUTH");
-            w.error(NOAUTH);
+            reject(c, e, "NOAUTH", NOAUTH);
             return startNanos;
         }
         if (persistence.writesRefused() && refusedByDiskError(e)) {
-            e.rejectedCalls++;
-            stats.errorReply("MISCONF");
-            w.error(Persistence.MISCONF);
+            reject(c, e, "MISCONF", Persistence.MISCONF);
             return startNanos;
         }
-        s.lastCommand(e);
+        if (c.subscriptionCount() > 0 && s.protocol() == 2 && !e.allowedSubscribed()) {
+            reject(c, e, "ERR", "ERR Can't execute '" + e.name() + "': only (P|S)SUBSCRIBE / "
+                    + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return startNanos;
+        }
+        if (c.inMulti()) {
+            if (e.noMulti()) {
+                reject(c, e, "ERR", "ERR Command not allowed inside a transaction");
+                return startNanos;
+            }
+            if (!e.runsInMulti()) {
+                s.lastCommand(e);
+                c.queue(e, args);
+                w.raw(QUEUED);
+                return startNanos;
+            }
+        }
+        long end = call(c, e, args, startNanos);
+        if (blocked.hasReady()) {
+            blocked.serveReady();
+        }
+        if (pubsub.hasPending()) {
+            pubsub.flushPending();
+        }
+        return end;
+    }
+
+    private static final byte[] QUEUED = "+QUEUED\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Redis's rejectCommand: the error, counted, and the transaction (if any) flagged. */
+    private void reject(Connection c, CommandEntry e, String code, String message) {
+        e.rejectedCalls++;
+        stats.errorReply(code);
+        c.flagTransaction();
+        c.reply().error(message);
+    }
+
+    /**
+     * Runs a command that passed the checks, as Redis's call(): its reply (or its error),
+     * its statistics, and a block it asked for. EXEC calls it for each queued command.
+     * Returns the time it ended.
+     */
+    public long call(Connection c, CommandEntry e, byte[][] args, long startNanos) {
+        RespWriter w = c.reply();
+        c.session().lastCommand(e);
         keyspace.refreshTime();
         int mark = w.size();
         try {
@@ -114,9 +157,6 @@ public final class Dispatcher {
         stats.totalCommandsProcessed++;
         if (c.blockRequested()) {
             c.park((BlockingCommand) e.command(), args, mark);
-        }
-        if (blocked.hasReady()) {
-            blocked.serveReady();
         }
         return end;
     }

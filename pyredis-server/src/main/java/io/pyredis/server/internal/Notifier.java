@@ -1,0 +1,91 @@
+package io.pyredis.server.internal;
+
+import io.pyredis.api.KeyspaceEvent;
+import io.pyredis.api.KeyspaceEventListener;
+import io.pyredis.server.internal.config.NotifyEventsParam;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keyspace notifications, as Redis's notify.c: an event of an enabled class is published
+ * to {@code __keyspace@<db>__:<key>} (message: the event name) when {@code K} is set and to
+ * {@code __keyevent@<db>__:<event>} (message: the key) when {@code E} is set. In-process
+ * listeners registered by packs get the events of their classes whatever the config says,
+ * as Redis modules do. With neither, an event costs two bit tests.
+ */
+public final class Notifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+    private static final byte[] KEYSPACE = "__keyspace@".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEYEVENT = "__keyevent@".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUFFIX = "__:".getBytes(StandardCharsets.US_ASCII);
+
+    private final PubSub pubsub;
+    private volatile int flags;
+    /** The classes some listener wants, as bits of {@link NotifyEventsParam}. */
+    private int listenerMask;
+    private final List<Registered> listeners = new ArrayList<>();
+
+    Notifier(PubSub pubsub, NotifyEventsParam param) {
+        this.pubsub = pubsub;
+        this.flags = param.flags();
+        param.onChange(v -> flags = v);
+    }
+
+    /** Registers a pack's listener for {@code types} (on the event loop, at start). */
+    public void addListener(Set<KeyspaceEvent> types, KeyspaceEventListener l) {
+        int mask = 0;
+        for (KeyspaceEvent t : types) {
+            mask |= NotifyEventsParam.bit(t);
+        }
+        listeners.add(new Registered(mask, l));
+        listenerMask |= mask;
+    }
+
+    /** Redis's notifyKeyspaceEvent; {@code from} is the client whose command caused it, or null. */
+    public void notify(KeyspaceEvent type, String event, int db, byte[] key, Connection from) {
+        int bit = NotifyEventsParam.bit(type);
+        if ((listenerMask & bit) != 0) {
+            for (int i = 0; i < listeners.size(); i++) {
+                Registered r = listeners.get(i);
+                if ((r.mask & bit) != 0) {
+                    try {
+                        r.listener.onKeyspaceEvent(type, event, db, key);
+                    } catch (RuntimeException e) {
+                        LOG.error("Keyspace event listener failed on '{}'", event, e);
+                    }
+                }
+            }
+        }
+        int f = flags;
+        if ((f & bit) == 0) {
+            return;
+        }
+        byte[] eventBytes = event.getBytes(StandardCharsets.US_ASCII);
+        byte[] dbBytes = Integer.toString(db).getBytes(StandardCharsets.US_ASCII);
+        if ((f & NotifyEventsParam.KEYSPACE) != 0) {
+            pubsub.publish(concat(KEYSPACE, dbBytes, SUFFIX, key), eventBytes, from);
+        }
+        if ((f & NotifyEventsParam.KEYEVENT) != 0) {
+            pubsub.publish(concat(KEYEVENT, dbBytes, SUFFIX, eventBytes), key, from);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b, byte[] c, byte[] d) {
+        byte[] r = new byte[a.length + b.length + c.length + d.length];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        System.arraycopy(c, 0, r, a.length + b.length, c.length);
+        System.arraycopy(d, 0, r, a.length + b.length + c.length, d.length);
+        return r;
+    }
+
+    private record Registered(int mask, KeyspaceEventListener listener) {
+    }
+}

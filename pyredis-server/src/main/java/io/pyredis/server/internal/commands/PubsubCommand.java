@@ -1,0 +1,157 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.PubSub;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code PUBSUB <subcommand>}: CHANNELS, NUMSUB, NUMPAT, SHARDCHANNELS, SHARDNUMSUB, HELP. */
+public final class PubsubCommand extends BuiltinCommand {
+
+    private static final String[] HELP = {
+        "CHANNELS [<pattern>]",
+        "    Return the currently active channels matching a <pattern> (default: '*').",
+        "NUMPAT",
+        "    Return number of subscriptions to patterns.",
+        "NUMSUB [<channel> ...]",
+        "    Return the number of subscribers for the specified channels, excluding",
+        "    pattern subscriptions(default: no channels).",
+        "SHARDCHANNELS [<pattern>]",
+        "    Return the currently active shard level channels matching a <pattern> (default: '*').",
+        "SHARDNUMSUB [<shardchannel> ...]",
+        "    Return the number of subscribers for the specified shard level channel(s)",
+    };
+
+    public PubsubCommand() {
+        super(complexity(spec("pubsub", -2, "pubsub", "2.8.0", "A container for Pub/Sub commands", ""),
+                "Depends on subcommand."));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of("slow");
+    }
+
+    @Override
+    public List<Command> subcommands() {
+        return List.of(new Channels("pubsub|channels", "2.8.0", PubSub.Kind.CHANNEL,
+                        "List active channels"),
+                new Channels("pubsub|shardchannels", "7.0.0", PubSub.Kind.SHARD, "List active shard channels"),
+                new NumSub("pubsub|numsub", "2.8.0", PubSub.Kind.CHANNEL, "Get the count of subscribers for channels"),
+                new NumSub("pubsub|shardnumsub", "7.0.0", PubSub.Kind.SHARD,
+                        "Get the count of subscribers for shard channels"),
+                new NumPat(), new HelpSub());
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        // Only reached without a subcommand, which arity -2 already refuses.
+        c.reply().error("ERR wrong number of arguments for 'pubsub' command");
+    }
+
+    /** {@code PUBSUB CHANNELS [pattern]}, {@code PUBSUB SHARDCHANNELS [pattern]} */
+    static final class Channels extends BuiltinCommand {
+        private final PubSub.Kind kind;
+
+        Channels(String name, String since, PubSub.Kind kind, String summary) {
+            super(complexity(spec(name, -2, "pubsub", since, summary, "[pattern]",
+                    CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE),
+                    "O(N) where N is the number of active channels, and assuming constant time pattern matching "
+                            + "(relatively short channels and patterns)"));
+            this.kind = kind;
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of("pubsub", "slow");
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            if (args.length > 3) {
+                c.reply().error("ERR unknown subcommand or wrong number of arguments for '"
+                        + new String(args[1], java.nio.charset.StandardCharsets.ISO_8859_1) + "'. Try PUBSUB HELP.");
+                return;
+            }
+            List<byte[]> out = new ArrayList<>();
+            c.server().pubsub().forEachChannel(kind, args.length == 3 ? args[2] : null, out::add);
+            RespWriter w = c.reply();
+            w.array(out.size());
+            for (byte[] ch : out) {
+                w.bulk(ch);
+            }
+        }
+    }
+
+    /** {@code PUBSUB NUMSUB [channel ...]}, {@code PUBSUB SHARDNUMSUB [shardchannel ...]} */
+    static final class NumSub extends BuiltinCommand {
+        private final PubSub.Kind kind;
+
+        NumSub(String name, String since, PubSub.Kind kind, String summary) {
+            super(complexity(spec(name, -2, "pubsub", since, summary,
+                    kind == PubSub.Kind.SHARD ? "[shardchannel [shardchannel ...]]" : "[channel [channel ...]]",
+                    CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE),
+                    kind == PubSub.Kind.SHARD ? "O(N) for the SHARDNUMSUB subcommand, where N is the number of "
+                            + "requested shard channels"
+                            : "O(N) for the NUMSUB subcommand, where N is the number of requested channels"));
+            this.kind = kind;
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of("pubsub", "slow");
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            RespWriter w = c.reply();
+            PubSub ps = c.server().pubsub();
+            // An array in both protocols, as Redis 7.0 replies it.
+            w.array((args.length - 2) * 2);
+            for (int i = 2; i < args.length; i++) {
+                w.bulk(args[i]);
+                w.integer(ps.subscribers(kind, args[i]));
+            }
+        }
+    }
+
+    /** {@code PUBSUB NUMPAT} */
+    static final class NumPat extends BuiltinCommand {
+        NumPat() {
+            super(spec("pubsub|numpat", 2, "pubsub", "2.8.0", "Get the count of unique patterns pattern subscriptions",
+                    "", CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE));
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of("pubsub", "slow");
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            c.reply().integer(c.server().pubsub().patternCount());
+        }
+    }
+
+    /** {@code PUBSUB HELP} */
+    static final class HelpSub extends BuiltinCommand {
+        HelpSub() {
+            super(spec("pubsub|help", 2, "pubsub", "6.2.0", "Show helpful text about the different subcommands", "",
+                    CommandFlag.LOADING, CommandFlag.STALE));
+        }
+
+        @Override
+        public List<String> aclCategories() {
+            return List.of("slow");
+        }
+
+        @Override
+        protected void execute(Connection c, byte[][] args) {
+            Help.write(c.reply(), "PUBSUB", HELP);
+        }
+    }
+}
