@@ -11,22 +11,67 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Differential test of inline splitting against a real redis-server (7.0): random lines are
- * RPUSHed inline and read back with LRANGE. Runs only when {@code -Dpyredis.reference.port=N}
- * names a running Redis on 127.0.0.1 (it writes and deletes the key {@code __pyredis_inline}).
+ * RPUSHed inline and read back with LRANGE. It starts Debian's {@code redis-server} on a free
+ * port (skipped when that is not installed), or uses the one that
+ * {@code -Dpyredis.reference.port=N} names (it writes and deletes the key
+ * {@code __pyredis_inline}).
  */
-@EnabledIfSystemProperty(named = "pyredis.reference.port", matches = "\\d+")
 class InlineReferenceTest {
+
+    /** A redis-server of our own on a free port, or null when -Dpyredis.reference.port names one. */
+    private static Process startReference(int[] port) throws Exception {
+        String given = System.getProperty("pyredis.reference.port");
+        if (given != null && given.matches("\\d+")) {
+            port[0] = Integer.parseInt(given);
+            return null;
+        }
+        boolean installed = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            installed |= java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "redis-server"));
+        }
+        Assumptions.assumeTrue(installed, "redis-server is not installed");
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port[0] = free.getLocalPort();
+        }
+        Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port[0]), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Socket probe = new Socket("127.0.0.1", port[0])) {
+                return p;
+            } catch (java.io.IOException notYet) {
+                if (System.nanoTime() > deadline || !p.isAlive()) {
+                    p.destroyForcibly();
+                    throw new AssertionError("redis-server did not start on port " + port[0]);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
 
     private static final String ALPHABET = "ab x4fn \"\"''\\\\\t\u000b\f\r\u00ff";
 
     @Test
     void randomInlineLinesSplitLikeRedis() throws Exception {
-        int port = Integer.parseInt(System.getProperty("pyredis.reference.port"));
+        int[] ports = new int[1];
+        Process redis = startReference(ports);
+        try {
+            compareWith(ports[0]);
+        } finally {
+            if (redis != null) {
+                redis.destroy();
+                redis.waitFor();
+            }
+        }
+    }
+
+    private static void compareWith(int port) throws Exception {
         Random rnd = new Random(2024);
         Socket socket = null;
         RespReader reader = null;
