@@ -1,5 +1,8 @@
 package io.pyredis.api;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -164,6 +167,74 @@ public final class Numbers {
             }
         }
         return false;
+    }
+
+    private static final int DOUBLE_PRECISION = 17;
+    private static final MathContext DOUBLE_MC = new MathContext(DOUBLE_PRECISION, RoundingMode.HALF_EVEN);
+
+    /**
+     * {@code value} as {@code %.17g}: 17 significant digits, exact decimal rounding (half even,
+     * as glibc), fixed notation for decimal exponents -4..16, else {@code d.ddde+XX}; trailing
+     * zeros dropped. Infinities are {@code inf}/{@code -inf}, NaN {@code nan} or {@code -nan}.
+     * This is how Redis 7.0 prints doubles in replies and plain strings (C's {@code printf("%.17g")}
+     * as glibc prints it).
+     *
+     * @since 0.1
+     */
+    public static String formatDouble(double value) {
+        if (Double.isNaN(value)) {
+            return Double.doubleToRawLongBits(value) < 0 ? "-nan" : "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return Double.doubleToRawLongBits(value) < 0 ? "-0" : "0";
+        }
+        long l = (long) value;
+        if (l == value && Math.abs(value) < 1e17) {
+            // Exact in at most 17 digits: %.17g prints the integer itself.
+            return Long.toString(l);
+        }
+        BigDecimal rounded = new BigDecimal(Math.abs(value)).round(DOUBLE_MC);
+        String u = rounded.unscaledValue().toString();
+        int exp = u.length() - 1 - rounded.scale();
+        int n = u.length();
+        while (n > 1 && u.charAt(n - 1) == '0') {
+            n--;
+        }
+        StringBuilder sb = new StringBuilder(26);
+        if (value < 0) {
+            sb.append('-');
+        }
+        if (exp >= -4 && exp < DOUBLE_PRECISION) {
+            if (exp >= 0) {
+                for (int i = 0; i <= exp; i++) {
+                    sb.append(i < n ? u.charAt(i) : '0');
+                }
+                if (n > exp + 1) {
+                    sb.append('.').append(u, exp + 1, n);
+                }
+            } else {
+                sb.append("0.");
+                for (int i = -1; i > exp; i--) {
+                    sb.append('0');
+                }
+                sb.append(u, 0, n);
+            }
+        } else {
+            sb.append(u.charAt(0));
+            if (n > 1) {
+                sb.append('.').append(u, 1, n);
+            }
+            int a = Math.abs(exp);
+            sb.append('e').append(exp < 0 ? '-' : '+');
+            if (a < 10) {
+                sb.append('0');
+            }
+            sb.append(a);
+        }
+        return sb.toString();
     }
 
     /** The decimal ASCII digits of {@code value}. */

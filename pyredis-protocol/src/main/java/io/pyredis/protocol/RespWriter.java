@@ -1,7 +1,7 @@
 package io.pyredis.protocol;
 
+import io.pyredis.api.Numbers;
 import io.pyredis.api.Reply;
-import io.pyredis.protocol.internal.DoubleFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -52,7 +52,7 @@ public final class RespWriter implements Reply {
      * {@code "3"}, {@code "-0"}, {@code "inf"}, {@code "-inf"}, {@code "nan"}.
      */
     public static String formatDouble(double value) {
-        return DoubleFormat.format(value);
+        return Numbers.formatDouble(value);
     }
 
     @Override
@@ -215,7 +215,7 @@ public final class RespWriter implements Reply {
             }
             return;
         }
-        String s = DoubleFormat.format(value);
+        String s = Numbers.formatDouble(value);
         if (protocol == 2) {
             bulk(s);
         } else {

@@ -14,7 +14,6 @@ final class Errors {
     static final RedisError COUNT_OUT_OF_RANGE = new RedisError(
             "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
     static final RedisError OUT_OF_RANGE = new RedisError("ERR value is out of range");
-    static final RedisError INVALID_CURSOR = new RedisError("ERR invalid cursor");
 
     private Errors() {
     }

@@ -7,6 +7,7 @@ import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.Reply;
+import io.pyredis.api.Sampling;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -47,7 +48,7 @@ public final class HRandFieldCommand implements Command {
             throw Errors.COUNT_OUT_OF_RANGE;
         }
         boolean withValues = false;
-        if (args.length > 4 || (args.length == 4 && !Scan.is(args[3], "withvalues"))) {
+        if (args.length > 4 || (args.length == 4 && !Ascii.is(args[3], "withvalues"))) {
             throw RedisError.SYNTAX;
         } else if (args.length == 4) {
             withValues = true;

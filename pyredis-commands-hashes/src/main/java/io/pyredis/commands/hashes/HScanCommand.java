@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.Reply;
+import io.pyredis.api.ScanArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class HScanCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        long cursor = Scan.parseCursor(args[2]);
+        long cursor = ScanArgs.parseCursor(args[2]);
         RedisHash h = ctx.db().get(args[1], RedisHash.class);
         Reply reply = ctx.reply();
         if (h == null) {
@@ -39,7 +40,7 @@ public final class HScanCommand implements Command {
             reply.array(0);
             return;
         }
-        Scan scan = Scan.options(args, 3);
+        ScanArgs scan = ScanArgs.parseOptions(args, 3, false);
         List<byte[]> out = new ArrayList<>();
         long next = h.scan(cursor, scan.entriesPerStep(2), (f, v) -> {
             if (scan.matches(f)) {

@@ -7,7 +7,6 @@ import io.pyredis.api.RedisError;
 final class Errors {
 
     static final RedisError SAME_OBJECT = new RedisError("ERR source and destination objects are the same");
-    static final RedisError INVALID_CURSOR = new RedisError("ERR invalid cursor");
     static final RedisError INT_OUT_OF_RANGE =
             new RedisError("ERR value is out of range, value must between -2147483648 and 2147483647");
     static final RedisError NX_AND_OTHERS =

@@ -10,7 +10,6 @@ final class Errors {
             "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
     static final RedisError OUT_OF_RANGE = new RedisError("ERR value is out of range");
     static final RedisError MUST_BE_POSITIVE = new RedisError("ERR value is out of range, must be positive");
-    static final RedisError INVALID_CURSOR = new RedisError("ERR invalid cursor");
     static final RedisError NUMKEYS = new RedisError("ERR numkeys should be greater than 0");
     static final RedisError TOO_MANY_KEYS = new RedisError("ERR Number of keys can't be greater than number of args");
     static final RedisError NEGATIVE_LIMIT = new RedisError("ERR LIMIT can't be negative");

@@ -39,7 +39,7 @@ public final class SInterCardCommand implements Command {
         int end = 2 + (int) numkeys;
         long limit = 0;
         for (int i = end; i < args.length; i += 2) {
-            if (i + 1 < args.length && Scan.is(args[i], "limit")) {
+            if (i + 1 < args.length && Ascii.is(args[i], "limit")) {
                 limit = Numbers.parseLong(args[i + 1], Errors.NEGATIVE_LIMIT);
                 if (limit < 0) {
                     throw Errors.NEGATIVE_LIMIT;

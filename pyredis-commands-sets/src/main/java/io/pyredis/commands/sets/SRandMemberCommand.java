@@ -8,6 +8,7 @@ import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.Reply;
+import io.pyredis.api.Sampling;
 
 import java.util.concurrent.ThreadLocalRandom;
 

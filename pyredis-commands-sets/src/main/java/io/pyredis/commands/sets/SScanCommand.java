@@ -6,6 +6,7 @@ import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.Reply;
+import io.pyredis.api.ScanArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class SScanCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        long cursor = Scan.parseCursor(args[2]);
+        long cursor = ScanArgs.parseCursor(args[2]);
         RedisSet set = ctx.db().get(args[1], RedisSet.class);
         Reply reply = ctx.reply();
         if (set == null) {
@@ -40,7 +41,7 @@ public final class SScanCommand implements Command {
             reply.array(0);
             return;
         }
-        Scan scan = Scan.options(args, 3);
+        ScanArgs scan = ScanArgs.parseOptions(args, 3, false);
         List<byte[]> out = new ArrayList<>();
         long next = set.scan(cursor, scan.entriesPerStep(1), m -> {
             if (scan.matches(m)) {

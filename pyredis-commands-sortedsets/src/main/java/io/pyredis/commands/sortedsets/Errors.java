@@ -25,7 +25,6 @@ final class Errors {
     static final RedisError LIMIT_NEGATIVE = new RedisError("ERR LIMIT can't be negative");
     static final RedisError TIMEOUT_NOT_FLOAT = new RedisError("ERR timeout is not a float or out of range");
     static final RedisError TIMEOUT_NEGATIVE = new RedisError("ERR timeout is negative");
-    static final RedisError INVALID_CURSOR = new RedisError("ERR invalid cursor");
 
     private Errors() {
     }

@@ -5,18 +5,15 @@ import io.pyredis.api.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.Reply;
+import io.pyredis.api.Sampling;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 /** ZRANDMEMBER key [count [WITHSCORES]], as Redis's zrandmemberWithCountCommand. */
 final class ZRandMemberCore {
 
-    /**
-     * The most members a negative count may ask for. Redis would try to write any number
-     * (up to LONG_MAX/2 with scores) and run out of memory; pyredis refuses with Redis's
-     * out-of-range error instead of allocating an unbounded reply.
-     */
-    static final long MAX_REPEATED = 1L << 24;
+    /** The most members a negative count may ask for: {@link Sampling#MAX_REPEATED}. */
+    static final long MAX_REPEATED = Sampling.MAX_REPEATED;
 
     private ZRandMemberCore() {
     }
@@ -68,19 +65,10 @@ final class ZRandMemberCore {
             ZSets.replyRanks(r, z, 0, size - 1, withScores);
             return;
         }
-        int count = (int) l;
-        // Distinct ranks: a partial Fisher-Yates shuffle of 0..size-1.
-        int[] ranks = new int[size];
-        for (int i = 0; i < size; i++) {
-            ranks[i] = i;
-        }
-        r.array(withScores && !pairs ? count * 2 : count);
-        for (int i = 0; i < count; i++) {
-            int k = i + random.nextInt(size - i);
-            int t = ranks[k];
-            ranks[k] = ranks[i];
-            ranks[i] = t;
-            emit(r, z, t, withScores, pairs);
+        int[] ranks = Sampling.distinct(size, (int) l);
+        r.array(withScores && !pairs ? ranks.length * 2 : ranks.length);
+        for (int rank : ranks) {
+            emit(r, z, rank, withScores, pairs);
         }
     }
 

@@ -1,12 +1,10 @@
 package io.pyredis.commands.sortedsets;
 
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.Glob;
 import io.pyredis.api.Numbers;
-import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.Reply;
-import io.pyredis.commands.sortedsets.internal.DoubleFormat;
+import io.pyredis.api.ScanArgs;
 
 /**
  * ZSCAN key cursor [MATCH pattern] [COUNT count].
@@ -23,7 +21,7 @@ final class ZScanCore {
     }
 
     static void execute(CommandContext ctx, byte[][] args) {
-        long cursor = parseCursor(args[2]);
+        long cursor = ScanArgs.parseCursor(args[2]);
         RedisSortedSet z = ctx.db().get(args[1], RedisSortedSet.class);
         Reply r = ctx.reply();
         if (z == null) {
@@ -32,24 +30,8 @@ final class ZScanCore {
             r.array(0);
             return;
         }
-        long count = 10;
-        byte[] pattern = null;
-        for (int i = 3; i < args.length; i += 2) {
-            int remaining = args.length - i;
-            if (ZSets.is(args[i], "COUNT") && remaining >= 2) {
-                count = Numbers.parseLong(args[i + 1]);
-                if (count < 1) {
-                    throw RedisError.SYNTAX;
-                }
-            } else if (ZSets.is(args[i], "MATCH") && remaining >= 2) {
-                pattern = args[i + 1];
-                if (pattern.length == 1 && pattern[0] == '*') {
-                    pattern = null;
-                }
-            } else {
-                throw RedisError.SYNTAX;
-            }
-        }
+        ScanArgs scan = ScanArgs.parseOptions(args, 3, false);
+        long count = scan.count();
         int size = z.size();
         long from;
         long to;
@@ -70,7 +52,7 @@ final class ZScanCore {
         int matched = 0;
         long[] ranks = new long[(int) Math.max(0, to - from)];
         for (long rank = from; rank < to; rank++) {
-            if (pattern == null || Glob.matches(pattern, z.memberAt(rank))) {
+            if (scan.matches(z.memberAt(rank))) {
                 ranks[matched++] = rank;
             }
         }
@@ -79,33 +61,8 @@ final class ZScanCore {
         r.array(matched * 2);
         for (int i = 0; i < matched; i++) {
             r.bulk(z.memberAt(ranks[i]));
-            r.bulk(DoubleFormat.format(z.scoreAt(ranks[i])));
+            r.bulk(Numbers.formatDouble(z.scoreAt(ranks[i])));
         }
-    }
-
-    /** C's strtoul as Redis's parseScanCursorOrReply uses it: sign allowed, no spaces, no overflow. */
-    static long parseCursor(byte[] b) {
-        int i = 0;
-        boolean negative = false;
-        if (b.length > 0 && (b[0] == '-' || b[0] == '+')) {
-            negative = b[0] == '-';
-            i = 1;
-        }
-        if (i >= b.length) {
-            throw Errors.INVALID_CURSOR;
-        }
-        long v = 0;
-        for (; i < b.length; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                throw Errors.INVALID_CURSOR;
-            }
-            if (Long.compareUnsigned(v, Long.divideUnsigned(-1L - d, 10)) > 0) {
-                throw Errors.INVALID_CURSOR;
-            }
-            v = v * 10 + d;
-        }
-        return negative ? -v : v;
     }
 
     /** An unsigned-sortable, non-zero encoding of a score. */

@@ -5,9 +5,9 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
+import io.pyredis.api.LongDouble;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
-import io.pyredis.commands.strings.internal.LongDouble;
 
 import java.math.BigDecimal;
 

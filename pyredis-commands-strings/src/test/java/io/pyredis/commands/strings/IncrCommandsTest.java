@@ -1,6 +1,6 @@
 package io.pyredis.commands.strings;
 
-import io.pyredis.commands.strings.internal.LongDouble;
+import io.pyredis.api.LongDouble;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package io.pyredis.commands.strings.internal;
+package io.pyredis.api;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The arithmetic of INCRBYFLOAT as Redis does it on x86-64: C {@code long double}, the x87
+ * The arithmetic of INCRBYFLOAT and HINCRBYFLOAT as Redis does it on x86-64: C {@code long double}, the x87
  * 80-bit extended format (64-bit significand, exponents down to 2<sup>-16445</sup> with
  * subnormals, largest finite value just under 2<sup>16384</sup>), parsed by {@code strtold}
  * and printed by {@code printf("%.17Lf")}.
@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
  * x86-64 digit for digit. (On platforms whose {@code long double} is IEEE quad or plain
  * double, Redis itself prints different digits.)
  *
- * <p>Not thread-confined; stateless.
+ * <p>Stateless, so safe from any thread. Shared here because several packs need exactly the
+ * same arithmetic and packs can share code only through this module.
+ *
+ * @since 0.1
  */
 public final class LongDouble {
 
@@ -31,9 +34,9 @@ public final class LongDouble {
     /** strtold's buffer in Redis's string2ld: longer input is refused. */
     private static final int MAX_CHARS = 5 * 1024;
 
-    /** Marker results of {@link #parse}: a valid infinity, or input that is not a float. */
-    public static final BigDecimal POSITIVE_INFINITY = new BigDecimal("1E+999999999");
-    public static final BigDecimal NEGATIVE_INFINITY = new BigDecimal("-1E+999999999");
+    /** Marker results of {@link #parse} for a valid infinity, told apart by identity. */
+    private static final BigDecimal POSITIVE_INFINITY = new BigDecimal("1E+999999999");
+    private static final BigDecimal NEGATIVE_INFINITY = new BigDecimal("-1E+999999999");
 
     private LongDouble() {
     }
@@ -121,7 +124,7 @@ public final class LongDouble {
      * {@code v} rounded to the nearest extended-precision value (ties to even), zero when it
      * underflows, {@code null} when it overflows.
      */
-    static BigDecimal round(BigDecimal v) {
+    private static BigDecimal round(BigDecimal v) {
         int sign = v.signum();
         if (sign == 0) {
             return BigDecimal.ZERO;

@@ -1,20 +1,25 @@
-package io.pyredis.commands.hashes;
+package io.pyredis.api;
 
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Random picks for HRANDFIELD. Positions come from the value's O(1) positional access,
- * so a pick is uniform (fairer than Redis's bucket sampling) and costs no scan.
+ * Random picks for HRANDFIELD, SRANDMEMBER and ZRANDMEMBER. Positions come from the value's
+ * O(1) positional access, so a pick is uniform (fairer than Redis's bucket sampling) and
+ * costs no scan.
+ *
+ * @since 0.1
  */
-final class Sampling {
+public final class Sampling {
 
     /**
      * The most elements a reply with repeats (negative count) may have. Redis 7.0 streams
      * whatever is asked for, so a count near 2^62 exhausts its memory; here such a request
      * is refused with Redis's own range error instead.
+     *
+     * @since 0.1
      */
-    static final long MAX_REPEATED = 1L << 24;
+    public static final long MAX_REPEATED = 1L << 24;
 
     private Sampling() {
     }
@@ -23,8 +28,10 @@ final class Sampling {
      * {@code count} distinct positions out of {@code 0..size-1}, {@code count < size},
      * in random order. A partial Fisher-Yates shuffle when many are wanted, rejection
      * sampling into a small open-addressed set when few are.
+     *
+     * @since 0.1
      */
-    static int[] distinct(int size, int count) {
+    public static int[] distinct(int size, int count) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         int[] out = new int[count];
         if ((long) count * 3 > size) {
