@@ -196,9 +196,10 @@ final class CommandDocs {
     }
 
     /**
-     * COMMAND DOCS's map for {@code e}: summary, since, group, complexity and the
-     * subcommands' docs. Arguments are left out: the specs hold a syntax line, not
-     * Redis's argument tree, and a wrong tree would mislead clients more than none.
+     * COMMAND DOCS's map for {@code e}: summary, since, group, complexity, the arguments
+     * (derived from the spec's syntax line by {@link SyntaxArguments}; left out when the line
+     * is empty or not understood, as a wrong tree would mislead clients more than none) and
+     * the subcommands' docs.
      */
     static void writeDocs(RespWriter w, CommandEntry e) {
         CommandSpec spec = e.spec();
@@ -208,6 +209,8 @@ final class CommandDocs {
         fields += spec.since().isEmpty() ? 0 : 1;
         fields += 1; // group
         fields += spec.complexity().isEmpty() ? 0 : 1;
+        List<SyntaxArguments.Arg> args = SyntaxArguments.of(spec.syntax());
+        fields += args == null || args.isEmpty() ? 0 : 1;
         fields += subs == null ? 0 : 1;
         if (!"builtin".equals(e.packName()) && !isRedisGroup(spec.group())) {
             fields += 1; // module
@@ -230,6 +233,10 @@ final class CommandDocs {
         if (!"builtin".equals(e.packName()) && !isRedisGroup(spec.group())) {
             w.bulk("module");
             w.bulk(e.packName());
+        }
+        if (args != null && !args.isEmpty()) {
+            w.bulk("arguments");
+            SyntaxArguments.write(w, args);
         }
         if (subs != null) {
             w.bulk("subcommands");
