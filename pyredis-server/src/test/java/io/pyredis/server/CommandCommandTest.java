@@ -112,12 +112,13 @@ class CommandCommandTest {
     }
 
     @Test
-    void docsHasSummarySinceGroupComplexity() throws Exception {
-        // Redis adds "arguments" (from its JSON argument trees); the specs have none, so it is left out.
+    void docsHasSummarySinceGroupComplexityArguments() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             c.send(command("COMMAND", "DOCS", "echo", "nosuch"));
-            String expected = "*2\r\n$4\r\necho\r\n*8\r\n$7\r\nsummary\r\n$21\r\nEcho the given string\r\n"
-                    + "$5\r\nsince\r\n$5\r\n1.0.0\r\n$5\r\ngroup\r\n$10\r\nconnection\r\n$10\r\ncomplexity\r\n$4\r\nO(1)\r\n";
+            // Byte for byte what Redis 7.0.15 replies; arguments come from the syntax line.
+            String expected = "*2\r\n$4\r\necho\r\n*10\r\n$7\r\nsummary\r\n$21\r\nEcho the given string\r\n"
+                    + "$5\r\nsince\r\n$5\r\n1.0.0\r\n$5\r\ngroup\r\n$10\r\nconnection\r\n$10\r\ncomplexity\r\n$4\r\nO(1)\r\n"
+                    + "$9\r\narguments\r\n*1\r\n*4\r\n$4\r\nname\r\n$7\r\nmessage\r\n$4\r\ntype\r\n$6\r\nstring\r\n";
             assertEquals(expected, c.readLike(expected));
             c.send(command("COMMAND", "DOCS", "config"));
             String r = c.readUntil("subcommands\r\n");

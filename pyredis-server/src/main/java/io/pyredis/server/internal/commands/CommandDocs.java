@@ -236,7 +236,7 @@ final class CommandDocs {
         }
         if (args != null && !args.isEmpty()) {
             w.bulk("arguments");
-            SyntaxArguments.write(w, args);
+            SyntaxArguments.write(w, args, spec.keys().firstKey() != 0);
         }
         if (subs != null) {
             w.bulk("subcommands");

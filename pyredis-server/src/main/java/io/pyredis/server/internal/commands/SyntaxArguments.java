@@ -75,6 +75,9 @@ final class SyntaxArguments {
     /** Parses {@code syntax}; throws {@link IllegalArgumentException} where it cannot. */
     static List<Arg> parse(String syntax) {
         List<String> tokens = lex(syntax);
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
         int[] pos = {0};
         List<List<Object>> alts = parseAlternatives(tokens, pos, null);
         if (pos[0] != tokens.size()) {
@@ -413,17 +416,26 @@ final class SyntaxArguments {
 
     // ------------------------------------------------------------------ the reply
 
-    /** Writes {@code args} as Redis's addReplyCommandArgList does. */
-    static void write(RespWriter w, List<Arg> args) {
+    /**
+     * Writes {@code args} as Redis's addReplyCommandArgList does. With {@code keySpec}, key
+     * arguments point at key spec 0: the one range spec COMMAND INFO reports for the command.
+     */
+    static void write(RespWriter w, List<Arg> args, boolean keySpec) {
         w.array(args.size());
         for (Arg a : args) {
             boolean flags = a.optional() || a.multiple() || a.multipleToken();
-            int fields = 2 + (a.token() != null ? 1 : 0) + (flags ? 1 : 0) + (a.arguments().isEmpty() ? 0 : 1);
+            boolean keyIndex = keySpec && a.type().equals("key");
+            int fields = 2 + (keyIndex ? 1 : 0) + (a.token() != null ? 1 : 0) + (flags ? 1 : 0)
+                    + (a.arguments().isEmpty() ? 0 : 1);
             w.map(fields);
             w.bulk("name");
             w.bulk(a.name());
             w.bulk("type");
             w.bulk(a.type());
+            if (keyIndex) {
+                w.bulk("key_spec_index");
+                w.integer(0);
+            }
             if (a.token() != null) {
                 w.bulk("token");
                 w.bulk(a.token());
@@ -443,7 +455,7 @@ final class SyntaxArguments {
             }
             if (!a.arguments().isEmpty()) {
                 w.bulk("arguments");
-                write(w, a.arguments());
+                write(w, a.arguments(), keySpec);
             }
         }
     }
