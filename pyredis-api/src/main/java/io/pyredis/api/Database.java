@@ -78,10 +78,11 @@ public interface Database {
     long scan(long cursor, int count, Consumer<byte[]> out);
 
     /**
-     * The value at {@code key} without counting as an access: neither the key's access
-     * time and frequency (OBJECT IDLETIME, OBJECT FREQ) nor the hit and miss statistics
-     * change, as TYPE, OBJECT and SCAN's TYPE filter look keys up in Redis. An expired key
-     * is still removed. The default is {@link #get(byte[])}.
+     * The value at {@code key} without counting as an access: the key's access time and
+     * frequency (OBJECT IDLETIME, OBJECT FREQ) do not change, as TYPE, OBJECT and SCAN's
+     * TYPE filter look keys up in Redis (in a read command, the hit and miss statistics
+     * still count it, as Redis's do). An expired key is still removed. The default is
+     * {@link #get(byte[])}.
      *
      * @since 0.1
      */

@@ -36,6 +36,17 @@ public interface KeyListener {
     default void keyCreated(int db, byte[] key) {
     }
 
+    /**
+     * A read lookup of {@code key} in database {@code db} found nothing (see
+     * {@link LookupRule}): Redis's {@code keymiss} event. Called only while
+     * {@link Keyspace#reportMisses} is on, so it costs nothing when nobody listens. The
+     * array must not be kept or changed.
+     *
+     * @since 0.1
+     */
+    default void keyMissed(int db, byte[] key) {
+    }
+
     /** The listener that does nothing. */
     KeyListener NONE = (db, key) -> { };
 }

@@ -85,7 +85,27 @@ public final class Keyspace {
                 first.keyCreated(db, key);
                 second.keyCreated(db, key);
             }
+
+            @Override
+            public void keyMissed(int db, byte[] key) {
+                first.keyMissed(db, key);
+                second.keyMissed(db, key);
+            }
         };
+    }
+
+    /**
+     * Which lookups of the command about to run count as reads (statistics and
+     * {@link KeyListener#keyMissed}); the server sets it before each command and back to
+     * {@link LookupRule#NONE} after, so its own lookups never count.
+     */
+    public void lookupRule(LookupRule rule) {
+        state.rule = rule;
+    }
+
+    /** Whether read lookups that miss are reported to {@link KeyListener#keyMissed} (off by default). */
+    public void reportMisses(boolean on) {
+        state.reportMisses = on;
     }
 
     /** Database {@code index} with its internals, for persistence in this module. */

@@ -56,13 +56,19 @@ class AccessTrackingTest {
     }
 
     @Test
-    void peekDoesNotCountHitsOrMisses() {
+    void peekCountsOnlyInReadCommands() {
         db.set(k("a"), str("1"));
         RedisValue v = db.peek(k("a"));
         assertSame(v, db.peek(k("a")));
         assertNull(db.peek(k("b")));
-        assertEquals(0, ks.keyspaceHits());
+        assertEquals(0, ks.keyspaceHits(), "RENAME's lookup is a write lookup");
         assertEquals(0, ks.keyspaceMisses());
+        ks.lookupRule(LookupRule.ALL);
+        db.peek(k("a"));
+        db.peek(k("b"));
+        ks.lookupRule(LookupRule.NONE);
+        assertEquals(1, ks.keyspaceHits(), "TYPE counts, as in Redis");
+        assertEquals(1, ks.keyspaceMisses());
     }
 
     @Test

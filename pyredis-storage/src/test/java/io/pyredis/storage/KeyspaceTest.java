@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -361,17 +364,96 @@ class KeyspaceTest {
     }
 
     @Test
-    void hitsAndMisses() {
+    void hitsAndMissesCountOnlyReadLookups() {
         db.set(k("h"), str("h"));
+        db.get(k("h"));
+        db.get(k("nope"));
+        assertEquals(0, ks.keyspaceHits(), "outside a read command nothing counts, as INCR on a missing key");
+        assertEquals(0, ks.keyspaceMisses());
+
+        ks.lookupRule(LookupRule.ALL);
         db.get(k("h"));
         db.get(k("h"), TestValues.Str.class);
         db.get(k("nope"));
         db.exists(k("h"));
-        assertEquals(2, ks.keyspaceHits());
-        assertEquals(1, ks.keyspaceMisses());
+        db.exists(k("nope"));
+        db.peek(k("h"));
+        db.expireAt(k("nope"));
+        assertEquals(4, ks.keyspaceHits());
+        assertEquals(3, ks.keyspaceMisses());
+
+        ks.resetStats();
+        ks.lookupRule(LookupRule.VALUE_READS);
+        db.get(k("nope"));
+        db.exists(k("nope"));
+        db.peek(k("nope"));
+        assertEquals(1, ks.keyspaceMisses(), "a write command's existence checks are write lookups");
+        ks.lookupRule(LookupRule.NONE);
+
         ks.resetStats();
         assertEquals(0, ks.keyspaceHits());
         assertEquals(0, ks.keyspaceMisses());
+    }
+
+    @Test
+    void readMissesAreReportedOnlyWhenAsked() {
+        List<String> missed = new ArrayList<>();
+        ks.setKeyListener(new KeyListener() {
+            @Override
+            public void keyModified(int dbIndex, byte[] key) {
+            }
+
+            @Override
+            public void keyMissed(int dbIndex, byte[] key) {
+                missed.add(dbIndex + ":" + new String(key, StandardCharsets.UTF_8));
+            }
+        });
+        db.set(k("h"), str("h"));
+        ks.lookupRule(LookupRule.ALL);
+        db.get(k("a"));
+        assertEquals(List.of(), missed, "off by default");
+
+        ks.reportMisses(true);
+        db.get(k("b"));
+        db.get(k("h"));
+        db.exists(k("c"));
+        ks.db(3).get(k("d"));
+        ks.lookupRule(LookupRule.ALL_SILENT);
+        db.peek(k("e"));
+        ks.lookupRule(LookupRule.VALUE_READS);
+        db.exists(k("f"));
+        db.get(k("g"));
+        ks.lookupRule(LookupRule.NONE);
+        db.get(k("i"));
+        assertEquals(List.of("0:b", "0:c", "3:d", "0:g"), missed);
+        assertEquals(6, ks.keyspaceMisses(), "a silent lookup still counts its miss");
+    }
+
+    @Test
+    void anExpiredKeyReadIsExpiredThenMissed() {
+        List<String> events = new ArrayList<>();
+        ks.setKeyListener(new KeyListener() {
+            @Override
+            public void keyModified(int dbIndex, byte[] key) {
+            }
+
+            @Override
+            public void keyExpired(int dbIndex, byte[] key) {
+                events.add("expired");
+            }
+
+            @Override
+            public void keyMissed(int dbIndex, byte[] key) {
+                events.add("keymiss");
+            }
+        });
+        ks.reportMisses(true);
+        db.set(k("t"), str("v"), clock.millis() + 10);
+        clock.advance(11);
+        ks.refreshTime();
+        ks.lookupRule(LookupRule.ALL);
+        assertNull(db.get(k("t")));
+        assertEquals(List.of("expired", "keymiss"), events);
     }
 
     @Test

@@ -68,6 +68,23 @@ public final class BlockedClients implements KeyListener {
         ready.add(k);
     }
 
+    /**
+     * Databases {@code a} and {@code b} just swapped their contents (SWAPDB): every key
+     * waited on in either that is now stored becomes ready, as Redis's
+     * scanDatabaseForReadyKeys. Clients stay with their database index.
+     */
+    public void databasesSwapped(int a, int b) {
+        if (blocked == 0) {
+            return;
+        }
+        for (WaitKey k : lines.keySet()) {
+            if ((k.db == a || k.db == b) && !readySet.contains(k) && server.keyspace().isStored(k.db, k.key)) {
+                readySet.add(k);
+                ready.add(k);
+            }
+        }
+    }
+
     /** Whether a key somebody waits on changed since the last {@link #serveReady()}. */
     public boolean hasReady() {
         return !ready.isEmpty();

@@ -142,7 +142,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
 
     /**
      * SWAPDB: swaps the keyspace's contents; sessions keep their index. Watches on keys of
-     * either database fail first, as Redis's touchAllWatchedKeysInDb.
+     * either database fail first, as Redis's touchAllWatchedKeysInDb; clients blocked on a
+     * key that the swapped-in database holds are served after the command, as Redis's
+     * scanDatabaseForReadyKeys.
      */
     @Override
     public void swapDatabases(int a, int b) {
@@ -155,6 +157,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
             server.watches().touchAllInDb(b, a);
         }
         server.keyspace().swap(a, b);
+        if (a != b) {
+            server.blockedClients().databasesSwapped(a, b);
+        }
     }
 
     @Override

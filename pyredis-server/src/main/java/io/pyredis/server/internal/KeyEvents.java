@@ -6,7 +6,7 @@ import io.pyredis.storage.KeyListener;
 /**
  * The keyspace's one {@link KeyListener}, fanning each change out to those who care:
  * blocked clients (a key they wait on changed), watches (EXEC must fail) and keyspace
- * notifications ({@code expired}, {@code new}).
+ * notifications ({@code expired}, {@code new}, {@code keymiss}).
  */
 final class KeyEvents implements KeyListener {
 
@@ -35,5 +35,11 @@ final class KeyEvents implements KeyListener {
     @Override
     public void keyCreated(int db, byte[] key) {
         notifier.notify(KeyspaceEvent.NEW, "new", db, key, null);
+    }
+
+    /** Only while the notifier wants it (Keyspace#reportMisses): a read lookup missed. */
+    @Override
+    public void keyMissed(int db, byte[] key) {
+        notifier.notify(KeyspaceEvent.KEY_MISS, "keymiss", db, key, null);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Keyspace notifications, as Redis's notify.c: an event of an enabled class is published
@@ -31,11 +32,30 @@ public final class Notifier {
     /** The classes some listener wants, as bits of {@link NotifyEventsParam}. */
     private int listenerMask;
     private final List<Registered> listeners = new ArrayList<>();
+    /** Told whether anyone wants {@code keymiss}, so the keyspace reports misses only then. */
+    private Consumer<Boolean> missInterest = on -> { };
 
     Notifier(PubSub pubsub, NotifyEventsParam param) {
         this.pubsub = pubsub;
         this.flags = param.flags();
-        param.onChange(v -> flags = v);
+        param.onChange(v -> {
+            flags = v;
+            missInterest.accept(wantsMisses());
+        });
+    }
+
+    /** Installs the hook told (now and on every change) whether {@code keymiss} events are wanted. */
+    void onMissInterest(Consumer<Boolean> hook) {
+        this.missInterest = hook;
+        hook.accept(wantsMisses());
+    }
+
+    /** Whether a {@code keymiss} would reach anyone: a pack's listener, or a channel (m with K or E). */
+    private boolean wantsMisses() {
+        int miss = NotifyEventsParam.bit(KeyspaceEvent.KEY_MISS);
+        int f = flags;
+        return (listenerMask & miss) != 0
+                || ((f & miss) != 0 && (f & (NotifyEventsParam.KEYSPACE | NotifyEventsParam.KEYEVENT)) != 0);
     }
 
     /** Registers a pack's listener for {@code types} (on the event loop, at start). */
@@ -46,6 +66,7 @@ public final class Notifier {
         }
         listeners.add(new Registered(mask, l));
         listenerMask |= mask;
+        missInterest.accept(wantsMisses());
     }
 
     /** Redis's notifyKeyspaceEvent; {@code from} is the client whose command caused it, or null. */

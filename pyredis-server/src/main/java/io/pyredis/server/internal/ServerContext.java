@@ -55,6 +55,7 @@ public final class ServerContext {
         this.watches = new Watches(keyspace);
         this.notifier = new Notifier(pubsub, config.notifyKeyspaceEvents);
         this.keyEvents = new KeyEvents(blockedClients, watches, notifier);
+        notifier.onMissInterest(keyspace::reportMisses);
         this.startMillis = clock.millis();
         Runtime rt = Runtime.getRuntime();
         this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();

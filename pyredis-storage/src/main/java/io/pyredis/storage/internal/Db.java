@@ -7,6 +7,7 @@ import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisValue;
+import io.pyredis.storage.LookupRule;
 
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,13 +69,39 @@ public final class Db implements Database {
     @Override
     public RedisValue get(byte[] key) {
         Entry e = lookup(key);
+        if (ks.rule != LookupRule.NONE) {
+            counted(e, key);
+        }
         if (e == null) {
-            ks.misses++;
             return null;
         }
-        ks.hits++;
         touch(e);
         return e.value;
+    }
+
+    /**
+     * A lookup other than {@link #get}: counted only for read commands, so that write
+     * commands' existence checks (SET NX, COPY's destination) stay write lookups.
+     */
+    private Entry readLookup(byte[] key) {
+        Entry e = lookup(key);
+        LookupRule r = ks.rule;
+        if (r == LookupRule.ALL || r == LookupRule.ALL_SILENT) {
+            counted(e, key);
+        }
+        return e;
+    }
+
+    /** Redis's lookupKey statistics and keymiss event for a read lookup. */
+    private void counted(Entry e, byte[] key) {
+        if (e != null) {
+            ks.hits++;
+            return;
+        }
+        ks.misses++;
+        if (ks.reportMisses && ks.rule != LookupRule.ALL_SILENT) {
+            ks.listener.keyMissed(index, key);
+        }
     }
 
     @Override
@@ -91,7 +118,7 @@ public final class Db implements Database {
 
     @Override
     public boolean exists(byte[] key) {
-        return lookup(key) != null;
+        return readLookup(key) != null;
     }
 
     @Override
@@ -165,7 +192,7 @@ public final class Db implements Database {
 
     @Override
     public long expireAt(byte[] key) {
-        Entry e = lookup(key);
+        Entry e = readLookup(key);
         if (e == null) {
             return -2;
         }
@@ -291,13 +318,13 @@ public final class Db implements Database {
 
     @Override
     public RedisValue peek(byte[] key) {
-        Entry e = lookup(key);
+        Entry e = readLookup(key);
         return e == null ? null : e.value;
     }
 
     @Override
     public long idleSeconds(byte[] key) {
-        Entry e = lookup(key);
+        Entry e = readLookup(key);
         if (e == null) {
             return -1;
         }
@@ -307,7 +334,7 @@ public final class Db implements Database {
 
     @Override
     public int accessFrequency(byte[] key) {
-        Entry e = lookup(key);
+        Entry e = readLookup(key);
         return e == null ? -1 : decayedFreq(e, ks.nowSeconds());
     }
 

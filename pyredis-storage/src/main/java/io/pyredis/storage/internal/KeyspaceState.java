@@ -2,6 +2,7 @@ package io.pyredis.storage.internal;
 
 import io.pyredis.storage.EncodingLimits;
 import io.pyredis.storage.KeyListener;
+import io.pyredis.storage.LookupRule;
 
 /**
  * What every database of one keyspace shares: the cached time that lazy expiry compares
@@ -13,6 +14,10 @@ public final class KeyspaceState {
     public long now;
     /** Keys removed because their deadline passed, lazily or by the active cycle. */
     public long expiredKeys;
+    /** Which lookups of the running command are reads. */
+    public LookupRule rule = LookupRule.NONE;
+    /** Whether a read that misses is reported to the listener (someone wants keymiss). */
+    public boolean reportMisses;
     /** Reads that found their key. */
     public long hits;
     /** Reads that did not. */

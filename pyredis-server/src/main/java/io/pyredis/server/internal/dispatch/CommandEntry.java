@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 
+import io.pyredis.storage.LookupRule;
 import java.util.List;
 
 /**
@@ -23,6 +24,7 @@ public final class CommandEntry {
     private final boolean allowedSubscribed;
     private final String arityError;
     private final CommandTable subcommands;
+    private final LookupRule lookupRule;
 
     /** calls */
     public long calls;
@@ -44,6 +46,7 @@ public final class CommandEntry {
         this.runsInMulti = builtin && RUN_IN_MULTI.contains(spec.name());
         this.allowedSubscribed = builtin && ALLOWED_SUBSCRIBED.contains(spec.name());
         this.arityError = "ERR wrong number of arguments for '" + spec.name() + "' command";
+        this.lookupRule = lookupRule(spec);
         List<Command> subs = command.subcommands();
         if (subs.isEmpty()) {
             this.subcommands = null;
@@ -103,6 +106,34 @@ public final class CommandEntry {
     public boolean allowedSubscribed() {
         return allowedSubscribed;
     }
+
+    /**
+     * Which of the command's lookups are reads, as Redis 7.0's commands call
+     * lookupKeyRead or lookupKeyWrite (checked against redis-server for every built-in
+     * command): read commands read; OBJECT reads without the keymiss event (its
+     * LOOKUP_NONOTIFY); write commands do not, except those below, which read the value
+     * of their source keys as GET does.
+     */
+    public LookupRule lookupRule() {
+        return lookupRule;
+    }
+
+    private static LookupRule lookupRule(CommandSpec spec) {
+        String name = spec.name();
+        if (name.equals("object") || name.startsWith("object|")) {
+            return LookupRule.ALL_SILENT;
+        }
+        if (!spec.has(CommandFlag.WRITE)) {
+            return LookupRule.ALL;
+        }
+        return WRITES_READING_VALUES.contains(name) ? LookupRule.VALUE_READS : LookupRule.NONE;
+    }
+
+    /** Write commands whose value lookups are Redis's lookupKeyRead (SET only with GET: SET NX checks existence). */
+    private static final java.util.Set<String> WRITES_READING_VALUES = java.util.Set.of(
+            "set", "getset", "getdel", "getex", "copy", "sort",
+            "sinterstore", "sunionstore", "sdiffstore",
+            "zunionstore", "zinterstore", "zdiffstore", "zrangestore");
 
     private static final java.util.Set<String> RUN_IN_MULTI =
             java.util.Set.of("exec", "discard", "multi", "watch", "quit", "reset");

@@ -10,6 +10,7 @@ import io.pyredis.server.internal.PubSub;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerStats;
 import io.pyredis.server.internal.persistence.Persistence;
+import io.pyredis.storage.LookupRule;
 import io.pyredis.storage.Keyspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +139,7 @@ public final class Dispatcher {
         c.session().lastCommand(e);
         keyspace.refreshTime();
         int mark = w.size();
+        keyspace.lookupRule(e.lookupRule());
         try {
             e.command().execute(c, args);
         } catch (RedisError err) {
@@ -150,6 +152,9 @@ public final class Dispatcher {
             stats.unexpectedErrorReplies++;
             LOG.error("Command '{}' failed", e.name(), ex);
             replaceReply(c, mark).error("ERR internal error in '" + e.name() + "' command: " + ex);
+        } finally {
+            // The server's own lookups (serving blocked clients, WATCH) are never reads.
+            keyspace.lookupRule(LookupRule.NONE);
         }
         long end = System.nanoTime();
         e.nanos += end - startNanos;
