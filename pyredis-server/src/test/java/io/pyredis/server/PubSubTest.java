@@ -278,9 +278,14 @@ class PubSubTest {
             int messages = 2000;
             byte[] payload = new byte[16 * 1024];
             CountDownLatch all = new CountDownLatch(messages);
+            // The reading subscriber is under the same limit: the publisher stays at most 4
+            // messages (64 KB) ahead of it, so only the client that never reads can pass
+            // 256 KB, however slowly this machine runs the reader's thread.
+            java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(4);
             JedisPubSub reader = new JedisPubSub() {
                 @Override
                 public void onMessage(String channel, String message) {
+                    window.release();
                     all.countDown();
                     if (all.getCount() == 0) {
                         unsubscribe();
@@ -295,6 +300,7 @@ class PubSubTest {
                 t.start();
                 awaitSubscribers(pub, "flood", 2);
                 for (int i = 0; i < messages; i++) {
+                    assertTrue(window.tryAcquire(30, TimeUnit.SECONDS), "the reader stopped reading at " + i);
                     pub.publish("flood".getBytes(StandardCharsets.US_ASCII), payload);
                 }
                 assertTrue(all.await(30, TimeUnit.SECONDS), "the reading subscriber got every message");
