@@ -1,5 +1,7 @@
 package io.pyredis.commands.hashes;
 
+import io.pyredis.testkit.Harness;
+
 import org.junit.jupiter.api.Test;
 
 import static io.pyredis.commands.hashes.Resp.NIL;

@@ -1,8 +1,10 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Harness;
+
 import org.junit.jupiter.api.Test;
 
-import static io.pyredis.commands.keys.Harness.START;
+import static io.pyredis.testkit.Harness.START;
 import static io.pyredis.commands.keys.Resp.NOT_INTEGER;
 import static io.pyredis.commands.keys.Resp.err;
 import static io.pyredis.commands.keys.Resp.integer;

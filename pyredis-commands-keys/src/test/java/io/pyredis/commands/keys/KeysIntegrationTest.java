@@ -1,5 +1,7 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Harness;
+
 import io.lettuce.core.CopyArgs;
 import io.lettuce.core.ExpireArgs;
 import io.lettuce.core.KeyScanCursor;

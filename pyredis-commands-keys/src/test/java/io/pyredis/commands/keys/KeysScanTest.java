@@ -1,5 +1,7 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Harness;
+
 import io.pyredis.api.RedisString;
 import org.junit.jupiter.api.Test;
 

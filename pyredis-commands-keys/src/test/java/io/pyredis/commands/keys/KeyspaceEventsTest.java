@@ -1,9 +1,11 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Harness;
+import io.pyredis.testkit.RecordedEvents;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,27 +21,13 @@ class KeyspaceEventsTest {
     @Test
     void sameEventsAsRedis() throws IOException {
         Harness h = new Harness();
-        List<String> mismatches = new ArrayList<>();
-        for (RecordedEvents step : RecordedEvents.load("/keys-events-redis-7.0.15.tsv")) {
-            if (step.setup()) {
-                if (step.args()[0].equals("SELECT")) {
-                    h.select(Integer.parseInt(step.args()[1]));
-                } else {
-                    h.call(step.args());
-                }
-                continue;
+        List<String> mismatches = RecordedEvents.replay("/keys-events-redis-7.0.15.tsv", h, args -> {
+            if (args[0].equals("SELECT")) {
+                h.select(Integer.parseInt(args[1]));
+            } else {
+                h.call(args);
             }
-            h.events.clear();
-            String reply = h.call(step.args());
-            if (!step.randomReply() && !step.reply().equals(reply)) {
-                mismatches.add("line " + step.line() + " " + step.command() + ": reply " + reply.replace("\r\n", " ")
-                        + ", Redis " + step.reply().replace("\r\n", " "));
-            }
-            if (!step.events().equals(h.events)) {
-                mismatches.add("line " + step.line() + " " + step.command() + ": events " + h.events
-                        + ", Redis " + step.events());
-            }
-        }
+        });
         assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
     }
 }

@@ -1,5 +1,7 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Harness;
+
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;

@@ -1,5 +1,7 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Harness;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;

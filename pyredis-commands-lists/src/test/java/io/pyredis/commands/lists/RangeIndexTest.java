@@ -1,5 +1,7 @@
 package io.pyredis.commands.lists;
 
+import io.pyredis.testkit.Harness;
+
 import org.junit.jupiter.api.Test;
 
 import static io.pyredis.commands.lists.Resp.EMPTY_ARRAY;

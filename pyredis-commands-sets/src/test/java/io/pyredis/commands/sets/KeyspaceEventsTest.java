@@ -1,9 +1,11 @@
 package io.pyredis.commands.sets;
 
+import io.pyredis.testkit.Harness;
+import io.pyredis.testkit.RecordedEvents;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,23 +21,7 @@ class KeyspaceEventsTest {
     @Test
     void sameEventsAsRedis() throws IOException {
         Harness h = new Harness();
-        List<String> mismatches = new ArrayList<>();
-        for (RecordedEvents step : RecordedEvents.load("/sets-events-redis-7.0.15.tsv")) {
-            if (step.setup()) {
-                h.call(step.args());
-                continue;
-            }
-            h.events.clear();
-            String reply = h.call(step.args());
-            if (!step.randomReply() && !step.reply().equals(reply)) {
-                mismatches.add("line " + step.line() + " " + step.command() + ": reply " + reply.replace("\r\n", " ")
-                        + ", Redis " + step.reply().replace("\r\n", " "));
-            }
-            if (!step.events().equals(h.events)) {
-                mismatches.add("line " + step.line() + " " + step.command() + ": events " + h.events
-                        + ", Redis " + step.events());
-            }
-        }
+        List<String> mismatches = RecordedEvents.replay("/sets-events-redis-7.0.15.tsv", h);
         assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
     }
 }

@@ -1,5 +1,7 @@
 package io.pyredis.commands.sets;
 
+import io.pyredis.testkit.Harness;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

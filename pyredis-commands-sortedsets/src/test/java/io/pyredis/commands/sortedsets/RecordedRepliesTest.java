@@ -1,5 +1,7 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.testkit.Harness;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,7 +29,7 @@ class RecordedRepliesTest {
         for (int proto : new int[] {2, 3}) {
             List<String[]> steps = load(proto);
             tests.add(DynamicTest.dynamicTest("RESP" + proto, () -> {
-                Harness h = new Harness();
+                Harness h = new SortedSetsHarness();
                 if (proto == 3) {
                     h.resp3();
                 }

@@ -1,5 +1,7 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.testkit.Harness;
+
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisSortedSet;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Encodings, blocking, ZSCAN, ZRANDMEMBER and plain-set inputs, through the harness. */
 class SortedSetBehaviourTest {
 
-    private final Harness h = new Harness();
+    private final Harness h = new SortedSetsHarness();
 
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -53,7 +55,7 @@ class SortedSetBehaviourTest {
 
     @Test
     void bothEncodingsGiveTheSameReplies() {
-        Harness big = new Harness();
+        Harness big = new SortedSetsHarness();
         big.keyspace.encodingLimits().zsetMaxListpackEntries = 0;
         String[][] script = {
                 {"ZADD", "z", "1", "a", "1", "b", "2", "c", "0", "d", "-1", "e", "1", "aa"},

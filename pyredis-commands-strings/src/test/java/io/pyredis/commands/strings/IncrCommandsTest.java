@@ -1,5 +1,7 @@
 package io.pyredis.commands.strings;
 
+import io.pyredis.testkit.Harness;
+
 import io.pyredis.api.LongDouble;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.pyredis.commands.sets;
+package io.pyredis.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A scenario recorded from redis-server 7.0.15 with {@code notify-keyspace-events Eg$lshz}:
@@ -17,14 +18,15 @@ import java.util.Objects;
  * {@code !} set the scene (their events are not compared); {@code ~} marks a reply that
  * is random (SPOP, RANDOMKEY, a TTL), compared for its events only.
  */
-record RecordedEvents(int line, String command, boolean setup, boolean randomReply, String reply,
-                      List<String> events) {
+public record RecordedEvents(int line, String command, boolean setup, boolean randomReply, String reply,
+                             List<String> events) {
 
-    String[] args() {
+    public String[] args() {
         return command.split(" ", -1);
     }
 
-    static List<RecordedEvents> load(String resource) throws IOException {
+    /** The steps of {@code resource}, an absolute class-path resource name. */
+    public static List<RecordedEvents> load(String resource) throws IOException {
         List<RecordedEvents> steps = new ArrayList<>();
         try (InputStream in = Objects.requireNonNull(RecordedEvents.class.getResourceAsStream(resource), resource);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
@@ -46,6 +48,37 @@ record RecordedEvents(int line, String command, boolean setup, boolean randomRep
             }
         }
         return steps;
+    }
+
+    /** {@link #replay(String, Harness, Consumer)} with the setup steps run as commands. */
+    public static List<String> replay(String resource, Harness h) throws IOException {
+        return replay(resource, h, h::call);
+    }
+
+    /**
+     * Runs the scenario of {@code resource} on {@code h}, handing each setup step's arguments
+     * to {@code setup}, and returns one line per reply or event list that differs from Redis's
+     * (none when all agree).
+     */
+    public static List<String> replay(String resource, Harness h, Consumer<String[]> setup) throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        for (RecordedEvents step : load(resource)) {
+            if (step.setup()) {
+                setup.accept(step.args());
+                continue;
+            }
+            h.events.clear();
+            String reply = h.call(step.args());
+            if (!step.randomReply() && !step.reply().equals(reply)) {
+                mismatches.add("line " + step.line() + " " + step.command() + ": reply " + reply.replace("\r\n", " ")
+                        + ", Redis " + step.reply().replace("\r\n", " "));
+            }
+            if (!step.events().equals(h.events)) {
+                mismatches.add("line " + step.line() + " " + step.command() + ": events " + h.events
+                        + ", Redis " + step.events());
+            }
+        }
+        return mismatches;
     }
 
     private static String unescape(String s) {

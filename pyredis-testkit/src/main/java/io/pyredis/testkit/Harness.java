@@ -1,5 +1,6 @@
-package io.pyredis.commands.keys;
+package io.pyredis.testkit;
 
+import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandPack;
@@ -12,35 +13,55 @@ import io.pyredis.api.RedisValue;
 import io.pyredis.api.Reply;
 import io.pyredis.api.Session;
 import io.pyredis.protocol.RespWriter;
+import io.pyredis.storage.EncodingLimits;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.ManualClock;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Runs this pack's commands as the server would: found through ServiceLoader, arity and
- * subcommands checked first, over a real {@link Keyspace} with a {@link ManualClock},
- * replies encoded by the real {@link RespWriter}, errors turned into error replies. Each
- * call returns the exact RESP bytes a client would read (as ISO-8859-1 text).
+ * Runs the command packs on the class path as the server would: found through ServiceLoader,
+ * arity and subcommands checked first, over a real {@link Keyspace} with a
+ * {@link ManualClock}, replies encoded by the real {@link RespWriter}, errors turned into
+ * error replies. Each call returns the exact RESP bytes a client would read (as ISO-8859-1
+ * text). Keyspace events are recorded in {@link #events}; {@link #block} succeeds only when
+ * {@link #canBlock} is set, as for a client outside MULTI.
  */
-final class Harness implements CommandContext {
+public class Harness implements CommandContext {
 
     /** 2021-01-01T00:00:00Z: far from 0 so that past deadlines like PXAT 1 are really past. */
-    static final long START = 1_609_459_200_000L;
+    public static final long START = 1_609_459_200_000L;
 
-    final ManualClock clock = new ManualClock(START);
-    final Keyspace keyspace = new Keyspace(16, clock);
-    final Map<String, String> config = new HashMap<>();
+    public final ManualClock clock = new ManualClock(START);
+    public final Keyspace keyspace = new Keyspace(16, clock);
+    /** The keyspace's thresholds, as CONFIG SET would change them. */
+    public final EncodingLimits limits = keyspace.encodingLimits();
+    /** What {@link #config} answers; tests may change it. */
+    public final Map<String, String> config = new HashMap<>();
+    /**
+     * The keyspace events commands reported, oldest first, as {@code class:event:key} with
+     * the class's letter ({@code $:set:k}), {@code @db} appended outside database 0.
+     */
+    public final List<String> events = new ArrayList<>();
+    /** The selected database. */
+    public int selected;
+    /** Whether {@link #block} accepts (a real client outside MULTI) or refuses (inside MULTI). */
+    public boolean canBlock;
+    /** The keys and timeout of the last accepted {@link #block}, or null. */
+    public byte[][] blockedKeys;
+    public long blockedTimeout = -1;
+
     private final Map<String, Command> commands = new HashMap<>();
     private RespWriter reply;
     private int protocol = 2;
-    int selected;
 
-    Harness() {
+    public Harness() {
         for (CommandPack pack : ServiceLoader.load(CommandPack.class)) {
             for (Command c : pack.commands()) {
                 commands.put(c.spec().name(), c);
@@ -50,32 +71,33 @@ final class Harness implements CommandContext {
         config.put("maxmemory-policy", "noeviction");
     }
 
-    Harness resp3() {
+    public Harness resp3() {
         protocol = 3;
         return this;
     }
 
-    Harness select(int db) {
+    public Harness select(int db) {
         selected = db;
         return this;
     }
 
-    /** The reply to one request; arguments are UTF-8. */
-    String call(String... args) {
-        byte[][] argv = new byte[args.length][];
-        for (int i = 0; i < args.length; i++) {
-            argv[i] = args[i].getBytes(StandardCharsets.UTF_8);
-        }
-        return call(argv);
+    /** The command of that (lower-case) name, or null when no pack on the class path has it. */
+    public Command command(String name) {
+        return commands.get(name);
     }
 
-    String call(byte[]... argv) {
+    /** The reply to one request; arguments are UTF-8. */
+    public String call(String... args) {
+        return call(argv(args));
+    }
+
+    public String call(byte[]... argv) {
         String name = new String(argv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         Command c = commands.get(name);
         reply = new RespWriter(protocol);
         keyspace.refreshTime();
         if (c == null) {
-            return "-ERR unknown command\r\n";
+            return unknownCommand(name, argv);
         }
         if (!c.spec().acceptsArgc(argv.length)) {
             return "-ERR wrong number of arguments for '" + name + "' command\r\n";
@@ -104,12 +126,37 @@ final class Harness implements CommandContext {
             }
             reply.error(e);
         }
-        return new String(reply.buffer(), 0, reply.size(), StandardCharsets.ISO_8859_1);
+        return written();
     }
 
-    /** Stores a value of another type, as a list would be. */
-    void storeList(String key) {
-        db().set(key.getBytes(StandardCharsets.UTF_8), new RedisValue() {
+    /**
+     * The reply to a command no pack on the class path has; a pack's tests may override this
+     * to stand in for the few commands of other packs they use.
+     */
+    protected String unknownCommand(String name, byte[][] argv) {
+        return "-ERR unknown command\r\n";
+    }
+
+    /** What the command's {@link BlockingCommand#timeout} replies. */
+    public String timeoutReply(String... args) {
+        byte[][] argv = argv(args);
+        reply = new RespWriter(protocol);
+        ((BlockingCommand) commands.get(args[0].toLowerCase(Locale.ROOT))).timeout(this, argv);
+        return written();
+    }
+
+    /** The keys of the last accepted block, as text. */
+    public List<String> blockedKeyNames() {
+        List<String> out = new ArrayList<>();
+        for (byte[] k : blockedKeys) {
+            out.add(new String(k, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Stores a value of another type, as a list would be, for WRONGTYPE tests. */
+    public void storeList(String key) {
+        db().set(b(key), new RedisValue() {
             @Override
             public DataType type() {
                 return DataType.LIST;
@@ -122,19 +169,60 @@ final class Harness implements CommandContext {
         });
     }
 
-    void set(String key, String value) {
-        db().set(key.getBytes(StandardCharsets.UTF_8), RedisString.of(value));
+    /** The same as {@link #storeList}: a value that is not a string. */
+    public void storeNonString(String key) {
+        storeList(key);
+    }
+
+    /** Stores a string, for WRONGTYPE tests. */
+    public void storeString(String key) {
+        db().set(b(key), RedisString.of(b("text")));
+    }
+
+    public void set(String key, String value) {
+        db().set(b(key), RedisString.of(value));
     }
 
     /** The string at {@code key} of database {@code db}, bypassing commands; null when none. */
-    String get(int db, String key) {
-        RedisString s = keyspace.db(db).get(key.getBytes(StandardCharsets.UTF_8), RedisString.class);
+    public String get(int db, String key) {
+        RedisString s = keyspace.db(db).get(b(key), RedisString.class);
         return s == null ? null : new String(s.bytes(), StandardCharsets.UTF_8);
     }
 
-    long pttl(int db, String key) {
-        long at = keyspace.db(db).expireAt(key.getBytes(StandardCharsets.UTF_8));
+    public boolean exists(String key) {
+        return db().exists(b(key));
+    }
+
+    /** The encoding of the value at {@code key}, as OBJECT ENCODING reports it; null when there is none. */
+    public String encoding(String key) {
+        RedisValue v = db().get(b(key));
+        return v == null ? null : v.encoding();
+    }
+
+    /** Milliseconds to live of {@code key} in the selected database, or -1 / -2 as PTTL. */
+    public long pttl(String key) {
+        return pttl(selected, key);
+    }
+
+    public long pttl(int db, String key) {
+        long at = keyspace.db(db).expireAt(b(key));
         return at < 0 ? at : at - clock.millis();
+    }
+
+    public static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[][] argv(String... args) {
+        byte[][] argv = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            argv[i] = b(args[i]);
+        }
+        return argv;
+    }
+
+    private String written() {
+        return new String(reply.buffer(), 0, reply.size(), StandardCharsets.ISO_8859_1);
     }
 
     // CommandContext
@@ -168,12 +256,6 @@ final class Harness implements CommandContext {
             }
         };
     }
-
-    /**
-     * The keyspace events commands reported, oldest first, as {@code class:event:key} with
-     * the class's letter ({@code $:set:k}), {@code @db} appended outside database 0.
-     */
-    final java.util.List<String> events = new java.util.ArrayList<>();
 
     @Override
     public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key) {
@@ -229,6 +311,11 @@ final class Harness implements CommandContext {
 
     @Override
     public boolean block(byte[][] keys, long timeoutMillis) {
-        return false;
+        if (!canBlock) {
+            return false;
+        }
+        blockedKeys = keys;
+        blockedTimeout = timeoutMillis;
+        return true;
     }
 }
