@@ -117,4 +117,28 @@ public interface CommandContext {
             notifyKeyspaceEvent(type, event, key);
         }
     }
+
+    /**
+     * Says what the append-only file (and, one day, a replica) records for this command,
+     * as Redis's {@code alsoPropagate} / {@code RedisModule_Replicate}: each call adds one
+     * command ({@code command[0]} is its name), recorded in the order of the calls, in
+     * this command's database, instead of the command as the client sent it.
+     *
+     * <p>A command that never calls it is recorded verbatim when it changed the dataset
+     * (a key listener saw a change), and not at all otherwise. Call it when replaying the
+     * command as sent would not give the same data: relative expiries become absolute
+     * times ({@code EXPIRE} as {@code PEXPIREAT}, {@code SET ... EX} as
+     * {@code SET ... PXAT}), blocking pops their non-blocking form ({@code BLPOP} as
+     * {@code LPOP}), random or floating-point results what they produced ({@code SPOP} as
+     * {@code SREM}, {@code INCRBYFLOAT} as {@code SET ... KEEPTTL}).
+     *
+     * <p>The default, for contexts without an append-only file (a test harness), ignores
+     * it.
+     *
+     * @param command the command to record, name first; the arrays are not copied, so do
+     *                not change them afterwards
+     * @since 0.1
+     */
+    default void propagate(byte[]... command) {
+    }
 }
