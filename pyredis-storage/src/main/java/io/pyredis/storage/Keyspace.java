@@ -113,6 +113,11 @@ public final class Keyspace {
         return dbs[index];
     }
 
+    /** The state the databases share, for persistence in this module. */
+    KeyspaceState internalState() {
+        return state;
+    }
+
     /** The collection encoding limits, which the server sets from its config. */
     public EncodingLimits encodingLimits() {
         return state.limits;
