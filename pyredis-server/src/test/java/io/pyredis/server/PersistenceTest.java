@@ -119,12 +119,68 @@ class PersistenceTest {
             assertThrows(JedisDataException.class, j::save, "SAVE fails too");
             assertEquals("OK", j.configSet("dir", dir.toString()));
             assertEquals("Background saving started", j.bgsave());
+            awaitBackgroundSave(j);
             assertEquals("ok", info(j, "rdb_last_bgsave_status"));
             assertEquals("OK", j.set("k", "w"));
             assertEquals("OK", j.configSet("dir", dir.resolve("missing/dir").toString()));
             j.bgsave();
             assertEquals("OK", j.configSet("stop-writes-on-bgsave-error", "no"));
             assertEquals("OK", j.set("k", "x"), "writes allowed when told not to stop");
+        }
+    }
+
+    private static void awaitBackgroundSave(Jedis j) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!"0".equals(info(j, "rdb_bgsave_in_progress"))) {
+            assertTrue(System.nanoTime() < deadline, "background save still running after 30 s");
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void backgroundSaveIsThePointInTimeOfBgsaveWhileClientsGoOnWriting() throws Exception {
+        int n = 200_000;
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            redis.clients.jedis.Pipeline p = j.pipelined();
+            for (int i = 0; i < n; i++) {
+                p.set("k" + i, "v" + i);
+            }
+            p.sync();
+            // BGSAVE, then in the same batch a second BGSAVE, a SAVE, changes of every kind and a FLUSHDB.
+            p = j.pipelined();
+            redis.clients.jedis.Response<Object> started = p.sendCommand(redis.clients.jedis.Protocol.Command.BGSAVE, new String[0]);
+            redis.clients.jedis.Response<Object> second = p.sendCommand(redis.clients.jedis.Protocol.Command.BGSAVE, new String[0]);
+            redis.clients.jedis.Response<Object> save = p.sendCommand(redis.clients.jedis.Protocol.Command.SAVE, new String[0]);
+            for (int i = 0; i < n; i += 7) {
+                p.set("k" + i, "changed");
+                p.getDel("k" + (i + 1));
+                p.set("new" + i, "x");
+                p.append("k" + (i + 3), "-appended");
+                p.getEx("k" + (i + 2), redis.clients.jedis.params.GetExParams.getExParams().ex(100));
+            }
+            redis.clients.jedis.Response<Long> during = p.dbSize();
+            p.sendCommand(redis.clients.jedis.Protocol.Command.FLUSHDB, new String[0]);
+            p.sync();
+            assertEquals("Background saving started", new String((byte[]) started.get(), StandardCharsets.UTF_8));
+            assertEquals("ERR Background save already in progress",
+                    assertThrows(JedisDataException.class, second::get).getMessage());
+            assertEquals("ERR Background save already in progress",
+                    assertThrows(JedisDataException.class, save::get).getMessage());
+            // As many deleted as created, and the last APPEND created k200000.
+            assertEquals(n + 1, during.get());
+            assertTrue(j.info("keyspace").isBlank() || !j.info("keyspace").contains("keys="));
+            assertEquals(0, j.dbSize());
+            awaitBackgroundSave(j);
+            assertEquals("ok", info(j, "rdb_last_bgsave_status"));
+        }
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals(n, j.dbSize());
+            assertTrue(j.info("keyspace").contains("db0:keys=" + n + ",expires=0,"), j.info("keyspace"));
+            assertNull(j.get("k" + n));
+            for (int i = 0; i < n; i += 97) {
+                assertEquals("v" + i, j.get("k" + i));
+                assertNull(j.get("new" + i));
+            }
         }
     }
 

@@ -190,6 +190,7 @@ public final class ServerContext {
     public void started(EventLoop loop, int port, Runnable shutdown) {
         this.eventLoop = loop;
         this.port = port;
+        persistence.attach(loop);
         this.shutdown = shutdown;
     }
 }

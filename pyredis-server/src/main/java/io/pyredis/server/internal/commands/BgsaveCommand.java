@@ -3,13 +3,14 @@ package io.pyredis.server.internal.commands;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.persistence.Persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code BGSAVE [SCHEDULE]}: replies at once, then writes the snapshot. The writing is
- * synchronous for now (see {@code Persistence}); a failure shows in INFO and as MISCONF.
+ * {@code BGSAVE [SCHEDULE]}: starts a background save and replies at once; a failure
+ * shows later, in INFO and as MISCONF.
  */
 public final class BgsaveCommand extends BuiltinCommand {
 
@@ -31,7 +32,11 @@ public final class BgsaveCommand extends BuiltinCommand {
                 throw RedisError.SYNTAX;
             }
         }
+        Persistence p = c.server().persistence();
+        if (p.bgsaveInProgress()) {
+            throw new RedisError("ERR Background save already in progress");
+        }
+        p.bgsave();
         c.reply().simple("Background saving started");
-        c.server().persistence().bgsave();
     }
 }

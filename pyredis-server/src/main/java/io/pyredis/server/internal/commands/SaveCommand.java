@@ -22,6 +22,9 @@ public final class SaveCommand extends BuiltinCommand {
 
     @Override
     protected void execute(Connection c, byte[][] args) {
+        if (c.server().persistence().bgsaveInProgress()) {
+            throw new RedisError("ERR Background save already in progress");
+        }
         if (!c.server().persistence().save()) {
             // Redis's shared.err: a bare "ERR".
             throw new RedisError("ERR");

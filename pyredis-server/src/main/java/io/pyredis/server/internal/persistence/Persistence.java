@@ -2,6 +2,8 @@ package io.pyredis.server.internal.persistence;
 
 import io.pyredis.server.internal.config.SaveParam;
 import io.pyredis.server.internal.config.ServerConfig;
+import io.netty.channel.EventLoop;
+import io.pyredis.storage.BackgroundSave;
 import io.pyredis.storage.Clock;
 import io.pyredis.storage.KeyListener;
 import io.pyredis.storage.Keyspace;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server's RDB side: the dirty counter (a key listener), SAVE/BGSAVE, the {@code save}
@@ -21,14 +24,20 @@ import java.util.List;
  *
  * <p>Runs on the event loop like the keyspace; nothing here is synchronized.
  *
- * <p>TODO(issue 7): BGSAVE writes synchronously (the reply comes first, the snapshot
- * right after on the event loop), so a big dataset stalls clients while it is written.
+ * <p>BGSAVE is a {@link BackgroundSave}: serialized a slice of {@link #SLICE_NANOS} at a
+ * time by a task on the event loop, between clients' commands, and written by its own
+ * thread; its end is handled back on the loop.
  */
 public final class Persistence implements KeyListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
     /** Redis's CONFIG_BGSAVE_RETRY_DELAY: after a failed save, rules wait this long. */
     private static final long RETRY_DELAY_MILLIS = 5000;
+    /**
+     * How long one slice of a background save may hold the event loop: the extra latency a
+     * command can see while a save runs.
+     */
+    static final long SLICE_NANOS = 1_000_000;
 
     public static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
             + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance "
@@ -53,6 +62,14 @@ public final class Persistence implements KeyListener {
     /** Cached for the dispatcher: stop-writes-on-bgsave-error, save rules and a failed last bgsave. */
     private boolean writesRefused;
 
+    private EventLoop loop;
+    /** The running background save, or null. */
+    private BackgroundSave bg;
+    private long bgStartMillis;
+    private long dirtyAtBgStart;
+    /** BGSAVE SCHEDULE (or BGSAVE inside EXEC) asked for one: the cron starts it. */
+    private boolean bgsaveScheduled;
+
     public Persistence(ServerConfig config, Keyspace keyspace, Clock clock) {
         this.config = config;
         this.keyspace = keyspace;
@@ -64,6 +81,11 @@ public final class Persistence implements KeyListener {
             updateRefusal();
         });
         config.stopWritesOnBgsaveError.onChange(v -> updateRefusal());
+    }
+
+    /** Wiring: the loop that runs commands, where background saves take their slices. */
+    public void attach(EventLoop loop) {
+        this.loop = loop;
     }
 
     @Override
@@ -99,8 +121,13 @@ public final class Persistence implements KeyListener {
         }
     }
 
-    /** SAVE: writes the snapshot now; whether it worked (failures are logged). */
+    /**
+     * SAVE, and the save of SHUTDOWN and SIGTERM: writes the snapshot now, on the calling
+     * (event loop) thread; whether it worked (failures are logged). A background save
+     * still running is finished first and then superseded, as Redis kills its child.
+     */
     public boolean save() {
+        finishBackgroundSave();
         long start = clock.millis();
         try {
             long t0 = System.nanoTime();
@@ -118,27 +145,132 @@ public final class Persistence implements KeyListener {
         }
     }
 
+    /** Whether a background save is running (SAVE and a second BGSAVE are refused meanwhile). */
+    public boolean bgsaveInProgress() {
+        return bg != null;
+    }
+
+    /** BGSAVE SCHEDULE: start one when the running one is over (from the cron). */
+    public void scheduleBgsave() {
+        bgsaveScheduled = true;
+    }
+
     /**
-     * BGSAVE, and what the save rules start: a background save whose failure refuses
-     * writes (MISCONF). Written synchronously for now (see the class comment).
+     * BGSAVE, and what the save rules start: starts a background save; its failure, which
+     * shows later, refuses writes (MISCONF). A temp file that cannot be created counts as
+     * a failed save, as a child of Redis failing to open it would.
+     *
+     * @throws IllegalStateException when one is running already (callers check first)
      */
-    public boolean bgsave() {
-        long t0 = System.nanoTime();
+    public void bgsave() {
+        if (bg != null) {
+            throw new IllegalStateException("a background save is running");
+        }
+        bgsaveScheduled = false;
         lastBgsaveTryMillis = clock.millis();
-        boolean ok = save();
-        lastBgsaveSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
-        if (ok) {
+        Path target = file();
+        Path temp = target.toAbsolutePath().resolveSibling("temp-" + ProcessHandle.current().pid() + "-bg.rdb");
+        BackgroundSave s;
+        try {
+            s = BackgroundSave.start(keyspace, temp, target, config.rdbcompression.isOn(), config.rdbchecksum.isOn(),
+                    false);
+        } catch (IOException e) {
+            LOG.warn("Failed opening the temp RDB file {} (in server root dir {}) for saving: {}", temp.getFileName(),
+                    temp.getParent(), e.toString());
+            bgsaveDone(0, false);
+            return;
+        }
+        bg = s;
+        bgStartMillis = lastBgsaveTryMillis;
+        dirtyAtBgStart = dirty;
+        LOG.info("Background saving started");
+        if (loop == null) {
+            // Not wired to a loop (a test of this class): walk it all now.
+            finishBackgroundSave();
+        } else {
+            loop.execute(this::bgsaveSlice);
+        }
+    }
+
+    /** One slice of the running save's walk, rescheduled until the walk is over. */
+    private void bgsaveSlice() {
+        BackgroundSave s = bg;
+        if (s == null) {
+            return;
+        }
+        boolean walked;
+        try {
+            walked = s.step(SLICE_NANOS);
+        } catch (RuntimeException e) {
+            LOG.error("Background save failed", e);
+            walked = true;
+        }
+        if (walked) {
+            s.result().whenComplete((bytes, err) -> loop.execute(() -> bgsaveEnded(s, err)));
+        } else if (s.waitingForDisk()) {
+            loop.schedule(this::bgsaveSlice, 1, TimeUnit.MILLISECONDS);
+        } else {
+            loop.execute(this::bgsaveSlice);
+        }
+    }
+
+    /** The writer thread is done with {@code s}: on the loop, record how it went. */
+    private void bgsaveEnded(BackgroundSave s, Throwable err) {
+        if (bg != s) {
+            return; // already handled by finishBackgroundSave
+        }
+        bg = null;
+        lastCowSize = s.peakPreservedBytes();
+        if (err == null) {
+            dirty -= dirtyAtBgStart;
+            lastSaveMillis = bgStartMillis;
+            saves++;
             LOG.info("Background saving terminated with success");
         } else {
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            LOG.warn("Write error saving DB on disk: {}", cause.toString());
             LOG.warn("Background saving error");
         }
+        bgsaveDone((System.nanoTime() - s.startNanos()) / 1_000_000_000L, err == null);
+    }
+
+    private void bgsaveDone(long seconds, boolean ok) {
+        lastBgsaveSeconds = seconds;
         lastBgsaveOk = ok;
         updateRefusal();
-        return ok;
+    }
+
+    /** Walks the running background save to its end now and waits for its file. */
+    private void finishBackgroundSave() {
+        BackgroundSave s = bg;
+        if (s == null) {
+            return;
+        }
+        Throwable err = null;
+        try {
+            s.step(Long.MAX_VALUE);
+            s.result().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            err = e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err = e;
+        } catch (RuntimeException e) {
+            err = e;
+        }
+        bgsaveEnded(s, err);
     }
 
     /** Called by the cron: starts a background save when a {@code save} rule is met. */
     public void cron() {
+        if (bg != null) {
+            return;
+        }
+        if (bgsaveScheduled) {
+            bgsave();
+            return;
+        }
         List<long[]> rs = rules;
         if (rs.isEmpty() || dirty == 0) {
             return;
@@ -178,18 +310,20 @@ public final class Persistence implements KeyListener {
         sb.append("# Persistence\r\n");
         line(sb, "loading", loading ? 1 : 0);
         line(sb, "async_loading", 0);
-        line(sb, "current_cow_peak", 0);
-        line(sb, "current_cow_size", 0);
+        BackgroundSave s = bg;
+        line(sb, "current_cow_peak", s == null ? 0 : s.peakPreservedBytes());
+        line(sb, "current_cow_size", s == null ? 0 : s.preservedBytes());
         line(sb, "current_cow_size_age", 0);
-        line(sb, "current_fork_perc", "0.00");
-        line(sb, "current_save_keys_processed", 0);
-        line(sb, "current_save_keys_total", 0);
+        line(sb, "current_fork_perc", s == null || s.keysTotal() == 0 ? "0.00"
+                : String.format(java.util.Locale.ROOT, "%.2f", 100.0 * s.keysProcessed() / s.keysTotal()));
+        line(sb, "current_save_keys_processed", s == null ? 0 : s.keysProcessed());
+        line(sb, "current_save_keys_total", s == null ? 0 : s.keysTotal());
         line(sb, "rdb_changes_since_last_save", dirty);
-        line(sb, "rdb_bgsave_in_progress", 0);
+        line(sb, "rdb_bgsave_in_progress", s == null ? 0 : 1);
         line(sb, "rdb_last_save_time", lastSaveSeconds());
         line(sb, "rdb_last_bgsave_status", lastBgsaveOk ? "ok" : "err");
         line(sb, "rdb_last_bgsave_time_sec", lastBgsaveSeconds);
-        line(sb, "rdb_current_bgsave_time_sec", -1);
+        line(sb, "rdb_current_bgsave_time_sec", s == null ? -1 : (System.nanoTime() - s.startNanos()) / 1_000_000_000L);
         line(sb, "rdb_saves", saves);
         line(sb, "rdb_last_cow_size", lastCowSize);
         line(sb, "rdb_last_load_keys_expired", lastLoadExpired);
