@@ -100,7 +100,7 @@ public final class Rdb {
             db.forEachEntry((key, value, expireAt) -> {
                 int type = RdbWriter.typeOf(value);
                 if (type < 0) {
-                    // TODO(issue 7, SPI): custom data types need a type id and serializer.
+                    // A plugin type that is not an io.pyredis.api.PersistentType has no RDB form.
                     org.slf4j.LoggerFactory.getLogger(Rdb.class).warn("Key of type {} not saved: no RDB form",
                             value.type().name());
                     return;
@@ -148,7 +148,7 @@ public final class Rdb {
 
     /** Loads a stream of {@code size} bytes into {@code ks}; {@code name} is for messages. */
     public static LoadInfo load(Keyspace ks, InputStream in, long size, Path name) throws RdbLoadException {
-        RdbReader r = new RdbReader(in, size, ks.encodingLimits());
+        RdbReader r = new RdbReader(in, size, ks.encodingLimits(), ks.moduleTypes());
         RdbLoader.Sink sink = new RdbLoader.Sink() {
             @Override
             public int databases() {
@@ -200,13 +200,22 @@ public final class Rdb {
         return bos.toByteArray();
     }
 
-    /** RESTORE's payload check and decode, with Redis's error replies. */
+    /** RESTORE's payload check and decode, with Redis's error replies; plugin types are refused. */
     public static RedisValue restore(byte[] payload, EncodingLimits limits) {
+        return restore(payload, limits, ModuleTypes.NONE);
+    }
+
+    /**
+     * RESTORE's payload check and decode, with Redis's error replies, loading values of
+     * the plugin types in {@code moduleTypes} (any other module value is
+     * {@code ERR Bad data format}).
+     */
+    public static RedisValue restore(byte[] payload, EncodingLimits limits, ModuleTypes moduleTypes) {
         if (!verifyDumpPayload(payload)) {
             throw new RedisError("ERR DUMP payload version or checksum are wrong");
         }
         int bodyLen = payload.length - 10;
-        RdbReader r = new RdbReader(new ByteArrayInputStream(payload, 0, bodyLen), bodyLen, limits);
+        RdbReader r = new RdbReader(new ByteArrayInputStream(payload, 0, bodyLen), bodyLen, limits, moduleTypes);
         try {
             int type = r.readByte();
             if (!RdbReader.isObjectType(type)) {
