@@ -127,6 +127,11 @@ public final class Keyspace {
         this.moduleTypes = Objects.requireNonNull(types, "types");
     }
 
+    /** The state the databases share, for persistence in this module. */
+    KeyspaceState internalState() {
+        return state;
+    }
+
     /** The collection encoding limits, which the server sets from its config. */
     public EncodingLimits encodingLimits() {
         return state.limits;

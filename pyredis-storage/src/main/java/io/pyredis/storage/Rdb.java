@@ -7,6 +7,7 @@ import io.pyredis.storage.internal.rdb.Crc64;
 import io.pyredis.storage.internal.rdb.RdbException;
 import io.pyredis.storage.internal.rdb.RdbLoader;
 import io.pyredis.storage.internal.rdb.RdbReader;
+import io.pyredis.storage.internal.rdb.RdbSnapshot;
 import io.pyredis.storage.internal.rdb.RdbWriter;
 
 import java.io.ByteArrayInputStream;
@@ -61,8 +62,16 @@ public final class Rdb {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(dir);
+        replace(tmp, file);
+    }
+
+    /**
+     * Puts the complete, fsynced {@code temp} in place of {@code target} atomically and
+     * fsyncs the directory, so the rename itself survives a crash.
+     */
+    static void replace(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory(target.toAbsolutePath().getParent());
     }
 
     private static void fsyncDirectory(Path dir) throws IOException {
@@ -76,49 +85,34 @@ public final class Rdb {
         }
     }
 
-    /** Writes the whole RDB stream of {@code ks} to {@code out} (not closed). */
+    /**
+     * Writes the whole RDB stream of {@code ks} to {@code out} (not closed).
+     *
+     * @throws IllegalStateException when a {@link BackgroundSave} of {@code ks} is running
+     */
     public static void write(Keyspace ks, OutputStream out, boolean compression, boolean checksum) throws IOException {
-        RdbWriter w = new RdbWriter(out, compression, ks.encodingLimits());
-        byte[] magic = String.format("REDIS%04d", RDB_VERSION).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        w.write(magic, 0, magic.length);
-        w.writeAux("redis-ver", REDIS_VERSION);
-        w.writeAux("redis-bits", "64");
-        w.writeAux("ctime", Long.toString(ks.now() / 1000));
-        Runtime rt = Runtime.getRuntime();
-        w.writeAux("used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()));
-        w.writeAux("aof-base", "0");
-        for (int i = 0; i < ks.databases(); i++) {
-            Db db = ks.internalDb(i);
-            if (db.size() == 0) {
-                continue;
-            }
-            w.writeByte(254);
-            w.writeLen(i);
-            w.writeByte(251);
-            w.writeLen(db.size());
-            w.writeLen(db.expiresSize());
-            db.forEachEntry((key, value, expireAt) -> {
-                int type = RdbWriter.typeOf(value);
-                if (type < 0) {
-                    // A plugin type that is not an io.pyredis.api.PersistentType has no RDB form.
-                    org.slf4j.LoggerFactory.getLogger(Rdb.class).warn("Key of type {} not saved: no RDB form",
-                            value.type().name());
-                    return;
-                }
-                if (expireAt >= 0) {
-                    w.writeByte(252);
-                    w.writeLe(expireAt, 8);
-                }
-                w.writeByte(type);
-                w.writeString(key);
-                w.writeObject(type, value);
-            });
+        RdbSnapshot snap = begin(ks, out, compression, checksum, false);
+        snap.step(Long.MAX_VALUE);
+        if (snap.failure() != null) {
+            throw snap.failure();
         }
-        w.writeByte(255);
-        long crc = checksum ? w.crc() : 0;
-        w.writeLe(crc, 8);
-        w.flush();
-        out.flush();
+    }
+
+    /** Starts a snapshot of {@code ks} to {@code out} and writes its header (the AUX fields Redis 7.0 writes). */
+    static RdbSnapshot begin(Keyspace ks, OutputStream out, boolean compression, boolean checksum, boolean aofBase)
+            throws IOException {
+        Db[] dbs = new Db[ks.databases()];
+        for (int i = 0; i < dbs.length; i++) {
+            dbs[i] = ks.internalDb(i);
+        }
+        RdbSnapshot snap = new RdbSnapshot(dbs, ks.internalState(), out, compression, checksum);
+        Runtime rt = Runtime.getRuntime();
+        snap.begin("redis-ver", REDIS_VERSION,
+                "redis-bits", "64",
+                "ctime", Long.toString(ks.now() / 1000),
+                "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()),
+                "aof-base", aofBase ? "1" : "0");
+        return snap;
     }
 
     /** What a load found. */

@@ -76,6 +76,9 @@ public final class Db implements Database {
             return null;
         }
         touch(e);
+        if (ks.save != null) {
+            handingOut(e);
+        }
         return e.value;
     }
 
@@ -131,6 +134,7 @@ public final class Db implements Database {
             ks.listener.keyCreated(index, key);
             return;
         }
+        preserve(e);
         if (overwrite(e, value)) {
             ks.listener.keyCreated(index, key);
         }
@@ -149,6 +153,7 @@ public final class Db implements Database {
             ks.listener.keyCreated(index, key);
             return;
         }
+        preserve(e);
         if (overwrite(e, value)) {
             ks.listener.keyCreated(index, key);
             if (e.expIdx >= 0) {
@@ -166,8 +171,11 @@ public final class Db implements Database {
         if (e == null) {
             e = insert(key, h, value);
             ks.listener.keyCreated(index, key);
-        } else if (overwrite(e, value)) {
-            ks.listener.keyCreated(index, key);
+        } else {
+            preserve(e);
+            if (overwrite(e, value)) {
+                ks.listener.keyCreated(index, key);
+            }
         }
         setExpire(e, expireAtMillis);
     }
@@ -205,6 +213,7 @@ public final class Db implements Database {
         if (e == null) {
             return false;
         }
+        preserve(e);
         setExpire(e, expireAtMillis);
         ks.listener.keyModified(index, key);
         return true;
@@ -216,6 +225,7 @@ public final class Db implements Database {
         if (e == null || e.expIdx < 0) {
             return false;
         }
+        preserve(e);
         removeExpire(e);
         ks.listener.keyModified(index, key);
         return true;
@@ -233,6 +243,9 @@ public final class Db implements Database {
 
     @Override
     public void clear() {
+        if (ks.save != null) {
+            ks.save.finishNow();
+        }
         t0 = new Entry[INITIAL_SIZE];
         t1 = null;
         used0 = 0;
@@ -319,7 +332,13 @@ public final class Db implements Database {
     @Override
     public RedisValue peek(byte[] key) {
         Entry e = readLookup(key);
-        return e == null ? null : e.value;
+        if (e == null) {
+            return null;
+        }
+        if (ks.save != null) {
+            handingOut(e);
+        }
+        return e.value;
     }
 
     @Override
@@ -442,6 +461,67 @@ public final class Db implements Database {
         return true;
     }
 
+    // ------------------------------------------------------------- snapshots
+
+    /**
+     * Hands the running snapshot a key it has not written yet, before the key changes or
+     * goes: every change to a stored key passes here first (overwrite, delete, expiry,
+     * deadline change), so the snapshot holds each key as it was when the snapshot began.
+     */
+    private void preserve(Entry e) {
+        SaveHook save = ks.save;
+        if (save != null && e.saveMark != ks.saveMark) {
+            e.saveMark = ks.saveMark;
+            save.preserve(index, e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt);
+        }
+    }
+
+    /**
+     * A value is handed to a command, which may change it in place: unless the command is
+     * a read command (its lookups are {@link LookupRule#ALL}), the snapshot takes the key
+     * first. Changes in place need a lookup first, so this covers them all.
+     */
+    private void handingOut(Entry e) {
+        LookupRule r = ks.rule;
+        if (r != LookupRule.ALL && r != LookupRule.ALL_SILENT) {
+            preserve(e);
+        }
+    }
+
+    /**
+     * One step of a snapshot's walk over this database: the buckets of one SCAN step
+     * ({@link #scan}'s cursor, which visits every key present throughout the walk however
+     * the table is resized meanwhile), passing each key not written yet to {@code out} and
+     * marking it written. Nothing is expired or counted.
+     *
+     * @return the next cursor, 0 when the walk of this database is over
+     */
+    public <E extends Exception> long saveStep(long cursor, EntryVisitor<E> out) throws E {
+        if (size() == 0) {
+            return 0;
+        }
+        scanLen = 0;
+        long next = scanStep(cursor);
+        int n = scanLen;
+        byte mark = ks.saveMark;
+        try {
+            for (int i = 0; i < n; i++) {
+                Entry e = scanBuf[i];
+                scanBuf[i] = null;
+                if (e.saveMark != mark) {
+                    e.saveMark = mark;
+                    out.visit(e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt);
+                }
+            }
+        } finally {
+            for (int i = 0; i < n; i++) {
+                scanBuf[i] = null;
+            }
+            scanLen = 0;
+        }
+        return next;
+    }
+
     // ------------------------------------------------------- for the Keyspace
 
     /**
@@ -506,6 +586,9 @@ public final class Db implements Database {
 
     /** Swaps the whole contents with {@code other} (SWAPDB); each keeps its index. */
     public void swapContents(Db other) {
+        if (ks.save != null) {
+            ks.save.finishNow();
+        }
         Entry[] ta = t0;
         t0 = other.t0;
         other.t0 = ta;
@@ -610,6 +693,8 @@ public final class Db implements Database {
         }
         Entry e = new Entry(key, h, value);
         e.access = ks.nowSeconds();
+        // A key born during a snapshot is not part of it.
+        e.saveMark = ks.saveMark;
         if (rehashIdx >= 0) {
             // New keys go to the new table, so the old one only ever empties.
             Entry[] t = t1;
@@ -629,6 +714,7 @@ public final class Db implements Database {
 
     /** Removes {@code e} from the table and the expires array; false if it was not there. */
     private boolean unlink(Entry e) {
+        preserve(e);
         if (removeFromChain(t0, e)) {
             used0--;
         } else if (t1 != null && removeFromChain(t1, e)) {

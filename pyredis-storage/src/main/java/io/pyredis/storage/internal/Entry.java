@@ -26,6 +26,12 @@ final class Entry {
     int access;
     /** Redis's 8-bit logarithmic LFU counter (OBJECT FREQ), as of {@link #access}. */
     byte freq = KeyspaceState.LFU_INIT_VAL;
+    /**
+     * Which snapshot saw this key last: equal to {@link KeyspaceState#saveMark} once the
+     * running snapshot has written it (or when it was created after the snapshot began),
+     * different while the snapshot still has to. Fits in the padding, like the two above.
+     */
+    byte saveMark;
 
     Entry(byte[] key, int hash, RedisValue value) {
         this.key = key;

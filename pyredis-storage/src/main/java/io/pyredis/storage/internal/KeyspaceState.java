@@ -39,6 +39,18 @@ public final class KeyspaceState {
 
     /** Told of every key change (wakes blocked clients, fails WATCH). */
     public KeyListener listener = KeyListener.NONE;
+    /**
+     * The running snapshot, told of keys about to change before they change; null when
+     * none runs (then the hooks cost one null check).
+     */
+    public SaveHook save;
+    /**
+     * Flipped when a snapshot starts: keys whose {@link Entry#saveMark} differs still have
+     * to be written by it. A snapshot always walks to the end (a failed one keeps walking
+     * and discards), so between snapshots every key carries the current mark.
+     */
+    public byte saveMark;
+
     /** Up to which sizes collections stay compact. */
     public final EncodingLimits limits = new EncodingLimits();
 

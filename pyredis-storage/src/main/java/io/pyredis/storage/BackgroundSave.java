@@ -1,0 +1,218 @@
+package io.pyredis.storage;
+
+import io.pyredis.storage.internal.rdb.RdbSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * BGSAVE without stopping the world: a point-in-time RDB image of a {@link Keyspace},
+ * serialized on the keyspace's thread a slice at a time between commands, and written to
+ * disk by a thread of its own.
+ *
+ * <p>Redis forks and lets the kernel copy the pages the parent changes; a JVM cannot
+ * fork, so the keyspace itself tells the snapshot about every key about to change that it
+ * has not written yet, and the snapshot writes that key first (see {@code RdbSnapshot}).
+ * The image is the keyspace at {@link #start}; the memory it costs is the keys changed
+ * ahead of the walk plus a bounded queue of output, not a copy of the data.
+ *
+ * <p>The owner calls {@link #step} on the keyspace's thread until it returns true
+ * (between commands, so clients are served meanwhile), then waits for {@link #result()}.
+ * FLUSHALL, FLUSHDB and SWAPDB finish the walk at once before they run.
+ *
+ * @since 0.1
+ */
+public final class BackgroundSave {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundSave.class);
+    /** Output chunks the walk may run ahead of the disk: 64 of up to 64 KB. */
+    private static final int QUEUED_CHUNKS = 64;
+    private static final byte[] END = new byte[0];
+
+    private final RdbSnapshot snapshot;
+    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    private final CompletableFuture<Long> result = new CompletableFuture<>();
+    private final long startNanos = System.nanoTime();
+
+    private BackgroundSave(Keyspace ks, boolean compression, boolean checksum, boolean aofBase) throws IOException {
+        this.snapshot = Rdb.begin(ks, new QueueStream(queue), compression, checksum, aofBase);
+    }
+
+    /**
+     * Fixes the image of {@code ks} now and starts writing it to {@code temp}; when all is
+     * written, the file is fsynced, renamed to {@code target} and the directory fsynced, so
+     * a crash leaves the old {@code target} or the new one, never a part.
+     *
+     * @param aofBase whether this is an AOF base ({@code aof-base} AUX field 1)
+     * @throws IOException           when {@code temp} cannot be created (nothing started)
+     * @throws IllegalStateException when another snapshot of {@code ks} is running
+     */
+    public static BackgroundSave start(Keyspace ks, Path temp, Path target, boolean compression, boolean checksum,
+                                       boolean aofBase) throws IOException {
+        if (ks.internalState().save != null) {
+            throw new IllegalStateException("a snapshot is already running");
+        }
+        FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        BackgroundSave s;
+        try {
+            s = new BackgroundSave(ks, compression, checksum, aofBase);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Thread t = new Thread(() -> s.writeAll(ch, temp, target), "pyredis-bgsave");
+        t.setDaemon(true);
+        t.start();
+        return s;
+    }
+
+    /**
+     * Serializes for about {@code budgetNanos} on the keyspace's thread; returns at once,
+     * having done nothing, while the disk is behind ({@link #waitingForDisk()}).
+     *
+     * @return true when the whole image has been handed to the writer thread
+     */
+    public boolean step(long budgetNanos) {
+        if (!snapshot.isDone() && waitingForDisk()) {
+            return false;
+        }
+        try {
+            return snapshot.step(budgetNanos);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the output queue is nearly full, so a step would only wait for the disk. */
+    public boolean waitingForDisk() {
+        return queue.remainingCapacity() < 2;
+    }
+
+    /** Completes, on the writer thread, when the file is in place (the bytes written), or fails. */
+    public CompletableFuture<Long> result() {
+        return result;
+    }
+
+    /** Keys written so far. */
+    public long keysProcessed() {
+        return snapshot.keysWritten();
+    }
+
+    /** Keys in the keyspace when the save started. */
+    public long keysTotal() {
+        return snapshot.keysTotal();
+    }
+
+    /** Bytes of keys changed ahead of the walk, held until it gets to their database. */
+    public long preservedBytes() {
+        return snapshot.preservedBytes();
+    }
+
+    /** The most such bytes held at once. */
+    public long peakPreservedBytes() {
+        return snapshot.peakPreservedBytes();
+    }
+
+    /** When the save started, as {@link System#nanoTime()}. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    private void writeAll(FileChannel ch, Path temp, Path target) {
+        long bytes = 0;
+        IOException failure = null;
+        try (FileChannel c = ch) {
+            while (true) {
+                byte[] chunk = queue.take();
+                if (chunk == END) {
+                    break;
+                }
+                if (failure == null) {
+                    try {
+                        ByteBuffer b = ByteBuffer.wrap(chunk);
+                        while (b.hasRemaining()) {
+                            c.write(b);
+                        }
+                        bytes += chunk.length;
+                    } catch (IOException e) {
+                        // Keep taking chunks: the walk must not block on a full queue.
+                        failure = e;
+                    }
+                }
+            }
+            if (failure == null) {
+                c.force(true);
+            }
+        } catch (IOException e) {
+            failure = failure == null ? e : failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new IOException("interrupted");
+        }
+        try {
+            if (failure == null) {
+                Rdb.replace(temp, target);
+                result.complete(bytes);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof IOException ? (IOException) e : new IOException(e);
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", temp, e.toString());
+        }
+        result.completeExceptionally(failure);
+    }
+
+    /** Hands each buffer the writer flushes to the writer thread; blocks while the queue is full. */
+    private static final class QueueStream extends OutputStream {
+        private final BlockingQueue<byte[]> queue;
+
+        QueueStream(BlockingQueue<byte[]> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > 0) {
+                put(Arrays.copyOfRange(b, off, off + len));
+            }
+        }
+
+        /** The snapshot flushes once, at its end. */
+        @Override
+        public void flush() throws IOException {
+            put(END);
+        }
+
+        private void put(byte[] chunk) throws IOException {
+            try {
+                queue.put(chunk);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+}
