@@ -32,6 +32,19 @@ public interface CommandPack {
     List<Command> commands();
 
     /**
+     * This pack's own data types that persist (RDB, DUMP/RESTORE, AOF rewrite). Called
+     * once, at server start, with {@link #commands()} and before the dataset is loaded
+     * from disk (which needs them, hence here rather than in {@link #start}). A pack
+     * whose types have a bad name or a name another pack took is refused as a whole. The
+     * default declares none.
+     *
+     * @since 0.1
+     */
+    default List<PersistentType<?>> dataTypes() {
+        return List.of();
+    }
+
+    /**
      * Called once when the server has loaded every pack and before it accepts clients, on
      * the server's command thread: the place to register keyspace-event listeners or keep
      * {@code ctx} for publishing. The default does nothing.

@@ -3,6 +3,7 @@ package io.pyredis.server;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.PackContext;
+import io.pyredis.api.PersistentType;
 import io.pyredis.server.internal.ServerPackContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerCron;
@@ -15,6 +16,7 @@ import io.pyredis.server.internal.plugin.LoadedPack;
 import io.pyredis.server.internal.plugin.PackLoader;
 import io.pyredis.storage.Clock;
 import io.pyredis.storage.Keyspace;
+import io.pyredis.storage.ModuleTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +26,12 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -84,10 +89,30 @@ public final class PyRedisServer implements AutoCloseable {
         CommandTable table = new CommandTable();
         List<LoadedPack> packs = new ArrayList<>();
         List<CommandPack> accepted = new ArrayList<>();
+        Map<String, String> typeOwners = new HashMap<>();
+        List<PersistentType<?>> dataTypes = new ArrayList<>();
         PackLoader.Sink sink = (pack, commands, origin) -> {
+            List<PersistentType<?>> types;
+            try {
+                types = List.copyOf(pack.dataTypes());
+            } catch (RuntimeException | LinkageError e) {
+                return "dataTypes() failed: " + e;
+            }
+            String bad = checkTypes(types, typeOwners);
+            if (bad != null) {
+                return bad;
+            }
             String refused = register(table, packs, pack.name(), commands, origin);
             if (refused == null) {
                 accepted.add(pack);
+                for (PersistentType<?> t : types) {
+                    typeOwners.put(t.name(), pack.name());
+                    dataTypes.add(t);
+                }
+                if (!types.isEmpty()) {
+                    log.info("Pack '{}' has data types {}", pack.name(),
+                            types.stream().map(t -> t.name() + " (encoding version " + t.encodingVersion() + ")").toList());
+                }
             }
             return refused;
         };
@@ -105,6 +130,8 @@ public final class PyRedisServer implements AutoCloseable {
         pluginWarnings = loader.warnings();
 
         Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
+        // Before the dataset is loaded: RDB and RESTORE read plugin values with these.
+        keyspace.moduleTypes(ModuleTypes.of(dataTypes));
         config.bindEncodingLimits(keyspace.encodingLimits());
         ServerContext ctx = new ServerContext(config, clock, keyspace, table, packs);
         try {
@@ -154,6 +181,28 @@ public final class PyRedisServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Why a pack's data types are refused (a bad name or version, a name declared twice
+     * or already another pack's), or null when they are fine.
+     */
+    private static String checkTypes(List<PersistentType<?>> types, Map<String, String> owners) {
+        Set<String> names = new HashSet<>();
+        for (PersistentType<?> t : types) {
+            String problem = ModuleTypes.check(t);
+            if (problem != null) {
+                return problem;
+            }
+            String name = t.name();
+            if (!names.add(name)) {
+                return "data type '" + name + "' is declared twice";
+            }
+            if (owners.containsKey(name)) {
+                return "data type '" + name + "' is already taken by pack '" + owners.get(name) + "'";
+            }
+        }
+        return null;
     }
 
     private static String register(CommandTable table, List<LoadedPack> packs, String packName,

@@ -36,6 +36,7 @@ public final class Keyspace {
     /** Whether the last cycle ran out of time (the next one then visits every db). */
     private boolean lastCycleTimedOut;
     private long timeCapReached;
+    private ModuleTypes moduleTypes = ModuleTypes.NONE;
 
     /**
      * @param databases the number of databases, at least 1 ({@code databases} in redis.conf)
@@ -111,6 +112,19 @@ public final class Keyspace {
     /** Database {@code index} with its internals, for persistence in this module. */
     Db internalDb(int index) {
         return dbs[index];
+    }
+
+    /**
+     * The plugin data types RDB loads and RESTORE accepts ({@link ModuleTypes#NONE} until
+     * the server sets those of its packs).
+     */
+    public ModuleTypes moduleTypes() {
+        return moduleTypes;
+    }
+
+    /** Sets the plugin data types (the server does, at start, before loading the dataset). */
+    public void moduleTypes(ModuleTypes types) {
+        this.moduleTypes = Objects.requireNonNull(types, "types");
     }
 
     /** The state the databases share, for persistence in this module. */

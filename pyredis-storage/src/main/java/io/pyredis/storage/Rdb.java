@@ -142,7 +142,7 @@ public final class Rdb {
 
     /** Loads a stream of {@code size} bytes into {@code ks}; {@code name} is for messages. */
     public static LoadInfo load(Keyspace ks, InputStream in, long size, Path name) throws RdbLoadException {
-        RdbReader r = new RdbReader(in, size, ks.encodingLimits());
+        RdbReader r = new RdbReader(in, size, ks.encodingLimits(), ks.moduleTypes());
         RdbLoader.Sink sink = new RdbLoader.Sink() {
             @Override
             public int databases() {
@@ -194,13 +194,22 @@ public final class Rdb {
         return bos.toByteArray();
     }
 
-    /** RESTORE's payload check and decode, with Redis's error replies. */
+    /** RESTORE's payload check and decode, with Redis's error replies; plugin types are refused. */
     public static RedisValue restore(byte[] payload, EncodingLimits limits) {
+        return restore(payload, limits, ModuleTypes.NONE);
+    }
+
+    /**
+     * RESTORE's payload check and decode, with Redis's error replies, loading values of
+     * the plugin types in {@code moduleTypes} (any other module value is
+     * {@code ERR Bad data format}).
+     */
+    public static RedisValue restore(byte[] payload, EncodingLimits limits, ModuleTypes moduleTypes) {
         if (!verifyDumpPayload(payload)) {
             throw new RedisError("ERR DUMP payload version or checksum are wrong");
         }
         int bodyLen = payload.length - 10;
-        RdbReader r = new RdbReader(new ByteArrayInputStream(payload, 0, bodyLen), bodyLen, limits);
+        RdbReader r = new RdbReader(new ByteArrayInputStream(payload, 0, bodyLen), bodyLen, limits, moduleTypes);
         try {
             int type = r.readByte();
             if (!RdbReader.isObjectType(type)) {

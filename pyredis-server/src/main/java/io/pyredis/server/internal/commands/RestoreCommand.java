@@ -85,7 +85,7 @@ public final class RestoreCommand extends BuiltinCommand {
         if (ttl < 0) {
             throw new RedisError("ERR Invalid TTL value, must be >= 0");
         }
-        RedisValue v = Rdb.restore(args[3], c.server().keyspace().encodingLimits());
+        RedisValue v = Rdb.restore(args[3], c.server().keyspace().encodingLimits(), c.server().keyspace().moduleTypes());
         if (replace) {
             db.delete(key);
         }

@@ -1,6 +1,8 @@
 package io.pyredis.storage.internal.rdb;
 
 import io.pyredis.api.Numbers;
+import io.pyredis.api.PersistentType;
+import io.pyredis.api.RdbInput;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
@@ -8,6 +10,7 @@ import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
 import io.pyredis.storage.EncodingLimits;
+import io.pyredis.storage.ModuleTypes;
 import io.pyredis.storage.internal.Collections;
 
 import java.io.IOException;
@@ -35,10 +38,19 @@ public final class RdbReader {
     private long crc;
     private final EncodingLimits limits;
 
+    private final ModuleTypes moduleTypes;
+
+    /** A reader that refuses module (plugin type) values. */
     public RdbReader(InputStream in, long totalLength, EncodingLimits limits) {
+        this(in, totalLength, limits, ModuleTypes.NONE);
+    }
+
+    /** A reader that loads the module values of {@code moduleTypes}. */
+    public RdbReader(InputStream in, long totalLength, EncodingLimits limits, ModuleTypes moduleTypes) {
         this.in = in;
         this.total = totalLength;
         this.limits = limits;
+        this.moduleTypes = moduleTypes;
     }
 
     /** The offset of the next byte. */
@@ -436,10 +448,130 @@ public final class RdbReader {
             case TYPE_STREAM_LISTPACKS_3:
                 throw new RdbException("streams are not supported", start);
             case TYPE_MODULE:
+                throw new RdbException("Pre-release module format not supported", start);
             case TYPE_MODULE_2:
-                throw new RdbException("module data types are not supported", start);
+                return readModuleValue();
             default:
                 throw new RdbException("unknown value type " + type, start);
+        }
+    }
+
+    /**
+     * rdbLoadObject for RDB_TYPE_MODULE_2: the module id, the type's rdb_load callback
+     * reading its items, and the EOF marker; every failure an {@link RdbException}.
+     */
+    private RedisValue readModuleValue() throws RdbException {
+        long start = offset();
+        long id = readLen();
+        PersistentType<?> t = moduleTypes.byId(id);
+        String name = ModuleTypes.nameOf(id);
+        if (t == null) {
+            throw new RdbException("The RDB file contains module data I can't load: no matching module type '"
+                    + name + "'", start);
+        }
+        ModuleInput input = new ModuleInput();
+        RedisValue v;
+        try {
+            v = t.load(input, (int) (id & 1023));
+        } catch (RuntimeException | StackOverflowError e) {
+            if (input.error != null) {
+                throw input.error;
+            }
+            throw new RdbException("The RDB file contains module data for the module type '" + name
+                    + "', that the responsible module is not able to load: " + e, start);
+        }
+        if (input.error != null) {
+            throw input.error;
+        }
+        if (v == null || !t.valueClass().isInstance(v)) {
+            throw new RdbException("The RDB file contains module data for the module type '" + name
+                    + "', that the responsible module is not able to load.", start);
+        }
+        long at = offset();
+        if (readLen() != MODULE_OPCODE_EOF) {
+            throw new RdbException("The RDB file contains module data for the module '" + name
+                    + "' that is not terminated by the proper module value EOF marker", at);
+        }
+        return v;
+    }
+
+    /** What a read of a plugin type's load throws; the reader keeps the real error. */
+    private static final class ModuleReadError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ModuleReadError(RdbException e) {
+            super(e.getMessage(), null, false, false);
+        }
+    }
+
+    /** RedisModule_Load*: each item checked for its opcode (RDB_TYPE_MODULE_2 is opcode-tagged). */
+    private final class ModuleInput implements RdbInput {
+        RdbException error;
+
+        private ModuleReadError fail(RdbException e) {
+            if (error == null) {
+                error = e;
+            }
+            return new ModuleReadError(error);
+        }
+
+        private void opcode(int want) throws RdbException {
+            if (error != null) {
+                // A failed read leaves the position anywhere: every later read fails too.
+                throw error;
+            }
+            long at = offset();
+            long op = readLen();
+            if (op != want) {
+                throw new RdbException("module value item is opcode " + Long.toUnsignedString(op) + ", expected "
+                        + want, at);
+            }
+        }
+
+        @Override
+        public long readUnsigned() {
+            try {
+                opcode(MODULE_OPCODE_UINT);
+                return readLen();
+            } catch (RdbException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public long readSigned() {
+            // RM_LoadSigned is RM_LoadUnsigned of the same bits.
+            return readUnsigned();
+        }
+
+        @Override
+        public double readDouble() {
+            try {
+                opcode(MODULE_OPCODE_DOUBLE);
+                return Double.longBitsToDouble(readLe(8));
+            } catch (RdbException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public float readFloat() {
+            try {
+                opcode(MODULE_OPCODE_FLOAT);
+                return Float.intBitsToFloat((int) readLe(4));
+            } catch (RdbException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public byte[] readBytes() {
+            try {
+                opcode(MODULE_OPCODE_STRING);
+                return RdbReader.this.readString();
+            } catch (RdbException e) {
+                throw fail(e);
+            }
         }
     }
 

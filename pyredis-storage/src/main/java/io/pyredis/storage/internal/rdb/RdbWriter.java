@@ -1,6 +1,8 @@
 package io.pyredis.storage.internal.rdb;
 
 import io.pyredis.api.Numbers;
+import io.pyredis.api.PersistentType;
+import io.pyredis.api.RdbOutput;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
@@ -8,9 +10,11 @@ import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
 import io.pyredis.storage.EncodingLimits;
+import io.pyredis.storage.ModuleTypes;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import static io.pyredis.storage.internal.rdb.RdbConstants.*;
@@ -82,14 +86,14 @@ public final class RdbWriter {
         }
     }
 
-    /** rdbSaveLen. */
+    /** rdbSaveLen; {@code len} is unsigned (a module's 64-bit values use the whole range). */
     public void writeLen(long len) throws IOException {
-        if (len < (1 << 6)) {
+        if (len >= 0 && len < (1 << 6)) {
             writeByte((int) len);
-        } else if (len < (1 << 14)) {
+        } else if (len >= 0 && len < (1 << 14)) {
             writeByte((int) ((len >>> 8) | 0x40));
             writeByte((int) (len & 0xff));
-        } else if (len <= 0xffffffffL) {
+        } else if (len >= 0 && len <= 0xffffffffL) {
             writeByte(0x80);
             for (int i = 3; i >= 0; i--) {
                 writeByte((int) (len >>> (8 * i)));
@@ -162,8 +166,14 @@ public final class RdbWriter {
 
     // ----------------------------------------------------------- values
 
-    /** The type byte rdbSaveObjectType writes for {@code v}; -1 for a type RDB cannot hold. */
+    /**
+     * The type byte rdbSaveObjectType writes for {@code v}; -1 for a type RDB cannot hold
+     * (a plugin's type that is not a {@link PersistentType}).
+     */
     public static int typeOf(RedisValue v) {
+        if (v.type() instanceof PersistentType<?> t && t.valueClass().isInstance(v)) {
+            return TYPE_MODULE_2;
+        }
         if (v instanceof RedisString) {
             return TYPE_STRING;
         }
@@ -274,8 +284,90 @@ public final class RdbWriter {
                 }
                 break;
             }
+            case TYPE_MODULE_2:
+                writeModuleValue((PersistentType<?>) v.type(), v);
+                break;
             default:
                 throw new IllegalArgumentException("cannot write type " + type);
+        }
+    }
+
+    /**
+     * rdbSaveObject for a module value: the module id, what the type's rdb_save callback
+     * writes (each item behind its RDB_MODULE_OPCODE_*), and RDB_MODULE_OPCODE_EOF.
+     */
+    private <V extends RedisValue> void writeModuleValue(PersistentType<V> t, RedisValue v) throws IOException {
+        writeLen(ModuleTypes.encodeId(t.name(), t.encodingVersion()));
+        ModuleOutput out = new ModuleOutput();
+        try {
+            t.save(t.valueClass().cast(v), out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            throw new IOException("data type '" + t.name() + "' failed to save a value: " + e, e);
+        }
+        if (out.error != null) {
+            // The type caught the failure of a write: the stream is broken all the same.
+            throw out.error;
+        }
+        writeLen(MODULE_OPCODE_EOF);
+    }
+
+    /** RedisModule_Save*: each item is its opcode (rdbSaveLen) and its value. */
+    private final class ModuleOutput implements RdbOutput {
+        IOException error;
+
+        private UncheckedIOException fail(IOException e) {
+            if (error == null) {
+                error = e;
+            }
+            return new UncheckedIOException(e);
+        }
+
+        @Override
+        public void writeUnsigned(long value) {
+            try {
+                writeLen(MODULE_OPCODE_UINT);
+                writeLen(value);
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public void writeSigned(long value) {
+            // RM_SaveSigned is RM_SaveUnsigned of the same bits.
+            writeUnsigned(value);
+        }
+
+        @Override
+        public void writeDouble(double value) {
+            try {
+                writeLen(MODULE_OPCODE_DOUBLE);
+                writeLe(Double.doubleToRawLongBits(value), 8);
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public void writeFloat(float value) {
+            try {
+                writeLen(MODULE_OPCODE_FLOAT);
+                writeLe(Float.floatToRawIntBits(value), 4);
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public void writeBytes(byte[] value) {
+            try {
+                writeLen(MODULE_OPCODE_STRING);
+                RdbWriter.this.writeString(value);
+            } catch (IOException e) {
+                throw fail(e);
+            }
         }
     }
 

@@ -1,0 +1,62 @@
+package io.pyredis.example.ring;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyspaceEvent;
+import io.pyredis.api.Numbers;
+import io.pyredis.api.RedisError;
+
+import java.util.EnumSet;
+
+/**
+ * {@code RING.PUSH key capacity element [element ...]}: appends the elements to the ring
+ * buffer at {@code key} (created with {@code capacity} when missing), dropping the oldest
+ * ones beyond {@code capacity}; a different {@code capacity} resizes the ring. Replies
+ * the number of elements in the ring.
+ */
+final class RingPushCommand implements Command {
+
+    static final RedisError NOT_POSITIVE = new RedisError("ERR value is out of range, must be positive");
+
+    private static final CommandSpec SPEC = new CommandSpec(
+            "ring.push", -4,
+            EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM, CommandFlag.MODULE),
+            KeySpec.FIRST, "module", "0.1.0",
+            "Appends elements to a ring buffer that keeps the last capacity of them.",
+            "O(N) where N is the number of elements pushed",
+            "key capacity element [element ...]");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext ctx, byte[][] args) {
+        byte[] key = args[1];
+        long capacity = Numbers.parseLong(args[2]);
+        if (capacity < 1 || capacity > Ring.MAX_CAPACITY) {
+            throw NOT_POSITIVE;
+        }
+        Ring ring = ctx.db().get(key, Ring.class);
+        boolean created = ring == null;
+        if (created) {
+            ring = new Ring(capacity);
+        } else if (ring.capacity() != capacity) {
+            ring.capacity(capacity);
+        }
+        for (int i = 3; i < args.length; i++) {
+            ring.push(args[i]);
+        }
+        if (created) {
+            ctx.db().set(key, ring);
+        } else {
+            ctx.db().modified(key);
+        }
+        ctx.notifyKeyspaceEvent(KeyspaceEvent.MODULE, "ring.push", key);
+        ctx.reply().integer(ring.size());
+    }
+}
