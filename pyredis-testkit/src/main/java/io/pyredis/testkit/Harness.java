@@ -283,10 +283,10 @@ public class Harness implements CommandContext {
             }
             return "zset " + parts;
         } else {
-            return v.type() + " " + v;
+            return v.type().name() + " " + v;
         }
         parts.sort(null);
-        return v.type() + " " + parts;
+        return v.type().name() + " " + parts;
     }
 
     private static String latin1(byte[] b) {
