@@ -33,6 +33,16 @@ class PropagationTest {
     }
 
     @Test
+    void aKeyFoundExpiredIsRecordedAsADelBeforeTheCommand() {
+        Harness h = new Harness();
+        h.call("SET", "k", "v", "PX", "100");
+        h.clock.advance(200);
+        h.call("APPEND", "k", "x");
+        // The DEL is the server's (Redis's lazy expiry propagates it), the APPEND the command's.
+        assertEquals(List.of("DEL k", "APPEND k x"), h.lastRecorded());
+    }
+
+    @Test
     void replayingTheRecordLaterGivesTheSameData() throws IOException {
         Harness h = new Harness();
         RecordedPropagation.check(SCENARIO, h);
