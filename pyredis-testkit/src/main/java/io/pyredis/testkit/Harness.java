@@ -8,12 +8,17 @@ import io.pyredis.api.DataType;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
+import io.pyredis.api.RedisHash;
+import io.pyredis.api.RedisList;
+import io.pyredis.api.RedisSet;
+import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
 import io.pyredis.api.Reply;
 import io.pyredis.api.Session;
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.storage.EncodingLimits;
+import io.pyredis.storage.KeyListener;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.ManualClock;
 
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
  * Runs the command packs on the class path as the server would: found through ServiceLoader,
@@ -32,6 +38,12 @@ import java.util.ServiceLoader;
  * error replies. Each call returns the exact RESP bytes a client would read (as ISO-8859-1
  * text). Keyspace events are recorded in {@link #events}; {@link #block} succeeds only when
  * {@link #canBlock} is set, as for a client outside MULTI.
+ *
+ * <p>What the append-only file would record for each call is in {@link #lastRecorded} and,
+ * for every call so far, in {@link #recorded}: as the server does, a {@code DEL} for each
+ * key the command found expired, then what the command {@link #propagate}d or, when it
+ * propagated nothing, the command as sent when it changed a key (a key listener saw it).
+ * {@link #replayRecorded} runs them into another harness, as loading the AOF would.
  */
 public class Harness implements CommandContext {
 
@@ -57,11 +69,45 @@ public class Harness implements CommandContext {
     public byte[][] blockedKeys;
     public long blockedTimeout = -1;
 
+    /** One command the append-only file would record, in database {@code db}. */
+    public record Recorded(int db, byte[][] argv) {
+        @Override
+        public String toString() {
+            return format(argv);
+        }
+    }
+
+    /** Everything the calls so far would have put in the append-only file, in order. */
+    public final List<Recorded> recorded = new ArrayList<>();
+
     private final Map<String, Command> commands = new HashMap<>();
     private RespWriter reply;
     private int protocol = 2;
+    private boolean inCall;
+    private boolean changed;
+    private final List<Recorded> expiredDels = new ArrayList<>();
+    private final List<byte[][]> propagated = new ArrayList<>();
+    private final List<Recorded> lastRecorded = new ArrayList<>();
 
     public Harness() {
+        keyspace.addKeyListener(new KeyListener() {
+            @Override
+            public void keyModified(int db, byte[] key) {
+                changed |= inCall;
+            }
+
+            @Override
+            public void keyCreated(int db, byte[] key) {
+                changed |= inCall;
+            }
+
+            @Override
+            public void keyExpired(int db, byte[] key) {
+                if (inCall) {
+                    expiredDels.add(new Recorded(db, new byte[][] {b("DEL"), key.clone()}));
+                }
+            }
+        });
         for (CommandPack pack : ServiceLoader.load(CommandPack.class)) {
             for (Command c : pack.commands()) {
                 commands.put(c.spec().name(), c);
@@ -118,6 +164,11 @@ public class Harness implements CommandContext {
             }
             c = found;
         }
+        int db = selected;
+        propagated.clear();
+        expiredDels.clear();
+        changed = false;
+        inCall = true;
         try {
             c.execute(this, argv);
         } catch (RedisError e) {
@@ -125,8 +176,148 @@ public class Harness implements CommandContext {
                 throw new AssertionError("error thrown after part of a reply was written: " + e.getMessage());
             }
             reply.error(e);
+        } finally {
+            inCall = false;
         }
+        lastRecorded.clear();
+        lastRecorded.addAll(expiredDels);
+        if (!propagated.isEmpty()) {
+            for (byte[][] p : propagated) {
+                lastRecorded.add(new Recorded(db, p));
+            }
+        } else if (changed) {
+            lastRecorded.add(new Recorded(db, argv));
+        }
+        recorded.addAll(lastRecorded);
         return written();
+    }
+
+    /**
+     * What the append-only file would record for the last {@link #call}, one entry per
+     * command, its arguments separated by spaces (see {@link #format}).
+     */
+    public List<String> lastRecorded() {
+        List<String> out = new ArrayList<>();
+        for (Recorded r : lastRecorded) {
+            out.add(format(r.argv()));
+        }
+        return out;
+    }
+
+    /**
+     * Runs every command recorded so far into {@code target}, each in its database, as
+     * loading the append-only file would, and fails on the first error reply. Commands no
+     * pack on {@code target}'s class path has are applied by {@link #applyGeneric} (DEL,
+     * PEXPIREAT, PERSIST: what other packs' commands propagate as).
+     */
+    public void replayRecorded(Harness target) {
+        for (Recorded r : recorded) {
+            target.selected = r.db();
+            String name = new String(r.argv()[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            String out = target.commands.containsKey(name) ? target.call(r.argv()) : target.applyGeneric(name, r.argv());
+            if (out.startsWith("-")) {
+                throw new AssertionError("replaying " + r + " in db " + r.db() + ": " + out.trim());
+            }
+        }
+        target.selected = 0;
+    }
+
+    /** DEL, PEXPIREAT and PERSIST, straight on the keyspace, for replay in a pack without them. */
+    protected String applyGeneric(String name, byte[][] argv) {
+        switch (name) {
+            case "del" -> {
+                for (int i = 1; i < argv.length; i++) {
+                    db().delete(argv[i]);
+                }
+            }
+            case "pexpireat" -> db().expireAt(argv[1], Long.parseLong(new String(argv[2], StandardCharsets.UTF_8)));
+            case "persist" -> db().persist(argv[1]);
+            default -> {
+                return unknownCommand(name, argv);
+            }
+        }
+        return "+OK\r\n";
+    }
+
+    /**
+     * Every live key of every database with its type, contents and deadline, one line per
+     * key in key order, set-like contents sorted: equal for two keyspaces that hold the same
+     * data whatever their encodings or history.
+     */
+    public String dump() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < keyspace.databases(); i++) {
+            Database d = keyspace.db(i);
+            List<byte[]> keys = new ArrayList<>();
+            d.forEachKey(k -> keys.add(k.clone()));
+            TreeMap<String, String> lines = new TreeMap<>();
+            for (byte[] k : keys) {
+                RedisValue v = d.get(k);
+                if (v != null) {
+                    lines.put(latin1(k), describe(v) + " ttl-at " + d.expireAt(k));
+                }
+            }
+            for (Map.Entry<String, String> e : lines.entrySet()) {
+                out.append(i).append(' ').append(e.getKey()).append(' ').append(e.getValue()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String describe(RedisValue v) {
+        List<String> parts = new ArrayList<>();
+        if (v instanceof RedisString s) {
+            return "string " + latin1(s.bytes());
+        } else if (v instanceof RedisList l) {
+            for (int i = 0; i < l.size(); i++) {
+                parts.add(latin1(l.get(i)));
+            }
+            return "list " + parts;
+        } else if (v instanceof RedisHash h) {
+            h.forEach((f, x) -> parts.add(latin1(f) + "=" + latin1(x)));
+        } else if (v instanceof RedisSet s) {
+            s.forEach(m -> parts.add(latin1(m)));
+        } else if (v instanceof RedisSortedSet z) {
+            for (long r = 0; r < z.size(); r++) {
+                parts.add(latin1(z.memberAt(r)) + "=" + z.scoreAt(r));
+            }
+            return "zset " + parts;
+        } else {
+            return v.type().name() + " " + v;
+        }
+        parts.sort(null);
+        return v.type().name() + " " + parts;
+    }
+
+    private static String latin1(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A command as text: its arguments separated by spaces, an empty one as {@code ""}, and
+     * backslash, space, tab, CR and LF escaped as {@code \\ \s \t \r \n}.
+     */
+    public static String format(byte[][] argv) {
+        StringBuilder out = new StringBuilder();
+        for (byte[] a : argv) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            if (a.length == 0) {
+                out.append("\"\"");
+            }
+            for (char c : latin1(a).toCharArray()) {
+                switch (c) {
+                    case '\\' -> out.append("\\\\");
+                    case ' ' -> out.append("\\s");
+                    case '\t' -> out.append("\\t");
+                    case '\r' -> out.append("\\r");
+                    case '\n' -> out.append("\\n");
+                    default -> out.append(c);
+                }
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -307,6 +498,11 @@ public class Harness implements CommandContext {
             throw RedisError.DB_INDEX_OUT_OF_RANGE;
         }
         keyspace.swap(a, b);
+    }
+
+    @Override
+    public void propagate(byte[]... command) {
+        propagated.add(command);
     }
 
     @Override

@@ -56,6 +56,8 @@ public final class HIncrByFloatCommand implements Command {
         }
         h.put(args[2], printed);
         HashWrites.done(ctx, args[1], h, existed, Events.HINCRBYFLOAT);
+        // The printed result, not the increment: replaying must not depend on float rounding.
+        ctx.propagate(Propagation.HSET, args[1], args[2], printed);
         ctx.reply().bulk(printed);
     }
 }

@@ -57,9 +57,18 @@ final class ExpireCore {
             // A deadline already past deletes the key at once, as Redis does (and replicates a DEL).
             db.delete(key);
             ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
+            ctx.propagate(Propagation.DEL, key);
         } else {
             db.expireAt(key, when);
             ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.EXPIRE, key);
+            if (seconds || !absolute) {
+                // As Redis: PEXPIREAT with the absolute deadline, the NX/XX/GT/LT words kept,
+                // so that replaying later sets the same deadline. PEXPIREAT goes as sent.
+                byte[][] p = args.clone();
+                p[0] = Propagation.PEXPIREAT;
+                p[2] = Propagation.number(when);
+                ctx.propagate(p);
+            }
         }
         ctx.reply().integer(1);
     }

@@ -30,6 +30,8 @@ public final class SwapDbCommand implements Command {
             throw RedisError.DB_INDEX_OUT_OF_RANGE;
         }
         ctx.swapDatabases(a, b);
+        // Recorded even when it changes nothing (a database with itself, two empty ones), as Redis does.
+        ctx.propagate(args);
         ctx.reply().ok();
     }
 }

@@ -23,13 +23,24 @@ public final class BLMoveCommand implements BlockingCommand {
     public void execute(CommandContext ctx, byte[][] args) {
         boolean fromLeft = Args.isLeft(args[3]);
         boolean toLeft = Args.isLeft(args[4]);
-        blockingMove(ctx, args, fromLeft, toLeft, Args.timeoutMillis(args[5]));
+        if (blockingMove(ctx, args, fromLeft, toLeft, Args.timeoutMillis(args[5]))) {
+            ctx.propagate(Propagation.LMOVE, args[1], args[2], args[3], args[4]);
+        }
     }
 
-    /** Shared with BRPOPLPUSH. Redis replies a null bulk when it cannot block, a null array on timeout. */
-    static void blockingMove(CommandContext ctx, byte[][] args, boolean fromLeft, boolean toLeft, long timeout) {
-        if (!MoveCore.move(ctx, args[1], args[2], fromLeft, toLeft) && !ctx.block(new byte[][] {args[1]}, timeout)) {
+    /**
+     * Shared with BRPOPLPUSH. Redis replies a null bulk when it cannot block, a null array on
+     * timeout.
+     *
+     * @return whether an element was moved (the caller propagates its non-blocking form)
+     */
+    static boolean blockingMove(CommandContext ctx, byte[][] args, boolean fromLeft, boolean toLeft, long timeout) {
+        if (MoveCore.move(ctx, args[1], args[2], fromLeft, toLeft)) {
+            return true;
+        }
+        if (!ctx.block(new byte[][] {args[1]}, timeout)) {
             ctx.reply().nullBulk();
         }
+        return false;
     }
 }

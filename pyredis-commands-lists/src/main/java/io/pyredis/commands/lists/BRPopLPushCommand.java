@@ -21,6 +21,8 @@ public final class BRPopLPushCommand implements BlockingCommand {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        BLMoveCommand.blockingMove(ctx, args, false, true, Args.timeoutMillis(args[3]));
+        if (BLMoveCommand.blockingMove(ctx, args, false, true, Args.timeoutMillis(args[3]))) {
+            ctx.propagate(Propagation.RPOPLPUSH, args[1], args[2]);
+        }
     }
 }

@@ -7,7 +7,7 @@ import io.pyredis.api.Reply;
 
 import java.util.Arrays;
 
-/** BLPOP and BRPOP: {@code key [key ...] timeout}. */
+/** BLPOP and BRPOP: {@code key [key ...] timeout}; propagated as LPOP / RPOP of the key served. */
 final class BlockingPopCore {
 
     private BlockingPopCore() {
@@ -24,6 +24,7 @@ final class BlockingPopCore {
                 reply.bulk(args[i]);
                 reply.bulk(list.pop(head));
                 PopCore.changed(ctx, args[i], list, Events.pop(head));
+                ctx.propagate(Propagation.pop(head), args[i]);
                 return;
             }
         }

@@ -56,7 +56,9 @@ final class MPopCore {
                 Reply reply = ctx.reply();
                 reply.array(2);
                 reply.bulk(args[i]);
-                PopCore.popInto(ctx, args[i], list, r.left(), r.count());
+                int n = PopCore.popInto(ctx, args[i], list, r.left(), r.count());
+                // As Redis: the key served and how many it gave, whatever COUNT asked.
+                ctx.propagate(Propagation.pop(r.left()), args[i], Propagation.number(n));
                 return true;
             }
         }

@@ -51,8 +51,10 @@ final class PopCore {
     /**
      * Pops up to {@code count} elements as an array reply; deletes the emptied list, else
      * marks it modified. One {@code lpop}/{@code rpop} event however many were popped.
+     *
+     * @return how many were popped
      */
-    static void popInto(CommandContext ctx, byte[] key, RedisList list, boolean head, long count) {
+    static int popInto(CommandContext ctx, byte[] key, RedisList list, boolean head, long count) {
         Reply reply = ctx.reply();
         int n = (int) Math.min(count, list.size());
         reply.array(n);
@@ -60,6 +62,7 @@ final class PopCore {
             reply.bulk(list.pop(head));
         }
         changed(ctx, key, list, Events.pop(head));
+        return n;
     }
 
     /**

@@ -44,6 +44,8 @@ public final class SPopCommand implements Command {
             byte[] m = set.memberAt(ThreadLocalRandom.current().nextInt(set.size()));
             set.remove(m);
             SetOps.removed(ctx, args[1], set, Events.SPOP);
+            // What was drawn, not the draw: replaying must remove the same member.
+            ctx.propagate(Propagation.SREM, args[1], m);
             reply.bulk(m);
             return;
         }
@@ -62,6 +64,7 @@ public final class SPopCommand implements Command {
             db.delete(args[1]);
             ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, Events.SPOP, args[1]);
             ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, args[1]);
+            ctx.propagate(Propagation.DEL, args[1]);
             return;
         }
         int n = (int) count;
@@ -77,6 +80,8 @@ public final class SPopCommand implements Command {
         reply.set(n);
         for (byte[] m : popped) {
             reply.bulk(m);
+            // One SREM per member, as Redis 7.0 records it (inside one MULTI/EXEC).
+            ctx.propagate(Propagation.SREM, args[1], m);
         }
     }
 }

@@ -111,6 +111,8 @@ final class PopCore {
             r.array(n);
             popInto(r, z, n, m.max(), true);
             ZSets.changed(ctx, key, z, Events.pop(m.max()));
+            // As Redis: the key served and how many it gave, whatever COUNT asked.
+            ctx.propagate(Propagation.pop(m.max()), key, Propagation.number(n));
             return true;
         }
         return false;
@@ -130,6 +132,7 @@ final class PopCore {
             r.bulk(args[i]);
             popInto(r, z, 1, max, false);
             ZSets.changed(ctx, args[i], z, Events.pop(max));
+            ctx.propagate(Propagation.pop(max), args[i]);
             return;
         }
         if (!ctx.block(Arrays.copyOfRange(args, 1, args.length - 1), timeout)) {

@@ -30,6 +30,7 @@ public final class GetDelCommand implements Command {
         }
         db.delete(args[1]);
         ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, args[1]);
+        ctx.propagate(Propagation.DEL, args[1]);
         ctx.reply().bulk(s.bytes());
     }
 }

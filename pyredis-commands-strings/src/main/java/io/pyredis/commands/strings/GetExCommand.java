@@ -42,12 +42,16 @@ public final class GetExCommand implements Command {
                 // Unlike SET, GETEX deletes at once a key whose new deadline is already past.
                 db.delete(key);
                 ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
+                ctx.propagate(Propagation.DEL, key);
             } else {
                 db.expireAt(key, deadline);
                 ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.EXPIRE, key);
+                // The deadline is absolute: replaying the AOF later must not move it.
+                ctx.propagate(Propagation.PEXPIREAT, key, Propagation.number(deadline));
             }
         } else if ((flags & SetCore.PERSIST) != 0 && db.persist(key)) {
             ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.PERSIST, key);
+            ctx.propagate(Propagation.PERSIST, key);
         }
         ctx.reply().bulk(s.bytes());
     }

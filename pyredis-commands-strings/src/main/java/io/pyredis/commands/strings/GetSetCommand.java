@@ -19,6 +19,6 @@ public final class GetSetCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        SetCore.set(ctx, args[1], args[2], SetCore.GET, 0, SetCore.Replies.OK_OR_NULL);
+        SetCore.set(ctx, null, args[1], args[2], SetCore.GET, 0, SetCore.Replies.OK_OR_NULL);
     }
 }

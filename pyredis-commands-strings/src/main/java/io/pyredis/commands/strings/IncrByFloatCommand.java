@@ -47,6 +47,8 @@ public final class IncrByFloatCommand implements Command {
         byte[] printed = LongDouble.format(sum);
         db.setKeepTtl(key, RedisString.of(printed));
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.INCRBYFLOAT, key);
+        // The printed result, not the increment: replaying must not depend on float rounding.
+        ctx.propagate(Propagation.SET, key, printed, Propagation.KEEPTTL);
         ctx.reply().bulk(printed);
     }
 }

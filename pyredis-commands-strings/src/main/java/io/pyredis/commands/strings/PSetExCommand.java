@@ -20,6 +20,6 @@ public final class PSetExCommand implements Command {
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
         long deadline = SetCore.deadline(ctx, args[2], SetCore.PX, SetCore.INVALID_EXPIRE_PSETEX);
-        SetCore.set(ctx, args[1], args[3], SetCore.PX, deadline, SetCore.Replies.OK_OR_NULL);
+        SetCore.set(ctx, args, args[1], args[3], SetCore.PX, deadline, SetCore.Replies.OK_OR_NULL);
     }
 }

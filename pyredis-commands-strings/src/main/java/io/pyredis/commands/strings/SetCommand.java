@@ -36,6 +36,6 @@ public final class SetCommand implements Command {
         int expireIndex = (int) (parsed >>> 32);
         long deadline = expireIndex == 0 ? 0
                 : SetCore.deadline(ctx, args[expireIndex], flags, SetCore.INVALID_EXPIRE_SET);
-        SetCore.set(ctx, args[1], args[2], flags, deadline, SetCore.Replies.OK_OR_NULL);
+        SetCore.set(ctx, args, args[1], args[2], flags, deadline, SetCore.Replies.OK_OR_NULL);
     }
 }

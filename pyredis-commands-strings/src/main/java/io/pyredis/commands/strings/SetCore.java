@@ -114,8 +114,14 @@ final class SetCore {
     /**
      * SET with everything: {@code deadline} is used when {@code flags} has an expire flag.
      * With GET the reply is the old value whatever NX/XX decide.
+     *
+     * <p>Propagated as Redis's {@code setGenericCommand} does: with a deadline as
+     * {@code SET key value PXAT deadline}; with GET as the command without its GET words
+     * ({@code args}, or {@code SET key value} for GETSET, whose {@code args} is null);
+     * otherwise as sent.
      */
-    static void set(CommandContext ctx, byte[] key, byte[] value, int flags, long deadline, Replies replies) {
+    static void set(CommandContext ctx, byte[][] args, byte[] key, byte[] value, int flags, long deadline,
+                    Replies replies) {
         Database db = ctx.db();
         RedisString old = null;
         boolean found;
@@ -148,6 +154,11 @@ final class SetCore {
         }
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SET, key);
         if ((flags & ANY_EXPIRE) != 0) {
+            ctx.propagate(Propagation.SET, key, value, Propagation.PXAT, Propagation.number(deadline));
+        } else if ((flags & GET) != 0) {
+            ctx.propagate(args == null ? new byte[][] {Propagation.SET, key, value} : withoutGet(args));
+        }
+        if ((flags & ANY_EXPIRE) != 0) {
             // Even for a deadline already past, as Redis 7.0 reports it.
             ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.EXPIRE, key);
         }
@@ -158,6 +169,28 @@ final class SetCore {
         } else {
             reply.ok();
         }
+    }
+
+    /** SET's arguments without its GET words (which may be repeated). */
+    private static byte[][] withoutGet(byte[][] args) {
+        int n = 0;
+        for (int j = 0; j < args.length; j++) {
+            if (j < 3 || !isGet(args[j])) {
+                n++;
+            }
+        }
+        byte[][] out = new byte[n][];
+        n = 0;
+        for (int j = 0; j < args.length; j++) {
+            if (j < 3 || !isGet(args[j])) {
+                out[n++] = args[j];
+            }
+        }
+        return out;
+    }
+
+    private static boolean isGet(byte[] a) {
+        return a.length == 3 && is(a, 'g', 'e', 't');
     }
 
     static void bulkOrNull(Reply reply, RedisString s) {

@@ -20,6 +20,6 @@ public final class SetExCommand implements Command {
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
         long deadline = SetCore.deadline(ctx, args[2], SetCore.EX, SetCore.INVALID_EXPIRE_SETEX);
-        SetCore.set(ctx, args[1], args[3], SetCore.EX, deadline, SetCore.Replies.OK_OR_NULL);
+        SetCore.set(ctx, args, args[1], args[3], SetCore.EX, deadline, SetCore.Replies.OK_OR_NULL);
     }
 }

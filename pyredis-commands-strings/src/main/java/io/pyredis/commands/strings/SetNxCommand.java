@@ -19,6 +19,6 @@ public final class SetNxCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        SetCore.set(ctx, args[1], args[2], SetCore.NX, 0, SetCore.Replies.ONE_OR_ZERO);
+        SetCore.set(ctx, args, args[1], args[2], SetCore.NX, 0, SetCore.Replies.ONE_OR_ZERO);
     }
 }

@@ -10,6 +10,7 @@ import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.Reply;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 
 /**
@@ -25,6 +26,11 @@ import java.util.EnumSet;
  * </ol>
  * Only an allowed request changes the key, which holds the limiter's state (a number)
  * and expires when that state no longer matters.
+ *
+ * <p>The decision depends on the time, so the command is not recorded in the append-only
+ * file as sent (replaying it later would decide again, differently): it propagates the state
+ * it stored, as {@code SET key state PXAT deadline}, which gives the same key whenever it is
+ * replayed. A refused request changes nothing and records nothing.
  */
 final class RateLimitCommand implements Command {
 
@@ -37,6 +43,9 @@ final class RateLimitCommand implements Command {
     static final RedisError TOO_FAST =
             new RedisError("ERR max-requests must not exceed 1000000 per second of period");
     static final RedisError NEGATIVE_COST = new RedisError("ERR cost is negative");
+
+    private static final byte[] SET = "SET".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PXAT = "PXAT".getBytes(StandardCharsets.US_ASCII);
 
     private static final CommandSpec SPEC = new CommandSpec(
             "ratelimit", -4,
@@ -79,7 +88,10 @@ final class RateLimitCommand implements Command {
         long now = ctx.now() * 1000L;
         Gcra.Decision d = Gcra.decide(storedTat, now, max, periodMicros, cost);
         if (d.newTat() != Gcra.NO_STATE) {
-            ctx.db().set(key, RedisString.of(d.newTat()), ceilDiv(d.newTat(), 1000L));
+            RedisString newState = RedisString.of(d.newTat());
+            long deadline = ceilDiv(d.newTat(), 1000L);
+            ctx.db().set(key, newState, deadline);
+            ctx.propagate(SET, key, newState.bytes(), PXAT, ascii(deadline));
         }
 
         Reply reply = ctx.reply();
@@ -89,6 +101,10 @@ final class RateLimitCommand implements Command {
         reply.integer(d.remaining());
         reply.integer(d.retryAfter() < 0 ? -1 : ceilDiv(d.retryAfter(), MICROS_PER_SECOND));
         reply.integer(ceilDiv(d.resetAfter(), MICROS_PER_SECOND));
+    }
+
+    private static byte[] ascii(long v) {
+        return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
     }
 
     // Rounded up: a client that waits retry-after seconds must then be let through.

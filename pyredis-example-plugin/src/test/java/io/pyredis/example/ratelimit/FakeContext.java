@@ -23,6 +23,8 @@ final class FakeContext implements CommandContext {
     long now = 1_700_000_000_000L;
     final FakeDatabase db = new FakeDatabase();
     final List<Object> replies = new ArrayList<>();
+    /** What the command asked the AOF to record, one list of arguments per command. */
+    final List<List<String>> propagated = new ArrayList<>();
 
     @Override
     public Session session() {
@@ -50,6 +52,15 @@ final class FakeContext implements CommandContext {
     @Override
     public Reply reply() {
         return reply;
+    }
+
+    @Override
+    public void propagate(byte[]... command) {
+        List<String> args = new ArrayList<>();
+        for (byte[] a : command) {
+            args.add(new String(a, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        propagated.add(args);
     }
 
     @Override

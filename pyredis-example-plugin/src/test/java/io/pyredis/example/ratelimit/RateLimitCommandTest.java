@@ -52,6 +52,42 @@ class RateLimitCommandTest {
     }
 
     @Test
+    void anAllowedRequestIsRecordedAsTheStateItStoredWithItsDeadline() {
+        ctx.propagated.clear();
+        call("k", "2", "10", "1");
+        byte[] key = "k".getBytes(StandardCharsets.US_ASCII);
+        String state = new String(((RedisString) ctx.db.get(key)).bytes(), StandardCharsets.US_ASCII);
+        assertEquals(List.of(List.of("SET", "k", state, "PXAT", Long.toString(ctx.db.expireAt(key)))), ctx.propagated);
+
+        // Replayed later, the recorded SET gives the same key: same state, same deadline.
+        FakeContext later = new FakeContext();
+        later.now = ctx.now + 3_000;
+        List<String> set = ctx.propagated.get(0);
+        later.db.set(key, RedisString.of(set.get(2).getBytes(StandardCharsets.US_ASCII)), Long.parseLong(set.get(4)));
+        assertEquals(ctx.db.expireAt(key), later.db.expireAt(key));
+        ctx.now += 3_000;
+        assertEquals(call("k", "2", "10"), callOn(later, "k", "2", "10"), "the next decision is the same");
+    }
+
+    @Test
+    void aLimitedRequestRecordsNothing() {
+        call("k", "1", "10");
+        ctx.propagated.clear();
+        assertEquals(1L, call("k", "1", "10").get(1));
+        assertEquals(List.of(), ctx.propagated);
+    }
+
+    private List<Object> callOn(FakeContext other, String... args) {
+        byte[][] bytes = new byte[args.length + 1][];
+        bytes[0] = "RATELIMIT".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < args.length; i++) {
+            bytes[i + 1] = args[i].getBytes(StandardCharsets.UTF_8);
+        }
+        command.execute(other, bytes);
+        return List.copyOf(other.replies);
+    }
+
+    @Test
     void keysAreIndependent() {
         call("a", "1", "10");
         assertEquals(1L, call("a", "1", "10").get(1));

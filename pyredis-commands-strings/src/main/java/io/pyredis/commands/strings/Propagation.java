@@ -1,0 +1,29 @@
+package io.pyredis.commands.strings;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The words of what the pack's commands propagate instead of themselves (Redis's shared
+ * objects: {@code shared.set}, {@code shared.pxat}, ...). Never changed: the AOF keeps them.
+ */
+final class Propagation {
+
+    static final byte[] SET = word("SET");
+    static final byte[] PXAT = word("PXAT");
+    static final byte[] KEEPTTL = word("KEEPTTL");
+    static final byte[] PEXPIREAT = word("PEXPIREAT");
+    static final byte[] PERSIST = word("PERSIST");
+    static final byte[] DEL = word("DEL");
+
+    private Propagation() {
+    }
+
+    /** A number as Redis prints it into a command. */
+    static byte[] number(long v) {
+        return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] word(String w) {
+        return w.getBytes(StandardCharsets.US_ASCII);
+    }
+}
