@@ -66,7 +66,7 @@ final class ExpireCore {
                 // so that replaying later sets the same deadline. PEXPIREAT goes as sent.
                 byte[][] p = args.clone();
                 p[0] = Propagation.PEXPIREAT;
-                p[2] = Propagation.number(when);
+                p[2] = Numbers.toBytes(when);
                 ctx.propagate(p);
             }
         }

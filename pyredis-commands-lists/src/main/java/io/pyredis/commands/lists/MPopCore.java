@@ -1,5 +1,6 @@
 package io.pyredis.commands.lists;
 
+import io.pyredis.api.Numbers;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisError;
@@ -58,7 +59,7 @@ final class MPopCore {
                 reply.bulk(args[i]);
                 int n = PopCore.popInto(ctx, args[i], list, r.left(), r.count());
                 // As Redis: the key served and how many it gave, whatever COUNT asked.
-                ctx.propagate(Propagation.pop(r.left()), args[i], Propagation.number(n));
+                ctx.propagate(Propagation.pop(r.left()), args[i], Numbers.toBytes(n));
                 return true;
             }
         }

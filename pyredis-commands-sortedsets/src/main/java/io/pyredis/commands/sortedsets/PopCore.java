@@ -112,7 +112,7 @@ final class PopCore {
             popInto(r, z, n, m.max(), true);
             ZSets.changed(ctx, key, z, Events.pop(m.max()));
             // As Redis: the key served and how many it gave, whatever COUNT asked.
-            ctx.propagate(Propagation.pop(m.max()), key, Propagation.number(n));
+            ctx.propagate(Propagation.pop(m.max()), key, Numbers.toBytes(n));
             return true;
         }
         return false;

@@ -1,5 +1,6 @@
 package io.pyredis.commands.strings;
 
+import io.pyredis.api.Numbers;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
@@ -47,7 +48,7 @@ public final class GetExCommand implements Command {
                 db.expireAt(key, deadline);
                 ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.EXPIRE, key);
                 // The deadline is absolute: replaying the AOF later must not move it.
-                ctx.propagate(Propagation.PEXPIREAT, key, Propagation.number(deadline));
+                ctx.propagate(Propagation.PEXPIREAT, key, Numbers.toBytes(deadline));
             }
         } else if ((flags & SetCore.PERSIST) != 0 && db.persist(key)) {
             ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.PERSIST, key);

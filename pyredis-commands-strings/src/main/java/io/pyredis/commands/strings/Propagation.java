@@ -18,10 +18,6 @@ final class Propagation {
     private Propagation() {
     }
 
-    /** A number as Redis prints it into a command. */
-    static byte[] number(long v) {
-        return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
-    }
 
     private static byte[] word(String w) {
         return w.getBytes(StandardCharsets.US_ASCII);

@@ -154,7 +154,7 @@ final class SetCore {
         }
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SET, key);
         if ((flags & ANY_EXPIRE) != 0) {
-            ctx.propagate(Propagation.SET, key, value, Propagation.PXAT, Propagation.number(deadline));
+            ctx.propagate(Propagation.SET, key, value, Propagation.PXAT, Numbers.toBytes(deadline));
         } else if ((flags & GET) != 0) {
             ctx.propagate(args == null ? new byte[][] {Propagation.SET, key, value} : withoutGet(args));
         }

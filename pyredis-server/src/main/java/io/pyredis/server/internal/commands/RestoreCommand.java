@@ -39,6 +39,9 @@ public final class RestoreCommand extends BuiltinCommand {
         return List.of("keyspace", "write", "slow", "dangerous");
     }
 
+    private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ABSTTL = "ABSTTL".getBytes(StandardCharsets.US_ASCII);
+
     @Override
     protected void execute(Connection c, byte[][] args) {
         boolean replace = false;
@@ -86,17 +89,26 @@ public final class RestoreCommand extends BuiltinCommand {
             throw new RedisError("ERR Invalid TTL value, must be >= 0");
         }
         RedisValue v = Rdb.restore(args[3], c.server().keyspace().encodingLimits(), c.server().keyspace().moduleTypes());
-        if (replace) {
-            db.delete(key);
-        }
+        boolean deleted = replace && db.delete(key);
         long now = c.server().keyspace().now();
-        if (ttl != 0 && !absttl) {
+        boolean relative = ttl != 0 && !absttl;
+        if (relative) {
             ttl = ttl > Long.MAX_VALUE - now ? Long.MAX_VALUE : ttl + now;
         }
         if (ttl != 0 && ttl < now) {
             // Already expired: the key is gone (deleted above when replacing), the reply is still OK.
+            if (deleted) {
+                c.propagate(DEL, key);
+            }
             c.reply().ok();
             return;
+        }
+        if (relative) {
+            // As Redis: the AOF gets the deadline, not a TTL that would restart at replay.
+            byte[][] abs = java.util.Arrays.copyOf(args, args.length + 1);
+            abs[2] = Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
+            abs[args.length] = ABSTTL;
+            c.propagate(abs);
         }
         if (ttl != 0) {
             db.set(key, v, ttl);
