@@ -555,6 +555,11 @@ public final class Aof implements KeyListener {
      * flushAppendOnlyFile.
      */
     public boolean flushNow() {
+        return flushNow(false);
+    }
+
+    /** {@link #flushNow()}; {@code force} writes even while a background fsync runs (shutdown, rewrite). */
+    private boolean flushNow(boolean force) {
         mustWaitBeforeReply = false;
         if (state != ON || incr == null) {
             buf.reset();
@@ -565,7 +570,7 @@ public final class Aof implements KeyListener {
             maybeBackgroundFsync(now);
             return lastWriteOk;
         }
-        if (fsyncPolicy == FSYNC_EVERYSEC && fsyncRunning.get()) {
+        if (fsyncPolicy == FSYNC_EVERYSEC && fsyncRunning.get() && !force) {
             if (postponedSince == 0) {
                 postponedSince = now;
                 return true;
@@ -713,7 +718,7 @@ public final class Aof implements KeyListener {
         try {
             Files.createDirectories(directory());
             if (state == ON) {
-                flushNow();
+                flushNow(true);
                 incr.force(false);
             }
             AofManifest m = manifest == null ? new AofManifest() : manifest.copy();
@@ -803,7 +808,7 @@ public final class Aof implements KeyListener {
             return true;
         }
         if (!on) {
-            flushNow();
+            flushNow(true);
             try {
                 incr.force(false);
             } catch (IOException e) {
@@ -840,7 +845,7 @@ public final class Aof implements KeyListener {
         if (state != ON) {
             return;
         }
-        flushNow();
+        flushNow(true);
         try {
             LOG.info("Calling fsync() on the AOF file.");
             incr.force(true);
