@@ -118,6 +118,13 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL (kill -9): the server gets no chance to flush anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        pump.join(2000);
+    }
+
     /** Stops the server: SIGTERM, then SIGKILL if it has not gone within 10 s. */
     @Override
     public void close() throws InterruptedException {

@@ -135,7 +135,14 @@ public final class PyRedisServer implements AutoCloseable {
         config.bindEncodingLimits(keyspace.encodingLimits());
         ServerContext ctx = new ServerContext(config, clock, keyspace, table, packs);
         try {
-            ctx.persistence().loadAtStart();
+            // As Redis 7.0: with appendonly yes the AOF is loaded (or created), never the RDB.
+            if (!ctx.aof().loadAtStart()) {
+                ctx.persistence().loadAtStart();
+            }
+        } catch (io.pyredis.server.internal.persistence.aof.AofException e) {
+            closed.set(true);
+            log.error("{}", e.getMessage());
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
         } catch (io.pyredis.storage.RdbLoadException e) {
             closed.set(true);
             log.error("Fatal error loading the DB: {}. Exiting.", e.getMessage());
@@ -146,6 +153,8 @@ public final class PyRedisServer implements AutoCloseable {
         }
         keyspace.setKeyListener(ctx.keyListener());
         keyspace.addKeyListener(ctx.persistence());
+        keyspace.addKeyListener(ctx.aof());
+        config.appendonly.onChange(on -> ctx.aof().setEnabled(on));
         Transport t = new Transport(ctx);
         int port;
         try {
@@ -283,6 +292,7 @@ public final class PyRedisServer implements AutoCloseable {
         Transport t = transport;
         if (t != null) {
             boolean inLoop = t.inEventLoop();
+            flushAof(context, inLoop);
             t.close();
             if (!inLoop) {
                 t.awaitTermination();
@@ -295,6 +305,25 @@ public final class PyRedisServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // Nothing to do: the jar stays open until the JVM exits.
             }
+        }
+    }
+
+    /** Writes and fsyncs what the AOF holds, on the event loop, before the loop stops. */
+    private static void flushAof(ServerContext c, boolean inLoop) {
+        if (c == null) {
+            return;
+        }
+        if (inLoop) {
+            c.aof().shutdown();
+            return;
+        }
+        try {
+            c.eventLoop().submit(() -> c.aof().shutdown()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            LoggerFactory.getLogger(PyRedisServer.class).warn("AOF flush at shutdown failed: {}", e.toString());
         }
     }
 

@@ -154,6 +154,13 @@ public final class BlockedClients implements KeyListener {
         RespWriter out = c.reply();
         int mark = out.size();
         c.reblocked = false;
+        io.pyredis.server.internal.persistence.aof.Aof aof = server.aof();
+        boolean recording = aof.recording();
+        long dirty = aof.dirty();
+        long records = aof.records();
+        if (recording) {
+            aof.enter();
+        }
         try {
             w.command.execute(c, w.args);
         } catch (RedisError e) {
@@ -167,6 +174,10 @@ public final class BlockedClients implements KeyListener {
             LOG.error("Blocked command '{}' failed", w.command.spec().name(), e);
             truncate(c, mark);
             c.reply().error("ERR internal error in '" + w.command.spec().name() + "' command: " + e);
+        } finally {
+            if (recording) {
+                aof.exit(c.session().db(), w.args, dirty, records);
+            }
         }
         if (c.reblocked && c.reply().size() == mark) {
             c.reblocked = false;

@@ -92,12 +92,32 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     boolean flushPending;
     /** When the output buffer went over its class's soft limit (unix ms), 0 when under it. */
     private long softLimitSince;
+    /** In the AOF's list of connections whose replies wait for the AOF write of this loop iteration. */
+    public boolean aofWaiting;
 
     public Connection(ServerContext server, LoopIo io) {
         this.server = server;
         this.io = io;
         this.dispatcher = server.dispatcher();
         this.parser = new RequestParser(server.limits());
+    }
+
+    /**
+     * The AOF loader's client (Redis's fake client): commands run through the dispatcher
+     * as a client's would, with no socket; replies accumulate and are dropped by the caller.
+     */
+    public static Connection fakeClient(ServerContext server) {
+        Connection c = new Connection(server, null);
+        c.session = new ClientSession(0, "", "", server.clock().millis(), c);
+        c.session.authenticated(true);
+        return c;
+    }
+
+    /** Drops an unfinished MULTI (the AOF loader's, at the end of a file). */
+    public void discardTransaction() {
+        if (tx != null) {
+            tx.reset();
+        }
     }
 
     // ---- CommandContext -------------------------------------------------------------
@@ -157,6 +177,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
             server.watches().touchAllInDb(b, a);
         }
         server.keyspace().swap(a, b);
+        server.aof().forceDirty();
         if (a != b) {
             server.blockedClients().databasesSwapped(a, b);
         }
@@ -170,6 +191,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     @Override
     public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key, int db) {
         server.notifier().notify(type, event, db, key, this);
+    }
+
+    @Override
+    public void propagate(byte[]... command) {
+        server.aof().propagate(session.db(), command);
     }
 
     @Override
@@ -481,10 +507,18 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
         ctx.fireChannelReadComplete();
     }
 
-    /** Writes and flushes the replies written so far; a no-op when there are none. */
+    /**
+     * Writes and flushes the replies written so far; a no-op when there are none. While
+     * commands recorded for the AOF wait to be written, the replies wait for that write
+     * (at the end of this loop iteration, see {@code Aof.deferFlush}).
+     */
     public void flush() {
         int size = writer.size();
         if (size == 0 || channel == null) {
+            return;
+        }
+        if (server.aof().replyMustWait()) {
+            server.aof().deferFlush(this);
             return;
         }
         server.stats().totalNetOutputBytes += size;
@@ -535,6 +569,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
     }
 
     private void flushAndClose() {
+        if (server.aof().replyMustWait()) {
+            server.aof().flushNow();
+        }
         flush();
         channel.writeAndFlush(channel.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
     }

@@ -6,6 +6,7 @@ import io.pyredis.server.internal.config.ServerConfig;
 import io.pyredis.server.internal.dispatch.CommandTable;
 import io.pyredis.server.internal.dispatch.Dispatcher;
 import io.pyredis.server.internal.persistence.Persistence;
+import io.pyredis.server.internal.persistence.aof.Aof;
 import io.pyredis.server.internal.plugin.LoadedPack;
 import io.pyredis.storage.Clock;
 import io.pyredis.storage.Keyspace;
@@ -36,6 +37,7 @@ public final class ServerContext {
     private final List<LoadedPack> packs;
     private final Dispatcher dispatcher;
     private final Persistence persistence;
+    private final Aof aof;
     private final long startMillis;
     private final String runId = randomHex40();
     private final String replId = randomHex40();
@@ -60,6 +62,7 @@ public final class ServerContext {
         Runtime rt = Runtime.getRuntime();
         this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();
         this.persistence = new Persistence(config, keyspace, clock);
+        this.aof = new Aof(this);
         this.dispatcher = new Dispatcher(this);
         this.limits = buildLimits();
         config.protoMaxBulkLen.onChange(v -> limits = buildLimits());
@@ -130,6 +133,11 @@ public final class ServerContext {
     /** RDB snapshots: SAVE/BGSAVE, the save rules, the dirty counter, MISCONF. */
     public Persistence persistence() {
         return persistence;
+    }
+
+    /** The append-only file (off unless {@code appendonly}). */
+    public Aof aof() {
+        return aof;
     }
 
     public Dispatcher dispatcher() {

@@ -55,6 +55,7 @@ public final class ServerCron implements Runnable {
             server.stats().sampleMemory();
             closeIdleClients(now);
             server.persistence().cron();
+            server.aof().cron();
         } catch (RuntimeException e) {
             LOG.error("Server cron failed", e);
         }

@@ -34,6 +34,7 @@ public final class BuiltinCommands {
                 new ShutdownCommand(),
                 new SaveCommand(),
                 new BgsaveCommand(),
+                new BgrewriteaofCommand(),
                 new LastsaveCommand(),
                 new DumpCommand(),
                 new RestoreCommand(),

@@ -252,7 +252,7 @@ public final class InfoCommand extends BuiltinCommand {
     }
 
     private static void persistence(StringBuilder sb, ServerContext server) {
-        server.persistence().info(sb);
+        server.persistence().info(sb, server.aof());
     }
 
     private static void stats(StringBuilder sb, ServerContext server) {

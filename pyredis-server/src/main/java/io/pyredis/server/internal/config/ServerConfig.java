@@ -53,6 +53,28 @@ public final class ServerConfig {
     public final BoolParam stopWritesOnBgsaveError = registry.register(
             new BoolParam("stop-writes-on-bgsave-error", true, true));
 
+    // Append-only file (names, defaults and mutability as Redis 7.0.15).
+    public final BoolParam appendonly = registry.register(new BoolParam("appendonly", true, false));
+    public final EnumParam appendfsync = registry.register(
+            new EnumParam("appendfsync", true, "everysec", List.of("everysec", "always", "no")));
+    public final StringParam appendfilename = registry.register(
+            new StringParam("appendfilename", false, "appendonly.aof"));
+    public final StringParam appenddirname = registry.register(
+            new StringParam("appenddirname", false, "appendonlydir"));
+    public final BoolParam aofLoadTruncated = registry.register(new BoolParam("aof-load-truncated", true, true));
+    public final BoolParam aofUseRdbPreamble = registry.register(new BoolParam("aof-use-rdb-preamble", true, true));
+    public final IntParam autoAofRewritePercentage = registry.register(
+            new IntParam("auto-aof-rewrite-percentage", true, 100, 0, Integer.MAX_VALUE));
+    public final MemoryParam autoAofRewriteMinSize = registry.register(
+            new MemoryParam("auto-aof-rewrite-min-size", true, 64L * 1024 * 1024, 0, Long.MAX_VALUE));
+    public final BoolParam noAppendfsyncOnRewrite = registry.register(
+            new BoolParam("no-appendfsync-on-rewrite", true, false));
+    public final BoolParam aofRewriteIncrementalFsync = registry.register(
+            new BoolParam("aof-rewrite-incremental-fsync", true, true));
+    public final BoolParam aofTimestampEnabled = registry.register(
+            new BoolParam("aof-timestamp-enabled", true, false));
+    public final BoolParam aofDisableAutoGc = registry.register(new BoolParam("aof-disable-auto-gc", true, false));
+
     public final NotifyEventsParam notifyKeyspaceEvents = registry.register(new NotifyEventsParam());
     public final OutputBufferLimitsParam clientOutputBufferLimit = registry.register(new OutputBufferLimitsParam());
 

@@ -10,6 +10,7 @@ import io.pyredis.server.internal.PubSub;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerStats;
 import io.pyredis.server.internal.persistence.Persistence;
+import io.pyredis.server.internal.persistence.aof.Aof;
 import io.pyredis.storage.LookupRule;
 import io.pyredis.storage.Keyspace;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class Dispatcher {
     private final ServerStats stats;
     private final BlockedClients blocked;
     private final Persistence persistence;
+    private final Aof aof;
     private final PubSub pubsub;
 
     public Dispatcher(ServerContext server) {
@@ -44,6 +46,7 @@ public final class Dispatcher {
         this.stats = server.stats();
         this.blocked = server.blockedClients();
         this.persistence = server.persistence();
+        this.aof = server.aof();
         this.pubsub = server.pubsub();
     }
 
@@ -90,6 +93,10 @@ public final class Dispatcher {
         }
         if (persistence.writesRefused() && refusedByDiskError(e)) {
             reject(c, e, "MISCONF", Persistence.MISCONF);
+            return startNanos;
+        }
+        if (aof.writesRefused() && refusedByDiskError(e)) {
+            reject(c, e, "MISCONF", aof.misconf());
             return startNanos;
         }
         if (c.subscriptionCount() > 0 && s.protocol() == 2 && !e.allowedSubscribed()) {
@@ -140,6 +147,14 @@ public final class Dispatcher {
         keyspace.refreshTime();
         int mark = w.size();
         keyspace.lookupRule(e.lookupRule());
+        Aof aof = this.aof;
+        boolean recording = aof.recording();
+        long dirty = aof.dirty();
+        long records = aof.records();
+        int db = c.session().db();
+        if (recording) {
+            aof.enter();
+        }
         try {
             e.command().execute(c, args);
         } catch (RedisError err) {
@@ -155,6 +170,9 @@ public final class Dispatcher {
         } finally {
             // The server's own lookups (serving blocked clients, WATCH) are never reads.
             keyspace.lookupRule(LookupRule.NONE);
+            if (recording) {
+                aof.exit(db, args, dirty, records);
+            }
         }
         long end = System.nanoTime();
         e.nanos += end - startNanos;

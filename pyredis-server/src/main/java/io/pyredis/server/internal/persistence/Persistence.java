@@ -305,8 +305,8 @@ public final class Persistence implements KeyListener {
         return lastSaveMillis / 1000;
     }
 
-    /** The persistence section of INFO, Redis 7.0's fields. */
-    public void info(StringBuilder sb) {
+    /** The persistence section of INFO, Redis 7.0's fields, the AOF's from {@code aof}. */
+    public void info(StringBuilder sb, io.pyredis.server.internal.persistence.aof.Aof aof) {
         sb.append("# Persistence\r\n");
         line(sb, "loading", loading ? 1 : 0);
         line(sb, "async_loading", 0);
@@ -328,18 +328,10 @@ public final class Persistence implements KeyListener {
         line(sb, "rdb_last_cow_size", lastCowSize);
         line(sb, "rdb_last_load_keys_expired", lastLoadExpired);
         line(sb, "rdb_last_load_keys_loaded", lastLoadKeys);
-        line(sb, "aof_enabled", 0);
-        line(sb, "aof_rewrite_in_progress", 0);
-        line(sb, "aof_rewrite_scheduled", 0);
-        line(sb, "aof_last_rewrite_time_sec", -1);
-        line(sb, "aof_current_rewrite_time_sec", -1);
-        line(sb, "aof_last_bgrewrite_status", "ok");
-        line(sb, "aof_rewrites", 0);
-        line(sb, "aof_rewrites_consecutive_failures", 0);
-        line(sb, "aof_last_write_status", "ok");
-        line(sb, "aof_last_cow_size", 0);
+        aof.info(sb);
         line(sb, "module_fork_in_progress", 0);
         line(sb, "module_fork_last_cow_size", 0);
+        aof.infoWhenOn(sb);
     }
 
     private static void line(StringBuilder sb, String k, Object v) {

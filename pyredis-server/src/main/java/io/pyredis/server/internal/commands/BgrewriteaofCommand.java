@@ -1,0 +1,34 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.CommandFlag;
+import io.pyredis.api.RedisError;
+import io.pyredis.server.internal.Connection;
+
+import java.util.List;
+
+/**
+ * {@code BGREWRITEAOF}: rewrites the append-only file as a new base plus an empty incr
+ * file. The base is written synchronously for now (see {@code Aof#writeBase}).
+ */
+public final class BgrewriteaofCommand extends BuiltinCommand {
+
+    public BgrewriteaofCommand() {
+        super(complexity(spec("bgrewriteaof", 1, "server", "1.0.0", "Asynchronously rewrite the append-only file", "",
+                CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.NO_ASYNC_LOADING),
+                "O(1)"));
+    }
+
+    @Override
+    public List<String> aclCategories() {
+        return List.of();
+    }
+
+    @Override
+    protected void execute(Connection c, byte[][] args) {
+        if (!c.server().aof().rewrite()) {
+            throw new RedisError("ERR Can't execute an AOF background rewriting. "
+                    + "Please check the server logs for more information.");
+        }
+        c.reply().simple("Background append only file rewriting started");
+    }
+}

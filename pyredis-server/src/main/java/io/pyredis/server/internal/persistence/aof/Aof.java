@@ -1,0 +1,905 @@
+package io.pyredis.server.internal.persistence.aof;
+
+import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.storage.KeyListener;
+import io.pyredis.storage.Keyspace;
+import io.pyredis.storage.Rdb;
+import io.pyredis.storage.RdbLoadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Redis 7.0's multi-part append-only file: a directory ({@code appenddirname}) holding a
+ * base file (an RDB), incr files of RESP commands and a manifest naming them.
+ *
+ * <p>The write path, all on the event loop: the dispatcher brackets every command with
+ * {@link #enter()} / {@link #exit}; what a command recorded (through
+ * {@code CommandContext.propagate}, or itself verbatim when a key listener saw a change),
+ * and the DELs of keys that expired meanwhile, form one execution unit, written to the
+ * buffer when the outermost command ends (wrapped in MULTI/EXEC when it holds more than
+ * one command, as Redis's propagatePendingCommands). The buffer goes to the file once per
+ * loop iteration, in a task that runs after the iteration's reads ({@link #deferFlush}):
+ * replies of connections wait for it, so no reply to a write leaves before its record was
+ * written (and, with {@code appendfsync always}, fsynced: one fsync per iteration).
+ *
+ * <p>Nothing here is synchronized: only the everysec fsync runs on another thread, and it
+ * touches the file channel and two volatile fields only.
+ */
+public final class Aof implements KeyListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Aof.class);
+
+    private static final int OFF = 0;
+    private static final int ON = 1;
+
+    private static final int FSYNC_NO = 0;
+    private static final int FSYNC_EVERYSEC = 1;
+    private static final int FSYNC_ALWAYS = 2;
+
+    private static final byte[] SELECT = "SELECT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MULTI = "*1\r\n$5\r\nMULTI\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EXEC = "*1\r\n$4\r\nEXEC\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final ServerContext server;
+    private final ServerConfig config;
+    private final Keyspace keyspace;
+
+    private int state = OFF;
+    private volatile int fsyncPolicy;
+    private boolean loading;
+
+    // The current execution unit.
+    private int depth;
+    private long dirty;
+    private long records;
+    private final RespBuf unit = new RespBuf(256);
+    private int unitCount;
+    private int unitFirstDb = -1;
+    private int unitLastDb = -1;
+
+    // What waits to be written, and the file it goes to.
+    private final RespBuf buf = new RespBuf(16 * 1024);
+    private int selectedDb = -1;
+    private AofManifest manifest;
+    private FileChannel incr;
+    private long incrSize;
+    private long otherFilesSize;
+    private long rewriteBaseSize;
+    private boolean mustWaitBeforeReply;
+    private boolean flushScheduled;
+    private final List<Connection> waiting = new ArrayList<>();
+    private final Runnable beforeSleep = this::beforeSleep;
+
+    // Write and fsync status.
+    private boolean lastWriteOk = true;
+    private String lastWriteError = "";
+    private long postponedSince;
+    private long delayedFsync;
+    private long lastFsyncMillis;
+    private final AtomicBoolean fsyncRunning = new AtomicBoolean();
+    private volatile String bioFsyncError;
+    private ExecutorService fsyncThread;
+
+    // Rewrites.
+    private boolean rewriteScheduled;
+    private long lastRewriteSeconds = -1;
+    private boolean lastRewriteOk = true;
+    private long rewrites;
+    private long consecutiveFailures;
+
+    public Aof(ServerContext server) {
+        this.server = server;
+        this.config = server.config();
+        this.keyspace = server.keyspace();
+        this.fsyncPolicy = policy(config.appendfsync.value());
+        config.appendfsync.onChange(v -> fsyncPolicy = policy(v));
+    }
+
+    private static int policy(String v) {
+        switch (v) {
+            case "always":
+                return FSYNC_ALWAYS;
+            case "no":
+                return FSYNC_NO;
+            default:
+                return FSYNC_EVERYSEC;
+        }
+    }
+
+    /** The directory of the AOF files: {@code dir}/{@code appenddirname}. */
+    public Path directory() {
+        return Path.of(config.dir.value()).resolve(config.appenddirname.value());
+    }
+
+    private Path manifestPath() {
+        return directory().resolve(config.appendfilename.value() + ".manifest");
+    }
+
+    // ---- start ------------------------------------------------------------------------
+
+    /**
+     * At start, when {@code appendonly} is yes: loads the files the manifest names into the
+     * (empty) keyspace, or, when there is no AOF yet, creates an empty base and incr file
+     * (the RDB file is then not loaded, as in Redis 7.0). Returns false when the AOF is
+     * off: the caller loads the RDB instead.
+     *
+     * @throws AofException when the AOF is corrupt or unreadable: the server must not start
+     */
+    public boolean loadAtStart() throws AofException {
+        if (!config.appendonly.isOn()) {
+            return false;
+        }
+        Path mf = manifestPath();
+        try {
+            if (Files.exists(mf)) {
+                manifest = AofManifest.parse(Files.readAllBytes(mf));
+                load(manifest);
+                if (manifest.incrs.isEmpty()) {
+                    openNewIncr(manifest, "on server start");
+                    persistManifest(manifest);
+                } else {
+                    AofManifest.Entry last = manifest.incrs.get(manifest.incrs.size() - 1);
+                    LOG.info("Opening AOF incr file {} on server start", last.name());
+                    incr = FileChannel.open(directory().resolve(last.name()), StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND);
+                    incrSize = incr.size();
+                }
+                otherFilesSize = sizeOfOthers(manifest);
+                rewriteBaseSize = otherFilesSize + incrSize;
+            } else {
+                Files.createDirectories(directory());
+                startFresh("on server start");
+            }
+        } catch (IOException e) {
+            throw new AofException("Can't open the append-only file: " + e.getMessage(), e);
+        }
+        state = ON;
+        startFsyncThread();
+        return true;
+    }
+
+    /** A new base (of the current keyspace) and a new incr file, as when AOF is turned on. */
+    private void startFresh(String why) throws IOException {
+        AofManifest m = manifest == null ? new AofManifest() : manifest.copy();
+        long seq = m.base == null ? 1 : m.base.seq() + 1;
+        String baseName = config.appendfilename.value() + "." + seq + ".base.rdb";
+        LOG.info("Creating AOF base file {} {}", baseName, why);
+        writeBase(directory().resolve(baseName));
+        List<AofManifest.Entry> old = oldFiles(m);
+        m.base = new AofManifest.Entry(baseName, seq, 'b');
+        m.incrs.clear();
+        m.history.clear();
+        FileChannel previous = incr;
+        openNewIncr(m, why);
+        persistManifest(m);
+        closeQuietly(previous);
+        manifest = m;
+        deleteHistory(old);
+        otherFilesSize = sizeOfOthers(m);
+        rewriteBaseSize = otherFilesSize;
+    }
+
+    private void openNewIncr(AofManifest m, String why) throws IOException {
+        long seq = m.lastIncrSeq() + 1;
+        String name = config.appendfilename.value() + "." + seq + ".incr.aof";
+        LOG.info("Creating AOF incr file {} {}", name, why);
+        Path p = directory().resolve(name);
+        FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        ch.force(true);
+        fsyncDirectory(directory());
+        m.incrs.add(new AofManifest.Entry(name, seq, 'i'));
+        incr = ch;
+        incrSize = 0;
+        selectedDb = -1;
+    }
+
+    /**
+     * The base of a rewrite: an RDB of the keyspace as it is now, written crash-safely.
+     * TODO(issue 7): synchronous; switch to io.pyredis.storage.BackgroundSave once it is on main.
+     */
+    private void writeBase(Path target) throws IOException {
+        Rdb.save(keyspace, target, config.rdbcompression.isOn(), config.rdbchecksum.isOn());
+    }
+
+    private void persistManifest(AofManifest m) throws IOException {
+        Path dir = directory();
+        Path tmp = dir.resolve("temp-" + config.appendfilename.value() + ".manifest");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap(m.format());
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        Files.move(tmp, manifestPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory(dir);
+    }
+
+    static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+
+    private long sizeOfOthers(AofManifest m) throws IOException {
+        long n = 0;
+        if (m.base != null) {
+            n += Files.size(directory().resolve(m.base.name()));
+        }
+        for (int i = 0; i < m.incrs.size() - 1; i++) {
+            n += Files.size(directory().resolve(m.incrs.get(i).name()));
+        }
+        return n;
+    }
+
+    // ---- loading ----------------------------------------------------------------------
+
+    private void load(AofManifest m) throws AofException {
+        Path dir = directory();
+        List<AofManifest.Entry> files = new ArrayList<>();
+        if (m.base != null) {
+            files.add(m.base);
+        }
+        files.addAll(m.incrs);
+        for (AofManifest.Entry e : files) {
+            if (!Files.exists(dir.resolve(e.name()))) {
+                throw new AofException("Unable to obtain the AOF file " + e.name()
+                        + " length. stat: No such file or directory");
+            }
+        }
+        loading = true;
+        Connection fake = Connection.fakeClient(server);
+        try {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < files.size(); i++) {
+                AofManifest.Entry e = files.get(i);
+                boolean last = i == files.size() - 1;
+                long start = System.nanoTime();
+                if (e.type() == 'b') {
+                    LOG.info("Reading RDB base file on AOF loading...");
+                }
+                loadFile(dir.resolve(e.name()), e.name(), last, fake);
+                LOG.info("DB loaded from {} file {}: {} seconds", e.type() == 'b' ? "base" : "incr", e.name(),
+                        String.format("%.3f", (System.nanoTime() - start) / 1e9));
+            }
+            LOG.info("DB loaded from append only file: {} seconds",
+                    String.format("%.3f", (System.nanoTime() - t0) / 1e9));
+        } finally {
+            loading = false;
+        }
+    }
+
+    /** Loads one file; whether it is an RDB is told by its first bytes ("REDIS"), as Redis does. */
+    private void loadFile(Path p, String name, boolean last, Connection fake) throws AofException {
+        byte[] magic = new byte[5];
+        long size;
+        try (InputStream in = Files.newInputStream(p)) {
+            size = Files.size(p);
+            int n = in.readNBytes(magic, 0, 5);
+            if (n == 5 && new String(magic, StandardCharsets.US_ASCII).equals("REDIS")) {
+                LOG.info("RDB is base AOF");
+                try {
+                    Rdb.load(keyspace, p);
+                } catch (RdbLoadException ex) {
+                    throw new AofException("Bad file format reading the append only file " + name + ": "
+                            + ex.getMessage(), ex);
+                }
+                return;
+            }
+        } catch (IOException e) {
+            throw new AofException("Fatal error: can't open the append log file " + name + " for reading: "
+                    + e.getMessage(), e);
+        }
+        if (size == 0) {
+            return;
+        }
+        replay(p, name, last, fake);
+    }
+
+    private void replay(Path p, String name, boolean last, Connection fake) throws AofException {
+        long validUpTo = 0;
+        long validBeforeMulti = 0;
+        boolean truncated = false;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(p), 64 * 1024)) {
+            AofReader r = new AofReader(in, 0);
+            while (true) {
+                byte[][] cmd;
+                try {
+                    cmd = r.next();
+                } catch (AofReader.Truncated t) {
+                    truncated = true;
+                    break;
+                } catch (AofReader.BadFormat b) {
+                    throw badFormat(name, b.offset);
+                }
+                if (cmd == null) {
+                    break;
+                }
+                if (server.commands().get(cmd[0]) == null) {
+                    throw new AofException("Unknown command '" + new String(cmd[0], StandardCharsets.ISO_8859_1)
+                            + "' reading the append only file " + name);
+                }
+                if (!fake.inMulti() && isMulti(cmd)) {
+                    validBeforeMulti = r.commandStart();
+                }
+                server.dispatcher().dispatch(fake, cmd);
+                fake.reply().reset();
+                validUpTo = r.position();
+            }
+        } catch (IOException e) {
+            throw new AofException("Unrecoverable error reading the append only file " + name + ": " + e.getMessage(), e);
+        }
+        if (!truncated && fake.inMulti()) {
+            LOG.warn("Revert incomplete MULTI/EXEC transaction in AOF file {}", name);
+            validUpTo = validBeforeMulti;
+            truncated = true;
+        }
+        if (fake.inMulti()) {
+            fake.discardTransaction();
+        }
+        if (!truncated) {
+            return;
+        }
+        if (!last || !config.aofLoadTruncated.isOn()) {
+            throw new AofException("Unexpected end of file reading the append only file " + name
+                    + ". You can: 1) Make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>."
+                    + " 2) Alternatively you can set the 'aof-load-truncated' configuration option to yes and restart"
+                    + " the server.");
+        }
+        LOG.warn("!!! Warning: short read while loading the AOF file {}!!!", name);
+        LOG.warn("!!! Truncating the AOF {} at offset {} !!!", name, validUpTo);
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.truncate(validUpTo);
+            ch.force(true);
+        } catch (IOException e) {
+            throw new AofException("Error truncating the AOF file " + name + ": " + e.getMessage(), e);
+        }
+        LOG.warn("AOF {} loaded anyway because aof-load-truncated is enabled", name);
+    }
+
+    private static AofException badFormat(String name, long offset) {
+        return new AofException("Bad file format reading the append only file " + name + " at offset " + offset
+                + ": make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>");
+    }
+
+    private static boolean isMulti(byte[][] cmd) {
+        return cmd.length == 1 && new String(cmd[0], StandardCharsets.ISO_8859_1).equalsIgnoreCase("multi");
+    }
+
+    // ---- the write path ---------------------------------------------------------------
+
+    /** Whether commands are being recorded (AOF on and not loading): the dispatcher's cheap test. */
+    public boolean recording() {
+        return state == ON && !loading;
+    }
+
+    /** The count of key changes seen, for the dispatcher's before/after test. */
+    public long dirty() {
+        return dirty;
+    }
+
+    /** The count of commands recorded by propagate and by commands, for the same test. */
+    public long records() {
+        return records;
+    }
+
+    /** A command starts (possibly inside EXEC). */
+    public void enter() {
+        depth++;
+    }
+
+    /**
+     * A command ended: it is recorded verbatim when it changed a key and recorded nothing
+     * itself (neither through propagate nor through the commands EXEC ran); when it was
+     * the outermost, its unit is committed.
+     */
+    public void exit(int db, byte[][] args, long dirtyBefore, long recordsBefore) {
+        if (records == recordsBefore && dirty != dirtyBefore) {
+            add(db, args, args.length);
+        }
+        if (--depth <= 0) {
+            depth = 0;
+            commit();
+        }
+    }
+
+    /** {@code CommandContext.propagate}: records {@code command} in database {@code db}. */
+    public void propagate(int db, byte[][] command) {
+        if (recording()) {
+            add(db, command, command.length);
+        }
+    }
+
+    /** A change no key listener reports (SWAPDB): the command is recorded. */
+    public void forceDirty() {
+        dirty++;
+    }
+
+    @Override
+    public void keyModified(int db, byte[] key) {
+        dirty++;
+    }
+
+    @Override
+    public void keyExpired(int db, byte[] key) {
+        if (!recording()) {
+            return;
+        }
+        unitAddRaw(db);
+        unit.multibulk(2);
+        unit.bulk(DEL);
+        unit.bulk(key);
+        if (depth == 0) {
+            commit(); // the active expiry cycle: each DEL on its own, as Redis does
+        }
+    }
+
+    private void add(int db, byte[][] args, int n) {
+        records++;
+        unitAddRaw(db);
+        unit.multibulk(n);
+        for (int i = 0; i < n; i++) {
+            unit.bulk(args[i]);
+        }
+    }
+
+    private void unitAddRaw(int db) {
+        if (unitCount == 0) {
+            unitFirstDb = db;
+        } else if (db != unitLastDb) {
+            select(unit, db);
+        }
+        unitLastDb = db;
+        unitCount++;
+    }
+
+    private static void select(RespBuf b, int db) {
+        b.multibulk(2);
+        b.bulk(SELECT);
+        b.bulkNumber(db);
+    }
+
+    private void commit() {
+        if (unitCount == 0) {
+            return;
+        }
+        if (unitFirstDb != selectedDb) {
+            select(buf, unitFirstDb);
+        }
+        if (unitCount > 1) {
+            buf.raw(MULTI, 0, MULTI.length);
+        }
+        buf.raw(unit.array(), 0, unit.size());
+        if (unitCount > 1) {
+            buf.raw(EXEC, 0, EXEC.length);
+        }
+        selectedDb = unitLastDb;
+        unit.reset();
+        unitCount = 0;
+        mustWaitBeforeReply = true;
+        if (!flushScheduled) {
+            flushScheduled = true;
+            server.eventLoop().execute(beforeSleep);
+        }
+    }
+
+    /** Whether a connection's replies must wait for the buffer to be written (see {@link #deferFlush}). */
+    public boolean replyMustWait() {
+        return mustWaitBeforeReply;
+    }
+
+    /**
+     * Holds {@code c}'s replies until the buffer is written, at the end of this loop
+     * iteration; {@code c} is flushed then.
+     */
+    public void deferFlush(Connection c) {
+        if (!c.aofWaiting) {
+            c.aofWaiting = true;
+            waiting.add(c);
+        }
+        if (!flushScheduled) {
+            flushScheduled = true;
+            server.eventLoop().execute(beforeSleep);
+        }
+    }
+
+    /** Redis's beforeSleep for the AOF: write (and fsync) the buffer, then let the replies go. */
+    private void beforeSleep() {
+        flushScheduled = false;
+        boolean ok = flushNow();
+        mustWaitBeforeReply = false;
+        if (!ok && fsyncPolicy == FSYNC_ALWAYS && state == ON) {
+            // Redis exits here: acknowledging the writes would be a lie.
+            LOG.warn("Can't recover from AOF write error when the AOF fsync policy is 'always'. Exiting...");
+            for (Connection c : waiting) {
+                c.aofWaiting = false;
+                c.close();
+            }
+            waiting.clear();
+            server.requestShutdown();
+            return;
+        }
+        for (int i = 0; i < waiting.size(); i++) {
+            Connection c = waiting.get(i);
+            c.aofWaiting = false;
+            c.flush();
+        }
+        waiting.clear();
+    }
+
+    /**
+     * Writes the buffer to the incr file now (fsyncing it with {@code always}); returns
+     * false when that failed (the buffer is kept for the next try). Redis's
+     * flushAppendOnlyFile.
+     */
+    public boolean flushNow() {
+        return flushNow(false);
+    }
+
+    /** {@link #flushNow()}; {@code force} writes even while a background fsync runs (shutdown, rewrite). */
+    private boolean flushNow(boolean force) {
+        mustWaitBeforeReply = false;
+        if (state != ON || incr == null) {
+            buf.reset();
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        if (buf.size() == 0) {
+            maybeBackgroundFsync(now);
+            return lastWriteOk;
+        }
+        if (fsyncPolicy == FSYNC_EVERYSEC && fsyncRunning.get() && !force) {
+            if (postponedSince == 0) {
+                postponedSince = now;
+                return true;
+            }
+            if (now - postponedSince < 2000) {
+                return true;
+            }
+            delayedFsync++;
+            LOG.info("Asynchronous AOF fsync is taking too long (disk is busy?). Writing the AOF buffer without "
+                    + "waiting for fsync to complete, this may slow down Redis.");
+        }
+        postponedSince = 0;
+        try {
+            ByteBuffer b = ByteBuffer.wrap(buf.array(), 0, buf.size());
+            while (b.hasRemaining()) {
+                incr.write(b);
+            }
+        } catch (IOException e) {
+            writeFailed(e);
+            return false;
+        }
+        incrSize += buf.size();
+        buf.reset();
+        if (fsyncPolicy == FSYNC_ALWAYS) {
+            try {
+                incr.force(false);
+                lastFsyncMillis = now;
+            } catch (IOException e) {
+                writeFailed(e);
+                return false;
+            }
+        } else {
+            maybeBackgroundFsync(now);
+        }
+        if (!lastWriteOk) {
+            LOG.warn("AOF write error looks solved, Redis can write again.");
+            lastWriteOk = true;
+        }
+        return true;
+    }
+
+    private void writeFailed(IOException e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (lastWriteOk || !why.equals(lastWriteError)) {
+            LOG.warn("Error writing to the AOF file: {}", why);
+        }
+        lastWriteOk = false;
+        lastWriteError = why;
+        // Drop a partial write, as Redis's ftruncate: the file holds whole commands only.
+        try {
+            if (incr.size() != incrSize) {
+                incr.truncate(incrSize);
+            }
+        } catch (IOException ignored) {
+            // The next write retries from the buffer; loading would cut a partial tail anyway.
+        }
+    }
+
+    private void maybeBackgroundFsync(long now) {
+        if (fsyncPolicy != FSYNC_EVERYSEC || now - lastFsyncMillis < 1000 || fsyncThread == null
+                || (config.noAppendfsyncOnRewrite.isOn() && rewriteScheduled)) {
+            return;
+        }
+        if (!fsyncRunning.compareAndSet(false, true)) {
+            return;
+        }
+        lastFsyncMillis = now;
+        FileChannel ch = incr;
+        fsyncThread.execute(() -> {
+            try {
+                ch.force(false);
+                bioFsyncError = null;
+            } catch (ClosedChannelException e) {
+                // Switched to a new incr file meanwhile; the old one was fsynced when closed.
+            } catch (IOException e) {
+                bioFsyncError = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.warn("Error fsyncing the AOF file: {}", bioFsyncError);
+            } finally {
+                fsyncRunning.set(false);
+            }
+        });
+    }
+
+    private void startFsyncThread() {
+        if (fsyncThread == null) {
+            fsyncThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "pyredis-aof-fsync");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    /** Whether writes get MISCONF because writing or fsyncing the AOF failed. */
+    public boolean writesRefused() {
+        return state == ON && (!lastWriteOk || bioFsyncError != null);
+    }
+
+    /** Redis's {@code -MISCONF Errors writing to the AOF file: <strerror>}. */
+    public String misconf() {
+        return "MISCONF Errors writing to the AOF file: " + (lastWriteOk ? bioFsyncError : lastWriteError);
+    }
+
+    // ---- cron, rewrite, on/off ------------------------------------------------------------
+
+    /** Called by the server cron: retries failed writes, the everysec fsync, auto rewrite. */
+    public void cron() {
+        if (state != ON) {
+            if (rewriteScheduled) {
+                rewriteScheduled = false;
+                rewrite();
+            }
+            return;
+        }
+        flushNow();
+        if (rewriteScheduled) {
+            rewriteScheduled = false;
+            rewrite();
+            return;
+        }
+        int perc = config.autoAofRewritePercentage.intValue();
+        long size = currentSize();
+        if (perc > 0 && size > config.autoAofRewriteMinSize.longValue()) {
+            long base = rewriteBaseSize == 0 ? 1 : rewriteBaseSize;
+            long growth = size * 100 / base - 100;
+            if (growth >= perc) {
+                LOG.info("Starting automatic rewriting of AOF on {}% growth", growth);
+                rewrite();
+            }
+        }
+    }
+
+    private long currentSize() {
+        return otherFilesSize + incrSize;
+    }
+
+    /**
+     * BGREWRITEAOF: a new incr file takes the writes at once, a new base is written from
+     * the keyspace as it is now, then the manifest names the new base and incr and the
+     * older files are deleted. Returns whether it worked.
+     */
+    public boolean rewrite() {
+        long t0 = System.nanoTime();
+        boolean ok;
+        try {
+            Files.createDirectories(directory());
+            if (state == ON) {
+                flushNow(true);
+                incr.force(false);
+            }
+            AofManifest m = manifest == null ? new AofManifest() : manifest.copy();
+            FileChannel previous = incr;
+            if (state == ON) {
+                // New writes go to a new incr file at once; the manifest lists it after the old ones.
+                openNewIncr(m, "on background rewrite");
+                persistManifest(m);
+                manifest = m.copy();
+                closeQuietly(previous);
+            }
+            LOG.info("Background append only file rewriting started");
+            long seq = m.base == null ? 1 : m.base.seq() + 1;
+            String baseName = config.appendfilename.value() + "." + seq + ".base.rdb";
+            writeBase(directory().resolve(baseName));
+            LOG.info("Background AOF rewrite terminated with success");
+            List<AofManifest.Entry> old = oldFiles(m);
+            AofManifest done = new AofManifest();
+            done.base = new AofManifest.Entry(baseName, seq, 'b');
+            if (state == ON) {
+                done.incrs.add(m.incrs.get(m.incrs.size() - 1));
+                old.remove(m.incrs.get(m.incrs.size() - 1));
+            }
+            persistManifest(done);
+            manifest = done;
+            deleteHistory(old);
+            otherFilesSize = Files.size(directory().resolve(baseName));
+            rewriteBaseSize = otherFilesSize + incrSize;
+            LOG.info("Background AOF rewrite finished successfully");
+            ok = true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Background AOF rewrite failed: {}", e.toString());
+            ok = false;
+        }
+        lastRewriteSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        lastRewriteOk = ok;
+        if (ok) {
+            rewrites++;
+            consecutiveFailures = 0;
+        } else {
+            consecutiveFailures++;
+        }
+        return ok;
+    }
+
+    private static List<AofManifest.Entry> oldFiles(AofManifest m) {
+        List<AofManifest.Entry> old = new ArrayList<>();
+        if (m.base != null) {
+            old.add(m.base);
+        }
+        old.addAll(m.incrs);
+        old.addAll(m.history);
+        return old;
+    }
+
+    private void deleteHistory(List<AofManifest.Entry> old) {
+        if (config.aofDisableAutoGc.isOn()) {
+            return;
+        }
+        for (AofManifest.Entry e : old) {
+            try {
+                LOG.info("Removing the history file {}", e.name());
+                Files.deleteIfExists(directory().resolve(e.name()));
+            } catch (IOException ex) {
+                LOG.warn("Failed to remove the history file {}: {}", e.name(), ex.toString());
+            }
+        }
+    }
+
+    /** BGREWRITEAOF while a BGSAVE runs: done by the cron afterwards. */
+    public void scheduleRewrite() {
+        rewriteScheduled = true;
+    }
+
+    /** Whether a rewrite waits to run (INFO's aof_rewrite_scheduled). */
+    public boolean rewriteScheduled() {
+        return rewriteScheduled;
+    }
+
+    /**
+     * CONFIG SET appendonly yes/no. Turning it on writes a base of the keyspace and opens an
+     * incr file (Redis's startAppendOnly); off flushes and closes the file.
+     * Returns false when turning it on failed (logged).
+     */
+    public boolean setEnabled(boolean on) {
+        if (on == (state == ON)) {
+            return true;
+        }
+        if (!on) {
+            flushNow(true);
+            try {
+                incr.force(false);
+            } catch (IOException e) {
+                LOG.warn("Fsync of the AOF file failed when turning it off: {}", e.toString());
+            }
+            closeQuietly(incr);
+            incr = null;
+            state = OFF;
+            buf.reset();
+            lastWriteOk = true;
+            bioFsyncError = null;
+            return true;
+        }
+        try {
+            Files.createDirectories(directory());
+            if (manifest == null && Files.exists(manifestPath())) {
+                manifest = AofManifest.parse(Files.readAllBytes(manifestPath()));
+            }
+            startFresh("on background rewrite");
+        } catch (IOException | AofException e) {
+            LOG.warn("Redis needs to enable the AOF but can't trigger a background AOF rewrite operation: {}",
+                    e.toString());
+            return false;
+        }
+        state = ON;
+        rewrites++;
+        lastRewriteOk = true;
+        startFsyncThread();
+        return true;
+    }
+
+    /** At shutdown: the buffer written and fsynced ("Calling fsync() on the AOF file."). */
+    public void shutdown() {
+        if (state != ON) {
+            return;
+        }
+        flushNow(true);
+        try {
+            LOG.info("Calling fsync() on the AOF file.");
+            incr.force(true);
+        } catch (IOException e) {
+            LOG.warn("Fsync of the AOF file failed at shutdown: {}", e.toString());
+        }
+        closeQuietly(incr);
+        incr = null;
+        state = OFF;
+        if (fsyncThread != null) {
+            fsyncThread.shutdown();
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // Nothing left to do with it.
+            }
+        }
+    }
+
+    // ---- INFO -------------------------------------------------------------------------
+
+    /** The aof_* fields of INFO persistence before {@code module_fork_in_progress}. */
+    public void info(StringBuilder sb) {
+        line(sb, "aof_enabled", state == ON ? 1 : 0);
+        line(sb, "aof_rewrite_in_progress", 0);
+        line(sb, "aof_rewrite_scheduled", rewriteScheduled ? 1 : 0);
+        line(sb, "aof_last_rewrite_time_sec", lastRewriteSeconds);
+        line(sb, "aof_current_rewrite_time_sec", -1);
+        line(sb, "aof_last_bgrewrite_status", lastRewriteOk ? "ok" : "err");
+        line(sb, "aof_rewrites", rewrites);
+        line(sb, "aof_rewrites_consecutive_failures", consecutiveFailures);
+        line(sb, "aof_last_write_status", lastWriteOk && bioFsyncError == null ? "ok" : "err");
+        line(sb, "aof_last_cow_size", 0);
+    }
+
+    /** The fields INFO persistence adds at its end while the AOF is on. */
+    public void infoWhenOn(StringBuilder sb) {
+        if (state != ON) {
+            return;
+        }
+        line(sb, "aof_current_size", currentSize());
+        line(sb, "aof_base_size", rewriteBaseSize);
+        line(sb, "aof_pending_rewrite", rewriteScheduled ? 1 : 0);
+        line(sb, "aof_buffer_length", buf.size());
+        line(sb, "aof_pending_bio_fsync", fsyncRunning.get() ? 1 : 0);
+        line(sb, "aof_delayed_fsync", delayedFsync);
+    }
+
+    private static void line(StringBuilder sb, String k, Object v) {
+        sb.append(k).append(':').append(v).append("\r\n");
+    }
+}
