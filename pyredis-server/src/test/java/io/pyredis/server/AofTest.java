@@ -216,6 +216,11 @@ class AofTest {
             }
             assertNull(failed.get());
             assertEquals("Background append only file rewriting started", j.bgrewriteaof());
+            // The base is written in the background while the writer goes on.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!"0".equals(info(j, "aof_rewrite_in_progress")) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             while (acked.get() < 300 && !stop.get()) {
                 Thread.onSpinWait();
             }
@@ -236,6 +241,69 @@ class AofTest {
                 assertEquals("2000", j2.get("counter"));
                 assertEquals(acked.get(), j2.strlen("during"));
             }
+        }
+    }
+
+    private static java.util.List<String> batch(Jedis j, String... commands) {
+        // One write, so the server reads them in one go: no snapshot slice runs in between.
+        redis.clients.jedis.Pipeline p = j.pipelined();
+        java.util.List<redis.clients.jedis.Response<Object>> rs = new java.util.ArrayList<>();
+        for (String c : commands) {
+            String[] w = c.split(" ");
+            rs.add(p.sendCommand(redis.clients.jedis.Protocol.Command.valueOf(w[0]),
+                    java.util.Arrays.copyOfRange(w, 1, w.length)));
+        }
+        p.sync();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (redis.clients.jedis.Response<Object> r : rs) {
+            try {
+                out.add(new String((byte[]) r.get(), StandardCharsets.UTF_8));
+            } catch (JedisDataException e) {
+                out.add("-" + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static void awaitNoSnapshot(Jedis j) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        // One INFO per look: the three fields must be read at the same moment.
+        while (!java.util.Arrays.asList(j.info("persistence").split("\r\n")).containsAll(java.util.List.of(
+                "aof_rewrite_in_progress:0", "rdb_bgsave_in_progress:0", "aof_rewrite_scheduled:0"))) {
+            assertTrue(System.nanoTime() < deadline, "a snapshot still runs after 30 s");
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void bgsaveAndBgrewriteaofTakeTurnsAsInRedis() {
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            redis.clients.jedis.Pipeline p = j.pipelined();
+            for (int i = 0; i < 50_000; i++) {
+                p.set("k" + i, "v" + i);
+            }
+            p.sync();
+            assertEquals(java.util.List.of("Background saving started",
+                    "Background append only file rewriting scheduled",
+                    "-ERR Background save already in progress"),
+                    batch(j, "BGSAVE", "BGREWRITEAOF", "BGSAVE"));
+            awaitNoSnapshot(j);
+            assertEquals("1", info(j, "aof_rewrites"), "the scheduled rewrite ran after the save");
+            assertEquals(java.util.List.of("Background append only file rewriting started",
+                    "-ERR Background append only file rewriting already in progress",
+                    "-ERR Another child process is active (AOF?): can't BGSAVE right now. Use BGSAVE SCHEDULE in "
+                            + "order to schedule a BGSAVE whenever possible.",
+                    "Background saving scheduled"),
+                    batch(j, "BGREWRITEAOF", "BGREWRITEAOF", "BGSAVE", "BGSAVE SCHEDULE"));
+            awaitNoSnapshot(j);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!"2".equals(info(j, "rdb_saves"))) {
+                assertTrue(System.nanoTime() < deadline, "the scheduled BGSAVE did not run");
+                Thread.onSpinWait();
+            }
+            assertEquals("2", info(j, "aof_rewrites"));
+            assertEquals("ok", info(j, "rdb_last_bgsave_status"));
+            assertEquals("ok", info(j, "aof_last_bgrewrite_status"));
         }
     }
 

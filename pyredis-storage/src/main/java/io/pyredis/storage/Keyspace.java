@@ -127,6 +127,14 @@ public final class Keyspace {
         this.moduleTypes = Objects.requireNonNull(types, "types");
     }
 
+    /**
+     * Whether a snapshot's walk is running ({@link BackgroundSave}): only one walks at a
+     * time. A synchronous {@link Rdb#save} finishes it first.
+     */
+    public boolean snapshotRunning() {
+        return state.save != null;
+    }
+
     /** The state the databases share, for persistence in this module. */
     KeyspaceState internalState() {
         return state;

@@ -86,11 +86,14 @@ public final class Rdb {
     }
 
     /**
-     * Writes the whole RDB stream of {@code ks} to {@code out} (not closed).
-     *
-     * @throws IllegalStateException when a {@link BackgroundSave} of {@code ks} is running
+     * Writes the whole RDB stream of {@code ks} to {@code out} (not closed). A
+     * {@link BackgroundSave} whose walk is running is walked to its end first (its file
+     * then completes on its own thread): one walk at a time.
      */
     public static void write(Keyspace ks, OutputStream out, boolean compression, boolean checksum) throws IOException {
+        if (ks.internalState().save != null) {
+            ks.internalState().save.finishNow();
+        }
         RdbSnapshot snap = begin(ks, out, compression, checksum, false);
         snap.step(Long.MAX_VALUE);
         if (snap.failure() != null) {

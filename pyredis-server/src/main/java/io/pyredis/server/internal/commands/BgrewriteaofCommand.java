@@ -3,6 +3,7 @@ package io.pyredis.server.internal.commands;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.persistence.aof.Aof;
 
 import java.util.List;
 
@@ -25,7 +26,16 @@ public final class BgrewriteaofCommand extends BuiltinCommand {
 
     @Override
     protected void execute(Connection c, byte[][] args) {
-        if (!c.server().aof().rewrite()) {
+        Aof aof = c.server().aof();
+        if (aof.rewriteInProgress()) {
+            throw new RedisError("ERR Background append only file rewriting already in progress");
+        }
+        if (c.server().persistence().bgsaveInProgress()) {
+            aof.scheduleRewrite();
+            c.reply().simple("Background append only file rewriting scheduled");
+            return;
+        }
+        if (!aof.rewrite()) {
             throw new RedisError("ERR Can't execute an AOF background rewriting. "
                     + "Please check the server logs for more information.");
         }

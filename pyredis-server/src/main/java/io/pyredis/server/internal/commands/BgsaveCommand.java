@@ -27,14 +27,25 @@ public final class BgsaveCommand extends BuiltinCommand {
 
     @Override
     protected void execute(Connection c, byte[][] args) {
+        boolean schedule = false;
         if (args.length > 1) {
             if (args.length > 2 || !new String(args[1], StandardCharsets.ISO_8859_1).equalsIgnoreCase("schedule")) {
                 throw RedisError.SYNTAX;
             }
+            schedule = true;
         }
         Persistence p = c.server().persistence();
         if (p.bgsaveInProgress()) {
             throw new RedisError("ERR Background save already in progress");
+        }
+        if (c.server().aof().rewriteInProgress()) {
+            if (!schedule) {
+                throw new RedisError("ERR Another child process is active (AOF?): can't BGSAVE right now. "
+                        + "Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
+            }
+            p.scheduleBgsave();
+            c.reply().simple("Background saving scheduled");
+            return;
         }
         p.bgsave();
         c.reply().simple("Background saving started");

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The server's RDB side: the dirty counter (a key listener), SAVE/BGSAVE, the {@code save}
@@ -24,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Runs on the event loop like the keyspace; nothing here is synchronized.
  *
- * <p>BGSAVE is a {@link BackgroundSave}: serialized a slice of {@link #SLICE_NANOS} at a
- * time by a task on the event loop, between clients' commands, and written by its own
+ * <p>BGSAVE is a {@link BackgroundSave} driven by a {@link SnapshotRunner}: serialized a
+ * slice at a time on the event loop, between clients' commands, and written by its own
  * thread; its end is handled back on the loop.
  */
 public final class Persistence implements KeyListener {
@@ -33,11 +32,6 @@ public final class Persistence implements KeyListener {
     private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
     /** Redis's CONFIG_BGSAVE_RETRY_DELAY: after a failed save, rules wait this long. */
     private static final long RETRY_DELAY_MILLIS = 5000;
-    /**
-     * How long one slice of a background save may hold the event loop: the extra latency a
-     * command can see while a save runs.
-     */
-    static final long SLICE_NANOS = 1_000_000;
 
     public static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
             + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance "
@@ -64,7 +58,7 @@ public final class Persistence implements KeyListener {
 
     private EventLoop loop;
     /** The running background save, or null. */
-    private BackgroundSave bg;
+    private SnapshotRunner bg;
     private long bgStartMillis;
     private long dirtyAtBgStart;
     /** BGSAVE SCHEDULE (or BGSAVE inside EXEC) asked for one: the cron starts it. */
@@ -180,45 +174,14 @@ public final class Persistence implements KeyListener {
             bgsaveDone(0, false);
             return;
         }
-        bg = s;
         bgStartMillis = lastBgsaveTryMillis;
         dirtyAtBgStart = dirty;
         LOG.info("Background saving started");
-        if (loop == null) {
-            // Not wired to a loop (a test of this class): walk it all now.
-            finishBackgroundSave();
-        } else {
-            loop.execute(this::bgsaveSlice);
-        }
-    }
-
-    /** One slice of the running save's walk, rescheduled until the walk is over. */
-    private void bgsaveSlice() {
-        BackgroundSave s = bg;
-        if (s == null) {
-            return;
-        }
-        boolean walked;
-        try {
-            walked = s.step(SLICE_NANOS);
-        } catch (RuntimeException e) {
-            LOG.error("Background save failed", e);
-            walked = true;
-        }
-        if (walked) {
-            s.result().whenComplete((bytes, err) -> loop.execute(() -> bgsaveEnded(s, err)));
-        } else if (s.waitingForDisk()) {
-            loop.schedule(this::bgsaveSlice, 1, TimeUnit.MILLISECONDS);
-        } else {
-            loop.execute(this::bgsaveSlice);
-        }
+        bg = SnapshotRunner.start(s, loop, err -> bgsaveEnded(s, err));
     }
 
     /** The writer thread is done with {@code s}: on the loop, record how it went. */
     private void bgsaveEnded(BackgroundSave s, Throwable err) {
-        if (bg != s) {
-            return; // already handled by finishBackgroundSave
-        }
         bg = null;
         lastCowSize = s.peakPreservedBytes();
         if (err == null) {
@@ -227,9 +190,7 @@ public final class Persistence implements KeyListener {
             saves++;
             LOG.info("Background saving terminated with success");
         } else {
-            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                    ? err.getCause() : err;
-            LOG.warn("Write error saving DB on disk: {}", cause.toString());
+            LOG.warn("Write error saving DB on disk: {}", err.toString());
             LOG.warn("Background saving error");
         }
         bgsaveDone((System.nanoTime() - s.startNanos()) / 1_000_000_000L, err == null);
@@ -243,28 +204,15 @@ public final class Persistence implements KeyListener {
 
     /** Walks the running background save to its end now and waits for its file. */
     private void finishBackgroundSave() {
-        BackgroundSave s = bg;
-        if (s == null) {
-            return;
+        SnapshotRunner r = bg;
+        if (r != null) {
+            r.finish();
         }
-        Throwable err = null;
-        try {
-            s.step(Long.MAX_VALUE);
-            s.result().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            err = e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err = e;
-        } catch (RuntimeException e) {
-            err = e;
-        }
-        bgsaveEnded(s, err);
     }
 
     /** Called by the cron: starts a background save when a {@code save} rule is met. */
     public void cron() {
-        if (bg != null) {
+        if (bg != null || keyspace.snapshotRunning()) {
             return;
         }
         if (bgsaveScheduled) {
@@ -310,7 +258,7 @@ public final class Persistence implements KeyListener {
         sb.append("# Persistence\r\n");
         line(sb, "loading", loading ? 1 : 0);
         line(sb, "async_loading", 0);
-        BackgroundSave s = bg;
+        BackgroundSave s = bg == null ? null : bg.save();
         line(sb, "current_cow_peak", s == null ? 0 : s.peakPreservedBytes());
         line(sb, "current_cow_size", s == null ? 0 : s.preservedBytes());
         line(sb, "current_cow_size_age", 0);

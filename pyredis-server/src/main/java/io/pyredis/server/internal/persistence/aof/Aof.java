@@ -3,6 +3,8 @@ package io.pyredis.server.internal.persistence.aof;
 import io.pyredis.server.internal.Connection;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.server.internal.persistence.SnapshotRunner;
+import io.pyredis.storage.BackgroundSave;
 import io.pyredis.storage.KeyListener;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.Rdb;
@@ -101,6 +103,9 @@ public final class Aof implements KeyListener {
     private ExecutorService fsyncThread;
 
     // Rewrites.
+    private SnapshotRunner rewriting;
+    private long rewriteStartNanos;
+    private long lastCowSize;
     private boolean rewriteScheduled;
     private long lastRewriteSeconds = -1;
     private boolean lastRewriteOk = true;
@@ -215,8 +220,8 @@ public final class Aof implements KeyListener {
     }
 
     /**
-     * The base of a rewrite: an RDB of the keyspace as it is now, written crash-safely.
-     * TODO(issue 7): synchronous; switch to io.pyredis.storage.BackgroundSave once it is on main.
+     * A base written at once, crash-safely: at start only, when there is no AOF yet and
+     * the keyspace is empty (rewrites write theirs in the background).
      */
     private void writeBase(Path target) throws IOException {
         Rdb.save(keyspace, target, config.rdbcompression.isOn(), config.rdbchecksum.isOn());
@@ -676,19 +681,23 @@ public final class Aof implements KeyListener {
 
     // ---- cron, rewrite, on/off ------------------------------------------------------------
 
-    /** Called by the server cron: retries failed writes, the everysec fsync, auto rewrite. */
+    /**
+     * Called by the server cron: retries failed writes, the everysec fsync, a scheduled
+     * rewrite and the automatic one, when no snapshot (BGSAVE or rewrite) is running.
+     */
     public void cron() {
-        if (state != ON) {
-            if (rewriteScheduled) {
-                rewriteScheduled = false;
-                rewrite();
-            }
+        if (state == ON) {
+            flushNow();
+        }
+        if (rewriting != null || server.persistence().bgsaveInProgress()) {
             return;
         }
-        flushNow();
         if (rewriteScheduled) {
             rewriteScheduled = false;
             rewrite();
+            return;
+        }
+        if (state != ON) {
             return;
         }
         int perc = config.autoAofRewritePercentage.intValue();
@@ -707,52 +716,120 @@ public final class Aof implements KeyListener {
         return otherFilesSize + incrSize;
     }
 
+    /** Whether a rewrite's base is being written (INFO's aof_rewrite_in_progress). */
+    public boolean rewriteInProgress() {
+        return rewriting != null;
+    }
+
     /**
-     * BGREWRITEAOF: a new incr file takes the writes at once, a new base is written from
-     * the keyspace as it is now, then the manifest names the new base and incr and the
-     * older files are deleted. Returns whether it worked.
+     * BGREWRITEAOF, and turning the AOF on: a new incr file takes the writes at once, and a
+     * new base, the point-in-time snapshot of that moment, is written in the background
+     * ({@link SnapshotRunner}); when it is in place the manifest names the new base and
+     * incr, and the older files are deleted.
+     *
+     * <p>When the AOF is on, the new incr file goes into the manifest at once (after the
+     * old files, which with it still make the whole data if the rewrite fails or the
+     * server dies). When turning it on ({@code turningOn}), the old files are stale: the
+     * incr file has a temp name outside the manifest until the base is in place, as Redis
+     * 7.0's AOF_WAIT_REWRITE does.
+     *
+     * @return whether it started (a failure to start is logged)
      */
     public boolean rewrite() {
+        return rewrite(false);
+    }
+
+    private boolean rewrite(boolean turningOn) {
+        if (rewriting != null) {
+            return false;
+        }
         long t0 = System.nanoTime();
-        boolean ok;
         try {
             Files.createDirectories(directory());
-            if (state == ON) {
+            if (state == ON && !turningOn) {
                 flushNow(true);
                 incr.force(false);
             }
             AofManifest m = manifest == null ? new AofManifest() : manifest.copy();
             FileChannel previous = incr;
-            if (state == ON) {
-                // New writes go to a new incr file at once; the manifest lists it after the old ones.
+            if (turningOn) {
+                openTempIncr();
+            } else if (state == ON) {
                 openNewIncr(m, "on background rewrite");
                 persistManifest(m);
                 manifest = m.copy();
                 closeQuietly(previous);
             }
-            LOG.info("Background append only file rewriting started");
             long seq = m.base == null ? 1 : m.base.seq() + 1;
             String baseName = config.appendfilename.value() + "." + seq + ".base.rdb";
-            writeBase(directory().resolve(baseName));
-            LOG.info("Background AOF rewrite terminated with success");
-            List<AofManifest.Entry> old = oldFiles(m);
-            AofManifest done = new AofManifest();
-            done.base = new AofManifest.Entry(baseName, seq, 'b');
-            if (state == ON) {
-                done.incrs.add(m.incrs.get(m.incrs.size() - 1));
-                old.remove(m.incrs.get(m.incrs.size() - 1));
-            }
-            persistManifest(done);
-            manifest = done;
-            deleteHistory(old);
-            otherFilesSize = Files.size(directory().resolve(baseName));
-            rewriteBaseSize = otherFilesSize + incrSize;
-            LOG.info("Background AOF rewrite finished successfully");
-            ok = true;
+            Path temp = directory().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
+            BackgroundSave s = BackgroundSave.start(keyspace, temp, directory().resolve(baseName),
+                    config.rdbcompression.isOn(), config.rdbchecksum.isOn(), true);
+            LOG.info("Background append only file rewriting started");
+            rewriteStartNanos = t0;
+            rewriting = SnapshotRunner.start(s, server.eventLoop(),
+                    err -> rewriteEnded(s, m, new AofManifest.Entry(baseName, seq, 'b'), turningOn, err));
+            return true;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Background AOF rewrite failed: {}", e.toString());
-            ok = false;
+            LOG.warn("Background AOF rewrite failed to start: {}", e.toString());
+            rewriteDone(false, t0);
+            return false;
         }
+    }
+
+    /** The base of a rewrite is in place (or failed): on the loop, switch the manifest over. */
+    private void rewriteEnded(BackgroundSave s, AofManifest m, AofManifest.Entry base, boolean turningOn,
+                              Throwable err) {
+        rewriting = null;
+        lastCowSize = s.peakPreservedBytes();
+        boolean ok = err == null;
+        if (ok) {
+            LOG.info("Background AOF rewrite terminated with success");
+            try {
+                List<AofManifest.Entry> old = oldFiles(m);
+                AofManifest done = new AofManifest();
+                done.base = base;
+                if (turningOn) {
+                    // The temp incr file becomes the first incr after the new base.
+                    String name = config.appendfilename.value() + "." + (m.lastIncrSeq() + 1) + ".incr.aof";
+                    Files.move(directory().resolve(tempIncrName()), directory().resolve(name),
+                            StandardCopyOption.ATOMIC_MOVE);
+                    done.incrs.add(new AofManifest.Entry(name, m.lastIncrSeq() + 1, 'i'));
+                } else if (state == ON) {
+                    AofManifest.Entry current = m.incrs.get(m.incrs.size() - 1);
+                    done.incrs.add(current);
+                    old.remove(current);
+                }
+                persistManifest(done);
+                manifest = done;
+                deleteHistory(old);
+                otherFilesSize = Files.size(directory().resolve(base.name()));
+                rewriteBaseSize = otherFilesSize + incrSize;
+                LOG.info("Background AOF rewrite finished successfully");
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Background AOF rewrite failed: {}", e.toString());
+                ok = false;
+            }
+        } else {
+            LOG.warn("Background AOF rewrite failed: {}", err.toString());
+        }
+        if (!ok && turningOn) {
+            // Nothing names the temp incr file: the AOF stays off, as when turning it on fails.
+            LOG.warn("Turning the append only file on failed; it stays off");
+            closeQuietly(incr);
+            incr = null;
+            state = OFF;
+            buf.reset();
+            try {
+                Files.deleteIfExists(directory().resolve(tempIncrName()));
+            } catch (IOException e) {
+                LOG.warn("Could not remove {}: {}", tempIncrName(), e.toString());
+            }
+        }
+        rewriteDone(ok, rewriteStartNanos);
+    }
+
+    private void rewriteDone(boolean ok, long t0) {
         lastRewriteSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
         lastRewriteOk = ok;
         if (ok) {
@@ -761,7 +838,28 @@ public final class Aof implements KeyListener {
         } else {
             consecutiveFailures++;
         }
-        return ok;
+    }
+
+    /** Redis's temp incr name while turning the AOF on: {@code temp-<appendfilename>.incr}. */
+    private String tempIncrName() {
+        return "temp-" + config.appendfilename.value() + ".incr";
+    }
+
+    private void openTempIncr() throws IOException {
+        String name = tempIncrName();
+        LOG.info("Creating AOF incr file {} on background rewrite", name);
+        incr = FileChannel.open(directory().resolve(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        incrSize = 0;
+        selectedDb = -1;
+    }
+
+    /** Walks a running rewrite to its end now (SAVE-like callers, turning the AOF off, shutdown). */
+    private void finishRewrite() {
+        SnapshotRunner r = rewriting;
+        if (r != null) {
+            r.finish();
+        }
     }
 
     private static List<AofManifest.Entry> oldFiles(AofManifest m) {
@@ -807,6 +905,7 @@ public final class Aof implements KeyListener {
         if (on == (state == ON)) {
             return true;
         }
+        finishRewrite();
         if (!on) {
             flushNow(true);
             try {
@@ -827,21 +926,24 @@ public final class Aof implements KeyListener {
             if (manifest == null && Files.exists(manifestPath())) {
                 manifest = AofManifest.parse(Files.readAllBytes(manifestPath()));
             }
-            startFresh("on background rewrite");
         } catch (IOException | AofException e) {
             LOG.warn("Redis needs to enable the AOF but can't trigger a background AOF rewrite operation: {}",
                     e.toString());
             return false;
         }
         state = ON;
-        rewrites++;
-        lastRewriteOk = true;
+        if (!rewrite(true)) {
+            state = OFF;
+            LOG.warn("Redis needs to enable the AOF but can't trigger a background AOF rewrite operation");
+            return false;
+        }
         startFsyncThread();
         return true;
     }
 
     /** At shutdown: the buffer written and fsynced ("Calling fsync() on the AOF file."). */
     public void shutdown() {
+        finishRewrite();
         if (state != ON) {
             return;
         }
@@ -875,15 +977,16 @@ public final class Aof implements KeyListener {
     /** The aof_* fields of INFO persistence before {@code module_fork_in_progress}. */
     public void info(StringBuilder sb) {
         line(sb, "aof_enabled", state == ON ? 1 : 0);
-        line(sb, "aof_rewrite_in_progress", 0);
+        line(sb, "aof_rewrite_in_progress", rewriting == null ? 0 : 1);
         line(sb, "aof_rewrite_scheduled", rewriteScheduled ? 1 : 0);
         line(sb, "aof_last_rewrite_time_sec", lastRewriteSeconds);
-        line(sb, "aof_current_rewrite_time_sec", -1);
+        line(sb, "aof_current_rewrite_time_sec",
+                rewriting == null ? -1 : (System.nanoTime() - rewriteStartNanos) / 1_000_000_000L);
         line(sb, "aof_last_bgrewrite_status", lastRewriteOk ? "ok" : "err");
         line(sb, "aof_rewrites", rewrites);
         line(sb, "aof_rewrites_consecutive_failures", consecutiveFailures);
         line(sb, "aof_last_write_status", lastWriteOk && bioFsyncError == null ? "ok" : "err");
-        line(sb, "aof_last_cow_size", 0);
+        line(sb, "aof_last_cow_size", lastCowSize);
     }
 
     /** The fields INFO persistence adds at its end while the AOF is on. */

@@ -1,0 +1,107 @@
+package io.pyredis.server.internal.persistence;
+
+import io.netty.channel.EventLoop;
+import io.pyredis.storage.BackgroundSave;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Drives a {@link BackgroundSave} (BGSAVE, the base of an AOF rewrite) from the event
+ * loop: one slice of {@link #SLICE_NANOS} per loop turn, between clients' commands, and
+ * its end handed back to the loop once the writer thread has the file in place.
+ */
+public final class SnapshotRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotRunner.class);
+    /**
+     * How long one slice may hold the event loop: the extra latency a command can see
+     * while a snapshot is written.
+     */
+    static final long SLICE_NANOS = 1_000_000;
+
+    private final BackgroundSave save;
+    private final EventLoop loop;
+    private final Consumer<Throwable> onEnd;
+    private boolean ended;
+
+    private SnapshotRunner(BackgroundSave save, EventLoop loop, Consumer<Throwable> onEnd) {
+        this.save = save;
+        this.loop = loop;
+        this.onEnd = onEnd;
+    }
+
+    /**
+     * Starts driving {@code save}; {@code onEnd} gets null on success or the failure, on
+     * the loop, once. Without a loop (a server not started yet) it all happens now.
+     */
+    public static SnapshotRunner start(BackgroundSave save, EventLoop loop, Consumer<Throwable> onEnd) {
+        SnapshotRunner r = new SnapshotRunner(save, loop, onEnd);
+        if (loop == null) {
+            r.finish();
+        } else {
+            loop.execute(r::slice);
+        }
+        return r;
+    }
+
+    /** The save being driven. */
+    public BackgroundSave save() {
+        return save;
+    }
+
+    private void slice() {
+        if (ended) {
+            return;
+        }
+        boolean walked;
+        try {
+            walked = save.step(SLICE_NANOS);
+        } catch (RuntimeException e) {
+            LOG.error("Snapshot walk failed", e);
+            walked = true;
+        }
+        if (walked) {
+            save.result().whenComplete((bytes, err) -> loop.execute(() -> end(err)));
+        } else if (save.waitingForDisk()) {
+            loop.schedule(this::slice, 1, TimeUnit.MILLISECONDS);
+        } else {
+            loop.execute(this::slice);
+        }
+    }
+
+    /**
+     * Walks the rest now, on the calling (loop) thread, waits for the file and runs the
+     * end: for SAVE, SHUTDOWN, and anything that must not overlap the snapshot.
+     */
+    public void finish() {
+        if (ended) {
+            return;
+        }
+        Throwable err = null;
+        try {
+            save.step(Long.MAX_VALUE);
+            save.result().get();
+        } catch (ExecutionException e) {
+            err = e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err = e;
+        } catch (RuntimeException e) {
+            err = e;
+        }
+        end(err);
+    }
+
+    private void end(Throwable err) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        onEnd.accept(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+    }
+}
