@@ -348,6 +348,25 @@ class AofTest {
     }
 
     @Test
+    void nothingExpiresWhileReplayingSoAKeyThatExpiredMeanwhileStaysGone() throws Exception {
+        io.pyredis.storage.ManualClock clock = new io.pyredis.storage.ManualClock(1_700_000_000_000L);
+        PyRedisServer.Builder b = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
+                .set("dir", dir.toString()).set("save", "").set("appendonly", "yes").clock(clock);
+        try (PyRedisServer s = b.build().start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("k", "1", redis.clients.jedis.params.SetParams.setParams().px(1000));
+            j.incr("k");
+            j.set("live", "1", redis.clients.jedis.params.SetParams.setParams().px(60_000));
+            j.incr("live");
+        }
+        clock.advance(5000);
+        try (PyRedisServer s = b.build().start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertNull(j.get("k"), "replayed with its deadline, then expired");
+            assertEquals("2", j.get("live"));
+            assertTrue(j.info("keyspace").contains("db0:keys=1,expires=1,"), j.info("keyspace"));
+        }
+    }
+
+    @Test
     void loaderFuzzNeverHangsOrCrashes() throws Exception {
         try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
             j.set("a", "1");

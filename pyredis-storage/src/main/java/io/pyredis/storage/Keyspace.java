@@ -31,6 +31,8 @@ public final class Keyspace {
     private final KeyspaceState state;
     private final Db[] dbs;
 
+    /** An append-only file is being replayed: see {@link #loadingStarted()}. */
+    private boolean loading;
     /** The database the next active expiry cycle starts with. */
     private int nextDb;
     /** Whether the last cycle ran out of time (the next one then visits every db). */
@@ -145,6 +147,28 @@ public final class Keyspace {
         return state.limits;
     }
 
+    /**
+     * Replaying an append-only file: until {@link #loadingFinished()} the time reads 0,
+     * before every deadline, so nothing expires and no command finds a deadline already
+     * past, as nothing expires while Redis loads. Keys expired by the end go once the
+     * clock runs again (lazily or by the active cycle), so a replay gives what the writes
+     * gave: a {@code SET k v PXAT t} then {@code INCR k} replayed after {@code t} ends
+     * with no {@code k}, not with a {@code k} of 1 that never expires.
+     */
+    public void loadingStarted() {
+        loading = true;
+        refreshTime();
+    }
+
+    /** The clock runs again; every key counts as accessed now (OBJECT IDLETIME), as when loaded. */
+    public void loadingFinished() {
+        loading = false;
+        refreshTime();
+        for (Db db : dbs) {
+            db.touchAllQuietly();
+        }
+    }
+
     /** The number of databases. */
     public int databases() {
         return dbs.length;
@@ -165,7 +189,7 @@ public final class Keyspace {
      * with until the next call; returns it. Call it before each command.
      */
     public long refreshTime() {
-        long now = clock.millis();
+        long now = loading ? 0 : clock.millis();
         state.now = now;
         return now;
     }

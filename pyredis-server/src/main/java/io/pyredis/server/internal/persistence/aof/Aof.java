@@ -275,6 +275,7 @@ public final class Aof implements KeyListener {
             }
         }
         loading = true;
+        keyspace.loadingStarted();
         Connection fake = Connection.fakeClient(server);
         try {
             long t0 = System.nanoTime();
@@ -293,6 +294,7 @@ public final class Aof implements KeyListener {
                     String.format("%.3f", (System.nanoTime() - t0) / 1e9));
         } finally {
             loading = false;
+            keyspace.loadingFinished();
         }
     }
 
