@@ -197,6 +197,24 @@ class RdbTest {
     }
 
     @Test
+    void aReusedLzfTableCompressesAsAFreshOne() {
+        Random rnd = new Random(3);
+        Lzf.Table table = new Lzf.Table();
+        for (int i = 0; i < 3000; i++) {
+            byte[] in = new byte[5 + rnd.nextInt(i % 10 == 0 ? 20_000 : 200)];
+            for (int k = 0; k < in.length; k++) {
+                in[k] = (byte) ('a' + rnd.nextInt(1 + i % 7));
+            }
+            byte[] fresh = new byte[in.length];
+            byte[] reused = new byte[in.length];
+            int a = Lzf.compress(in, in.length, fresh);
+            int b = Lzf.compress(in, in.length, reused, table);
+            assertEquals(a, b);
+            assertArrayEquals(fresh, reused, "input " + i);
+        }
+    }
+
+    @Test
     void badMagicIsRefusedAtOffsetZero() {
         byte[] rdb = b("NOTREDIS0010....");
         RdbLoadException e = assertThrows(RdbLoadException.class, () -> read(rdb));

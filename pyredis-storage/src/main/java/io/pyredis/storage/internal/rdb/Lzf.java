@@ -21,7 +21,44 @@ public final class Lzf {
      * the compressed length, or 0 when it does not fit, as lzf_compress.
      */
     public static int compress(byte[] in, int inLen, byte[] out) {
-        int[] htab = new int[HSIZE];
+        return compress(in, inLen, out, new Table());
+    }
+
+    /**
+     * The compressor's hash table, reused across calls: zeroing (or allocating) 256 KB for
+     * every string made an RDB of small strings crawl. An entry holds {@code base + pos + 1}
+     * and counts only when above {@code base}, which each call moves past everything the
+     * previous one wrote, so every call sees an empty table, as with a fresh one.
+     */
+    public static final class Table {
+        private final int[] htab = new int[HSIZE];
+        private int base;
+
+        /** Makes the table empty for an input of {@code len} bytes; returns the base to use. */
+        int begin(int len) {
+            if (base > Integer.MAX_VALUE - len - 2) {
+                java.util.Arrays.fill(htab, 0);
+                base = 0;
+            }
+            return base;
+        }
+
+        void end(int len) {
+            base += len + 1;
+        }
+    }
+
+    /** {@link #compress(byte[], int, byte[])} with a reused {@code table}. */
+    public static int compress(byte[] in, int inLen, byte[] out, Table table) {
+        int base = table.begin(inLen);
+        try {
+            return compress(in, inLen, out, table.htab, base);
+        } finally {
+            table.end(inLen);
+        }
+    }
+
+    private static int compress(byte[] in, int inLen, byte[] out, int[] htab, int base) {
         int ip = 0;
         int op = 0;
         int outEnd = out.length;
@@ -37,8 +74,9 @@ public final class Lzf {
         while (ip < inEnd - 2) {
             int hval = ((in[ip] & 0xff) << 16) | ((in[ip + 1] & 0xff) << 8) | (in[ip + 2] & 0xff);
             int hslot = ((hval >>> (3 * 8 - HLOG)) - hval * 5) & (HSIZE - 1);
-            int ref = htab[hslot] - 1;
-            htab[hslot] = ip + 1;
+            int stored = htab[hslot];
+            int ref = stored > base ? stored - base - 1 : -1;
+            htab[hslot] = base + ip + 1;
             int off;
             if (ref >= 0 && (off = ip - ref - 1) < MAX_OFF
                     && ref + 2 < inEnd && in[ref] == in[ip] && in[ref + 1] == in[ip + 1] && in[ref + 2] == in[ip + 2]) {
@@ -77,10 +115,10 @@ public final class Lzf {
                 --ip;
                 --ip;
                 hval = ((in[ip] & 0xff) << 16) | ((in[ip + 1] & 0xff) << 8) | (in[ip + 2] & 0xff);
-                htab[((hval >>> (3 * 8 - HLOG)) - hval * 5) & (HSIZE - 1)] = ip + 1;
+                htab[((hval >>> (3 * 8 - HLOG)) - hval * 5) & (HSIZE - 1)] = base + ip + 1;
                 ip++;
                 hval = ((in[ip] & 0xff) << 16) | ((in[ip + 1] & 0xff) << 8) | (in[ip + 2] & 0xff);
-                htab[((hval >>> (3 * 8 - HLOG)) - hval * 5) & (HSIZE - 1)] = ip + 1;
+                htab[((hval >>> (3 * 8 - HLOG)) - hval * 5) & (HSIZE - 1)] = base + ip + 1;
                 ip++;
             } else {
                 if (op >= outEnd) {

@@ -32,6 +32,8 @@ public final class RdbWriter {
     private long crc;
     private long written;
     private final EncodingLimits limits;
+    /** Created at the first compressed string: 256 KB that DUMP of a short value does not need. */
+    private Lzf.Table lzfTable;
 
     /**
      * @param compression {@code rdbcompression}: LZF for strings over 20 bytes
@@ -146,7 +148,10 @@ public final class RdbWriter {
             return false;
         }
         byte[] c = new byte[len - 4];
-        int clen = Lzf.compress(s, len, c);
+        if (lzfTable == null) {
+            lzfTable = new Lzf.Table();
+        }
+        int clen = Lzf.compress(s, len, c, lzfTable);
         if (clen == 0) {
             return false;
         }
