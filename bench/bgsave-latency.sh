@@ -9,7 +9,8 @@
 # Each server gets KEYS string keys (key:%012d, as redis-benchmark -r names them; 32-byte
 # values), then redis-benchmark runs SET and GET over those keys with 50 clients, first
 # quietly, then while a loop starts a BGSAVE whenever none is running. pyredis's heap is
-# sampled with jstat every 100 ms (young + old used, MB); "peak" is the largest sample.
+# sampled with jstat every 100 ms (young + old used, MB); "peak" is the largest sample, and
+# the old generation's peak is what survived young collections (the retained memory).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,7 +77,8 @@ bgsave_loop() { # port stopfile countfile
 }
 
 heap_sampler() { # pid outfile
-  jstat -gc "$1" 100 2>/dev/null | awk 'NR > 1 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024; fflush() }' >"$2"
+  # used MB (young + old), then old generation used MB (what outlives young collections)
+  jstat -gc "$1" 100 2>/dev/null | awk 'NR > 1 { printf "%.0f %.0f\n", ($3 + $4 + $6 + $8) / 1024, $8 / 1024; fflush() }' >"$2"
 }
 
 run() { # name port pid
@@ -101,7 +103,9 @@ run() { # name port pid
     fi
     if [[ -n "$sampler" ]]; then
       kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
-      echo "  heap used (MB): peak $(sort -n "$work/heap-$phase" | tail -1), median $(sort -n "$work/heap-$phase" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+      echo "  heap used (MB): peak $(sort -n "$work/heap-$phase" | tail -1 | cut -d' ' -f1)," \
+        "median $(sort -n "$work/heap-$phase" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}');" \
+        "old generation peak $(sort -n -k2 "$work/heap-$phase" | tail -1 | cut -d' ' -f2)"
     fi
   done
 }

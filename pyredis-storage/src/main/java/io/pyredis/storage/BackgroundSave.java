@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,15 +38,17 @@ public final class BackgroundSave {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundSave.class);
     /** Output chunks the walk may run ahead of the disk: 64 of up to 64 KB. */
     private static final int QUEUED_CHUNKS = 64;
-    private static final byte[] END = new byte[0];
+    private static final ByteBuffer END = ByteBuffer.allocate(0);
 
     private final RdbSnapshot snapshot;
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    private final BlockingQueue<ByteBuffer> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    /** Chunks the writer thread is done with, for the walk to fill again (no garbage per chunk). */
+    private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(QUEUED_CHUNKS + 2);
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
 
     private BackgroundSave(Keyspace ks, boolean compression, boolean checksum, boolean aofBase) throws IOException {
-        this.snapshot = Rdb.begin(ks, new QueueStream(queue), compression, checksum, aofBase);
+        this.snapshot = Rdb.begin(ks, new QueueStream(queue, free), compression, checksum, aofBase);
     }
 
     /**
@@ -137,22 +138,22 @@ public final class BackgroundSave {
         IOException failure = null;
         try (FileChannel c = ch) {
             while (true) {
-                byte[] chunk = queue.take();
+                ByteBuffer chunk = queue.take();
                 if (chunk == END) {
                     break;
                 }
                 if (failure == null) {
                     try {
-                        ByteBuffer b = ByteBuffer.wrap(chunk);
-                        while (b.hasRemaining()) {
-                            c.write(b);
+                        bytes += chunk.remaining();
+                        while (chunk.hasRemaining()) {
+                            c.write(chunk);
                         }
-                        bytes += chunk.length;
                     } catch (IOException e) {
                         // Keep taking chunks: the walk must not block on a full queue.
                         failure = e;
                     }
                 }
+                free.offer(chunk.clear());
             }
             if (failure == null) {
                 c.force(true);
@@ -180,12 +181,20 @@ public final class BackgroundSave {
         result.completeExceptionally(failure);
     }
 
-    /** Hands each buffer the writer flushes to the writer thread; blocks while the queue is full. */
+    /**
+     * Hands each buffer the snapshot's writer flushes to the writer thread, in a chunk the
+     * thread has given back when there is one; blocks while the queue is full.
+     */
     private static final class QueueStream extends OutputStream {
-        private final BlockingQueue<byte[]> queue;
+        /** The RDB writer flushes 64 KB at most at a time. */
+        private static final int CHUNK = 64 * 1024;
 
-        QueueStream(BlockingQueue<byte[]> queue) {
+        private final BlockingQueue<ByteBuffer> queue;
+        private final BlockingQueue<ByteBuffer> free;
+
+        QueueStream(BlockingQueue<ByteBuffer> queue, BlockingQueue<ByteBuffer> free) {
             this.queue = queue;
+            this.free = free;
         }
 
         @Override
@@ -195,8 +204,15 @@ public final class BackgroundSave {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (len > 0) {
-                put(Arrays.copyOfRange(b, off, off + len));
+            while (len > 0) {
+                int n = Math.min(len, CHUNK);
+                ByteBuffer chunk = free.poll();
+                if (chunk == null) {
+                    chunk = ByteBuffer.allocate(CHUNK);
+                }
+                put(chunk.put(b, off, n).flip());
+                off += n;
+                len -= n;
             }
         }
 
@@ -206,7 +222,7 @@ public final class BackgroundSave {
             put(END);
         }
 
-        private void put(byte[] chunk) throws IOException {
+        private void put(ByteBuffer chunk) throws IOException {
             try {
                 queue.put(chunk);
             } catch (InterruptedException e) {
