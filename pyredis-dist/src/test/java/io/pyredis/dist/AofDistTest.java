@@ -128,6 +128,63 @@ class AofDistTest {
         }
     }
 
+    private static void awaitRewrite(Jedis j) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!j.info("persistence").contains("aof_rewrite_in_progress:0")) {
+            assertTrue(System.nanoTime() < deadline, "rewrite still running after 60 s");
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void withoutTheRdbPreambleTheBaseIsCommandsThatRedisLoadsToo() throws Exception {
+        try (ServerProcess s = pyredis("--aof-use-rdb-preamble", "no"); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            writeAllTypes(j);
+            j.pexpireAt("s", System.currentTimeMillis() + 3_600_000);
+            for (int i = 0; i < 100; i++) {
+                j.set("overwritten", "w" + i);
+            }
+            assertEquals("Background append only file rewriting started", j.bgrewriteaof());
+            j.set("during-rewrite", "1");
+            awaitRewrite(j);
+            assertEquals("ok", j.info("persistence").lines().filter(l -> l.startsWith("aof_last_bgrewrite_status"))
+                    .findFirst().orElseThrow().split(":")[1].trim());
+        }
+        Path aofDir = dir.resolve("appendonlydir");
+        assertEquals("file appendonly.aof.2.base.aof seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n",
+                java.nio.file.Files.readString(aofDir.resolve("appendonly.aof.manifest")));
+        String base = java.nio.file.Files.readString(aofDir.resolve("appendonly.aof.2.base.aof"), StandardCharsets.ISO_8859_1);
+        assertTrue(base.startsWith("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n"), base.substring(0, 40));
+        assertTrue(base.contains("$9\r\nPEXPIREAT\r\n$1\r\ns\r\n"), "the deadline follows the key");
+        assertFalse(base.contains("w98"), "the base holds the last value only");
+        // A list of 300 is written 64 items a command, as Redis does.
+        assertEquals(5, base.split("\\$5\r\nRPUSH\r\n\\$7\r\nbiglist\r\n", -1).length - 1);
+        try (ServerProcess s = pyredis(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertAllTypes(j);
+            assertEquals("w99", j.get("overwritten"));
+            assertEquals("1", j.get("during-rewrite"));
+            assertTrue(j.ttl("s") > 3500);
+        }
+        assumeTrue(onPath("redis-server") && onPath("redis-check-aof"), "Debian's redis-server is not installed");
+        Process check = new ProcessBuilder("redis-check-aof", aofDir.resolve("appendonly.aof.manifest").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, check.waitFor(), out);
+        Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(REDIS_PORT), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "yes", "--dir", dir.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile()).start();
+        try {
+            Jedis j = awaitRedis();
+            assertAllTypes(j);
+            assertEquals("1", j.get("during-rewrite"));
+            assertTrue(j.ttl("s") > 3500);
+            j.shutdown();
+        } finally {
+            redis.destroy();
+            redis.waitFor();
+        }
+    }
+
     private static Jedis awaitRedis() throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             try {

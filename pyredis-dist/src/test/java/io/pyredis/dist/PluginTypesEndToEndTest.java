@@ -53,6 +53,49 @@ class PluginTypesEndToEndTest {
     }
 
     @Test
+    void ringsSurviveAnAofRewriteInBothBaseForms() throws Exception {
+        Path data = work.resolve("aof");
+        Files.createDirectories(data);
+        for (String preamble : new String[] {"no", "yes"}) {
+            String[] args = {"--plugins-dir", plugins().toString(), "--dir", data.toString(), "--appendonly", "yes",
+                    "--aof-use-rdb-preamble", preamble};
+            try (ServerProcess s = ServerProcess.startModule(work, args);
+                 Jedis j = new Jedis("127.0.0.1", s.port(), 10_000)) {
+                String key = "ring-" + preamble;
+                String[] many = new String[2 + 200];
+                many[0] = key;
+                many[1] = "150";
+                for (int i = 0; i < 200; i++) {
+                    many[2 + i] = "e" + i;
+                }
+                assertEquals(150L, j.sendCommand(RING_PUSH, many));
+                assertEquals("Background append only file rewriting started", j.bgrewriteaof());
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (!j.info("persistence").contains("aof_rewrite_in_progress:0")) {
+                    assertTrue(System.nanoTime() < deadline, "rewrite still running");
+                    Thread.onSpinWait();
+                }
+                assertTrue(j.info("persistence").contains("aof_last_bgrewrite_status:ok"));
+            }
+            Path base = data.resolve("appendonlydir").resolve("appendonly.aof."
+                    + (preamble.equals("no") ? "2.base.aof" : "3.base.rdb"));
+            String text = Files.readString(base, StandardCharsets.ISO_8859_1);
+            assertTrue(preamble.equals("yes") || text.contains("RING.PUSH"), "the plugin's rewrite commands: " + base);
+            try (ServerProcess s = ServerProcess.startModule(work, args);
+                 Jedis j = new Jedis("127.0.0.1", s.port(), 10_000)) {
+                List<String> expected = new java.util.ArrayList<>();
+                for (int i = 50; i < 200; i++) {
+                    expected.add("e" + i);
+                }
+                assertEquals(expected, range(j, "ring-no"));
+                if (preamble.equals("yes")) {
+                    assertEquals(expected, range(j, "ring-yes"));
+                }
+            }
+        }
+    }
+
+    @Test
     void ringsSurviveSaveAndRestart() throws Exception {
         try (ServerProcess s = start(true); Jedis j = new Jedis("127.0.0.1", s.port(), 10_000)) {
             assertEquals(2L, j.sendCommand(RING_PUSH, "events", "3", "a", "b"));

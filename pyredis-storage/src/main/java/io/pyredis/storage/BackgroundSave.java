@@ -1,5 +1,6 @@
 package io.pyredis.storage;
 
+import io.pyredis.storage.internal.rdb.CommandsFormat;
 import io.pyredis.storage.internal.rdb.RdbSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,10 @@ public final class BackgroundSave {
         this.snapshot = Rdb.begin(ks, new QueueStream(queue, free), compression, checksum, aofBase);
     }
 
+    private BackgroundSave(Keyspace ks) throws IOException {
+        this.snapshot = Rdb.begin(ks, new QueueStream(queue, free), false, new CommandsFormat());
+    }
+
     /**
      * Fixes the image of {@code ks} now and starts writing it to {@code temp}; when all is
      * written, the file is fsynced, renamed to {@code target} and the directory fsynced, so
@@ -62,6 +67,22 @@ public final class BackgroundSave {
      */
     public static BackgroundSave start(Keyspace ks, Path temp, Path target, boolean compression, boolean checksum,
                                        boolean aofBase) throws IOException {
+        return start(ks, temp, target, () -> new BackgroundSave(ks, compression, checksum, aofBase));
+    }
+
+    /**
+     * As {@link #start}, but the image is the commands that rebuild the data: an AOF base
+     * without the RDB preamble ({@code aof-use-rdb-preamble no}), as Redis 7.0 writes it.
+     */
+    public static BackgroundSave startCommands(Keyspace ks, Path temp, Path target) throws IOException {
+        return start(ks, temp, target, () -> new BackgroundSave(ks));
+    }
+
+    private interface Begin {
+        BackgroundSave begin() throws IOException;
+    }
+
+    private static BackgroundSave start(Keyspace ks, Path temp, Path target, Begin begin) throws IOException {
         if (ks.internalState().save != null) {
             throw new IllegalStateException("a snapshot is already running");
         }
@@ -69,7 +90,7 @@ public final class BackgroundSave {
                 StandardOpenOption.TRUNCATE_EXISTING);
         BackgroundSave s;
         try {
-            s = new BackgroundSave(ks, compression, checksum, aofBase);
+            s = begin.begin();
         } catch (IOException | RuntimeException e) {
             ch.close();
             Files.deleteIfExists(temp);

@@ -104,17 +104,25 @@ public final class Rdb {
     /** Starts a snapshot of {@code ks} to {@code out} and writes its header (the AUX fields Redis 7.0 writes). */
     static RdbSnapshot begin(Keyspace ks, OutputStream out, boolean compression, boolean checksum, boolean aofBase)
             throws IOException {
-        Db[] dbs = new Db[ks.databases()];
-        for (int i = 0; i < dbs.length; i++) {
-            dbs[i] = ks.internalDb(i);
-        }
-        RdbSnapshot snap = new RdbSnapshot(dbs, ks.internalState(), out, compression, checksum);
         Runtime rt = Runtime.getRuntime();
-        snap.begin("redis-ver", REDIS_VERSION,
+        RdbSnapshot.Format format = RdbSnapshot.rdb(checksum,
+                "redis-ver", REDIS_VERSION,
                 "redis-bits", "64",
                 "ctime", Long.toString(ks.now() / 1000),
                 "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()),
                 "aof-base", aofBase ? "1" : "0");
+        return begin(ks, out, compression, format);
+    }
+
+    /** Starts a snapshot of {@code ks} in {@code format} to {@code out} and writes its header. */
+    static RdbSnapshot begin(Keyspace ks, OutputStream out, boolean compression, RdbSnapshot.Format format)
+            throws IOException {
+        Db[] dbs = new Db[ks.databases()];
+        for (int i = 0; i < dbs.length; i++) {
+            dbs[i] = ks.internalDb(i);
+        }
+        RdbSnapshot snap = new RdbSnapshot(dbs, ks.internalState(), out, compression, format);
+        snap.begin();
         return snap;
     }
 

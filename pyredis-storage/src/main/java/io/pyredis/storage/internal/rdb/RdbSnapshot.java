@@ -14,8 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A point-in-time RDB image of the databases, written while they go on changing: what
- * Redis gets from fork() and copy-on-write, done with the keyspace's own thread.
+ * A point-in-time image of the databases, written while they go on changing: what Redis
+ * gets from fork() and copy-on-write, done with the keyspace's own thread. The image is
+ * an RDB file ({@link #rdb}), or the commands that rebuild the data ({@link CommandsFormat},
+ * an AOF base without the RDB preamble).
  *
  * <p>{@link #begin} flips the keyspace's save mark, so every stored key is "not written
  * yet", and installs this as the keyspace's {@link SaveHook}. The walk ({@link #step})
@@ -34,6 +36,67 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RdbSnapshot implements SaveHook {
 
+    /** How the image is written; every method writes through {@code w}, which buffers. */
+    public interface Format {
+        /** The start of the file. */
+        void header(RdbWriter w) throws IOException;
+
+        /** The start of database {@code db}, which had {@code size} keys ({@code expires} with a deadline) at the start. */
+        void database(RdbWriter w, int db, long size, long expires) throws IOException;
+
+        /** One key; false when its value has no form in this format (nothing written). */
+        boolean entry(RdbWriter w, byte[] key, RedisValue value, long expireAt) throws IOException;
+
+        /** The end of the file. */
+        void footer(RdbWriter w) throws IOException;
+    }
+
+    /** Redis's RDB: the magic, {@code aux} (name and value alternating), databases, EOF and checksum. */
+    public static Format rdb(boolean checksum, String... aux) {
+        return new Format() {
+            @Override
+            public void header(RdbWriter w) throws IOException {
+                byte[] magic = String.format("REDIS%04d", RdbConstants.RDB_VERSION).getBytes(StandardCharsets.US_ASCII);
+                w.write(magic, 0, magic.length);
+                for (int i = 0; i + 1 < aux.length; i += 2) {
+                    w.writeAux(aux[i], aux[i + 1]);
+                }
+            }
+
+            @Override
+            public void database(RdbWriter w, int db, long size, long expires) throws IOException {
+                w.writeByte(RdbConstants.OPCODE_SELECTDB);
+                w.writeLen(db);
+                w.writeByte(RdbConstants.OPCODE_RESIZEDB);
+                w.writeLen(size);
+                w.writeLen(expires);
+            }
+
+            @Override
+            public boolean entry(RdbWriter w, byte[] key, RedisValue value, long expireAt) throws IOException {
+                int type = RdbWriter.typeOf(value);
+                if (type < 0) {
+                    return false;
+                }
+                if (expireAt >= 0) {
+                    w.writeByte(RdbConstants.OPCODE_EXPIRETIME_MS);
+                    w.writeLe(expireAt, 8);
+                }
+                w.writeByte(type);
+                w.writeString(key);
+                w.writeObject(type, value);
+                return true;
+            }
+
+            @Override
+            public void footer(RdbWriter w) throws IOException {
+                w.writeByte(RdbConstants.OPCODE_EOF);
+                long crc = checksum ? w.crc() : 0;
+                w.writeLe(crc, 8);
+            }
+        };
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RdbSnapshot.class);
     /** Walk steps between clock readings. */
     private static final int STEPS_PER_TIME_CHECK = 16;
@@ -43,7 +106,7 @@ public final class RdbSnapshot implements SaveHook {
     private final Guarded sink;
     private final RdbWriter out;
     private final boolean compression;
-    private final boolean checksum;
+    private final Format format;
     private final long startMillis;
     private final long[] sizes;
     private final long[] expiresSizes;
@@ -64,12 +127,12 @@ public final class RdbSnapshot implements SaveHook {
      * @param sink where the file's bytes go; an {@link IOException} from it ends the
      *             snapshot's output (see {@link #failure()}), not its walk
      */
-    public RdbSnapshot(Db[] dbs, KeyspaceState ks, OutputStream sink, boolean compression, boolean checksum) {
+    public RdbSnapshot(Db[] dbs, KeyspaceState ks, OutputStream sink, boolean compression, Format format) {
         this.dbs = dbs;
         this.ks = ks;
         this.sink = new Guarded(sink);
         this.compression = compression;
-        this.checksum = checksum;
+        this.format = format;
         this.out = new RdbWriter(this.sink, compression, ks.limits);
         this.startMillis = ks.now;
         this.sizes = new long[dbs.length];
@@ -88,20 +151,15 @@ public final class RdbSnapshot implements SaveHook {
     /**
      * Starts the snapshot: from here on the image is fixed. Writes the header.
      *
-     * @param aux the AUX fields after the magic, name and value alternating
      * @throws IllegalStateException when another snapshot of the keyspace is running
      */
-    public void begin(String... aux) throws IOException {
+    public void begin() throws IOException {
         if (ks.save != null) {
             throw new IllegalStateException("a snapshot is already running");
         }
         ks.saveMark ^= 1;
         ks.save = this;
-        byte[] magic = String.format("REDIS%04d", RdbConstants.RDB_VERSION).getBytes(StandardCharsets.US_ASCII);
-        out.write(magic, 0, magic.length);
-        for (int i = 0; i + 1 < aux.length; i += 2) {
-            out.writeAux(aux[i], aux[i + 1]);
-        }
+        format.header(out);
         cur = -1;
         nextDb();
     }
@@ -129,9 +187,7 @@ public final class RdbSnapshot implements SaveHook {
                 }
             }
         }
-        out.writeByte(RdbConstants.OPCODE_EOF);
-        long crc = checksum ? out.crc() : 0;
-        out.writeLe(crc, 8);
+        format.footer(out);
         out.flush();
         sink.flush();
         done = true;
@@ -148,11 +204,7 @@ public final class RdbSnapshot implements SaveHook {
         if (cur == dbs.length) {
             return;
         }
-        out.writeByte(RdbConstants.OPCODE_SELECTDB);
-        out.writeLen(cur);
-        out.writeByte(RdbConstants.OPCODE_RESIZEDB);
-        out.writeLen(sizes[cur]);
-        out.writeLen(expiresSizes[cur]);
+        format.database(out, cur, sizes[cur], expiresSizes[cur]);
         ByteArrayOutputStream held = pendingBytes[cur];
         if (held != null) {
             pending[cur].flush();
@@ -173,21 +225,13 @@ public final class RdbSnapshot implements SaveHook {
         if (expireAt >= 0 && expireAt < startMillis) {
             return;
         }
-        int type = RdbWriter.typeOf(value);
-        if (type < 0) {
+        if (!format.entry(w, key, value, expireAt)) {
             if (!warnedUnsaveable) {
                 warnedUnsaveable = true;
-                LOG.warn("Keys of type {} are not saved: the type has no RDB form", value.type().name());
+                LOG.warn("Keys of type {} are not saved: the type has no persistent form", value.type().name());
             }
             return;
         }
-        if (expireAt >= 0) {
-            w.writeByte(RdbConstants.OPCODE_EXPIRETIME_MS);
-            w.writeLe(expireAt, 8);
-        }
-        w.writeByte(type);
-        w.writeString(key);
-        w.writeObject(type, value);
         keysWritten++;
     }
 

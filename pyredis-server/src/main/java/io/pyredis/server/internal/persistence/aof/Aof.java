@@ -187,7 +187,7 @@ public final class Aof implements KeyListener {
     private void startFresh(String why) throws IOException {
         AofManifest m = manifest == null ? new AofManifest() : manifest.copy();
         long seq = m.base == null ? 1 : m.base.seq() + 1;
-        String baseName = config.appendfilename.value() + "." + seq + ".base.rdb";
+        String baseName = baseName(seq);
         LOG.info("Creating AOF base file {} {}", baseName, why);
         writeBase(directory().resolve(baseName));
         List<AofManifest.Entry> old = oldFiles(m);
@@ -220,11 +220,37 @@ public final class Aof implements KeyListener {
     }
 
     /**
-     * A base written at once, crash-safely: at start only, when there is no AOF yet and
-     * the keyspace is empty (rewrites write theirs in the background).
+     * A base written at once (crash-safely, as every base): at start only, when there is
+     * no AOF yet and the keyspace is empty (rewrites write theirs in the background).
      */
+    /**
+     * Redis's base names: {@code .base.rdb} holds an RDB ({@code aof-use-rdb-preamble}
+     * yes), {@code .base.aof} the commands that rebuild the data.
+     */
+    private String baseName(long seq) {
+        return config.appendfilename.value() + "." + seq + (config.aofUseRdbPreamble.isOn() ? ".base.rdb" : ".base.aof");
+    }
+
     private void writeBase(Path target) throws IOException {
-        Rdb.save(keyspace, target, config.rdbcompression.isOn(), config.rdbchecksum.isOn());
+        BackgroundSave s = startBase(target);
+        s.step(Long.MAX_VALUE);
+        try {
+            s.result().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Starts writing a base of the keyspace as it is now, in the form {@code aof-use-rdb-preamble} says. */
+    private BackgroundSave startBase(Path target) throws IOException {
+        Path temp = directory().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
+        return config.aofUseRdbPreamble.isOn()
+                ? BackgroundSave.start(keyspace, temp, target, config.rdbcompression.isOn(), config.rdbchecksum.isOn(),
+                        true)
+                : BackgroundSave.startCommands(keyspace, temp, target);
     }
 
     private void persistManifest(AofManifest m) throws IOException {
@@ -763,10 +789,8 @@ public final class Aof implements KeyListener {
                 closeQuietly(previous);
             }
             long seq = m.base == null ? 1 : m.base.seq() + 1;
-            String baseName = config.appendfilename.value() + "." + seq + ".base.rdb";
-            Path temp = directory().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
-            BackgroundSave s = BackgroundSave.start(keyspace, temp, directory().resolve(baseName),
-                    config.rdbcompression.isOn(), config.rdbchecksum.isOn(), true);
+            String baseName = baseName(seq);
+            BackgroundSave s = startBase(directory().resolve(baseName));
             LOG.info("Background append only file rewriting started");
             rewriteStartNanos = t0;
             rewriting = SnapshotRunner.start(s, server.eventLoop(),
