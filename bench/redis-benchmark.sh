@@ -3,8 +3,10 @@
 #
 #   bench/redis-benchmark.sh                # N=200000 requests per test
 #   N=1000000 REDIS_PORT=7601 PYREDIS_PORT=7602 bench/redis-benchmark.sh
+#   SERVER_ARGS="--appendonly yes --appendfsync always" TESTS=set bench/redis-benchmark.sh
 #
-# Both servers run on this machine with persistence off; each test is run against one,
+# SERVER_ARGS go to both servers (each writes its files in its own temp directory).
+# Both servers run on this machine with persistence off (SERVER_ARGS may turn it on); each test is run against one,
 # then the other, with the same N, clients, pipeline and key space. pyredis is started
 # from pyredis-dist/target/modules (built when missing) as bin/pyredis-server starts it,
 # and warmed up with a throwaway run first so the JIT has compiled the hot path.
@@ -45,10 +47,14 @@ if [[ ! -d "$root/pyredis-dist/target/modules" ]]; then
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
 fi
 
-(cd "$work" && exec redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
-  --logfile "$work/redis.log") &
+mkdir -p "$work/redis" "$work/pyredis"
+# shellcheck disable=SC2086
+(cd "$work/redis" && exec redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+  --logfile "$work/redis.log" --dir "$work/redis" ${SERVER_ARGS:-}) &
 redis_pid=$!
-(cd "$work" && exec "$root/bin/pyredis-server" --port "$PYREDIS_PORT" >"$work/pyredis.log" 2>&1) &
+# shellcheck disable=SC2086
+(cd "$work/pyredis" && exec "$root/bin/pyredis-server" --port "$PYREDIS_PORT" --save '' --dir "$work/pyredis" \
+  ${SERVER_ARGS:-} >"$work/pyredis.log" 2>&1) &
 pyredis_pid=$!
 wait_for_port "$REDIS_PORT" redis-server
 wait_for_port "$PYREDIS_PORT" pyredis
