@@ -161,6 +161,10 @@ public final class BackgroundSave {
             while (true) {
                 ByteBuffer chunk = queue.take();
                 if (chunk == END) {
+                    // Written by the walk before it sent END (the queue orders the two).
+                    if (failure == null && snapshot.failure() != null) {
+                        failure = snapshot.failure();
+                    }
                     break;
                 }
                 if (failure == null) {

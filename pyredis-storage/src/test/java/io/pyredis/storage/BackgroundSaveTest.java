@@ -287,6 +287,81 @@ class BackgroundSaveTest {
         assertEquals(now, loaded(target));
     }
 
+    /** A plugin type whose save throws: a broken plugin. */
+    private record Broken() implements RedisValue {
+        static final io.pyredis.api.PersistentType<Broken> TYPE = new io.pyredis.api.PersistentType<>() {
+            @Override
+            public String name() {
+                return "broken-01";
+            }
+
+            @Override
+            public int encodingVersion() {
+                return 0;
+            }
+
+            @Override
+            public Class<Broken> valueClass() {
+                return Broken.class;
+            }
+
+            @Override
+            public void save(Broken value, io.pyredis.api.RdbOutput out) {
+                throw new IllegalStateException("plugin bug");
+            }
+
+            @Override
+            public Broken load(io.pyredis.api.RdbInput in, int encodingVersion) {
+                return new Broken();
+            }
+
+            @Override
+            public void rewrite(byte[] key, Broken value, java.util.function.Consumer<byte[][]> emit) {
+                throw new IllegalStateException("plugin bug");
+            }
+        };
+
+        @Override
+        public io.pyredis.api.DataType type() {
+            return TYPE;
+        }
+
+        @Override
+        public String encoding() {
+            return "raw";
+        }
+    }
+
+    @Test
+    void aValueThatCannotBeSavedFailsTheSaveButTheWalkEnds() throws Exception {
+        for (boolean commands : new boolean[] {false, true}) {
+            Random rnd = new Random(11);
+            ManualClock clock = new ManualClock(NOW);
+            Keyspace ks = populated(clock, rnd, 2000);
+            ks.db(5).set(b("broken"), new Broken());
+            Path target = dir.resolve("dump.rdb");
+            Files.write(target, b("old"));
+            BackgroundSave save = commands ? BackgroundSave.startCommands(ks, dir.resolve("t.aof"), target)
+                    : start(ks, target);
+            while (!save.step(0)) {
+                change(ks, clock, rnd, 2000);
+            }
+            ExecutionException e = assertThrows(ExecutionException.class, () -> save.result().get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("broken-01"), e.getCause().getMessage());
+            assertArrayEquals(b("old"), Files.readAllBytes(target), "the old file stays");
+            assertFalse(ks.snapshotRunning());
+
+            ks.db(5).delete(b("broken"));
+            Map<String, String> now = KeyspaceContents.of(ks);
+            BackgroundSave next = start(ks, target);
+            while (!next.step(0)) {
+                change(ks, clock, rnd, 2000);
+            }
+            next.result().get(30, TimeUnit.SECONDS);
+            assertEquals(now, loaded(target));
+        }
+    }
+
     @Test
     void aMissingDirectoryFailsAtStartAndStartsNothing() throws Exception {
         Keyspace ks = new Keyspace(16, new ManualClock(NOW));

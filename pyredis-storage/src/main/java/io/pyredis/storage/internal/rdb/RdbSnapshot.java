@@ -225,7 +225,19 @@ public final class RdbSnapshot implements SaveHook {
         if (expireAt >= 0 && expireAt < startMillis) {
             return;
         }
-        if (!format.entry(w, key, value, expireAt)) {
+        boolean written;
+        try {
+            written = format.entry(w, key, value, expireAt);
+        } catch (IOException | RuntimeException e) {
+            // A plugin type's save that failed (the sink itself never throws): the snapshot
+            // fails, and the walk goes on, as always.
+            LOG.error("Key '{}' of type {} could not be saved", new String(key, StandardCharsets.UTF_8),
+                    value.type().name(), e);
+            sink.fail(e instanceof IOException io ? io
+                    : new IOException("key of type " + value.type().name() + " could not be saved: " + e, e));
+            return;
+        }
+        if (!written) {
             if (!warnedUnsaveable) {
                 warnedUnsaveable = true;
                 LOG.warn("Keys of type {} are not saved: the type has no persistent form", value.type().name());
@@ -272,7 +284,10 @@ public final class RdbSnapshot implements SaveHook {
         }
     }
 
-    /** The first error the sink gave, after which the rest was discarded; null if none. */
+    /**
+     * The first error the sink gave (or a key that could not be written), after which the
+     * rest was discarded; null if none. Set before the sink's final flush.
+     */
     public IOException failure() {
         return sink.failure;
     }
@@ -306,14 +321,19 @@ public final class RdbSnapshot implements SaveHook {
             }
         }
 
+        /** Passed on even after a failure: the end of the output must reach the target. */
         @Override
         public void flush() {
+            try {
+                target.flush();
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+
+        void fail(IOException e) {
             if (failure == null) {
-                try {
-                    target.flush();
-                } catch (IOException e) {
-                    failure = e;
-                }
+                failure = e;
             }
         }
     }
