@@ -104,8 +104,26 @@ class PersistenceTest {
     }
 
     @Test
-    void failedBackgroundSaveRefusesWritesUntilAGoodSave() {
+    void dirAndDbfilenameAreProtectedConfigsAsInRedis70() {
         try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals("ERR CONFIG SET failed (possibly related to argument 'dir') - can't set protected config",
+                    assertThrows(JedisDataException.class, () -> j.configSet("dir", "/tmp")).getMessage());
+            assertEquals("ERR CONFIG SET failed (possibly related to argument 'dbfilename') - can't set protected "
+                    + "config", assertThrows(JedisDataException.class, () -> j.configSet("dbfilename", "x.rdb"))
+                    .getMessage());
+            assertEquals("no", j.configGet("enable-protected-configs").get("enable-protected-configs"));
+            assertEquals(dir.toString(), j.configGet("dir").get("dir"));
+        }
+        try (PyRedisServer s = start("enable-protected-configs", "local"); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals("OK", j.configSet("dbfilename", "x.rdb"), "a loopback client may");
+            assertEquals("OK", j.save());
+            assertTrue(Files.exists(dir.resolve("x.rdb")));
+        }
+    }
+
+    @Test
+    void failedBackgroundSaveRefusesWritesUntilAGoodSave() {
+        try (PyRedisServer s = start("enable-protected-configs", "yes"); Jedis j = new Jedis("127.0.0.1", s.port())) {
             j.set("k", "v");
             assertEquals("OK", j.configSet("dir", dir.resolve("missing/dir").toString()));
             assertEquals("Background saving started", j.bgsave());

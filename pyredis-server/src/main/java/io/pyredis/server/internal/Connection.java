@@ -594,6 +594,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Co
         ctx.close();
     }
 
+    /** Whether the client is on the loopback interface (or is no network client at all). */
+    public boolean isLocal() {
+        return channel == null || isLoopback(channel.remoteAddress());
+    }
+
     private static boolean isLoopback(SocketAddress a) {
         return !(a instanceof InetSocketAddress) || ((InetSocketAddress) a).getAddress() == null
                 || ((InetSocketAddress) a).getAddress().isLoopbackAddress();

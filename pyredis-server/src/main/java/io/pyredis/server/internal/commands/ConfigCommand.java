@@ -138,6 +138,12 @@ public final class ConfigCommand extends BuiltinCommand {
             return List.of("request_policy:all_nodes", "response_policy:all_succeeded");
         }
 
+        /** Redis's allowProtectedAction. */
+        private static boolean protectedAllowed(Connection c) {
+            String mode = c.server().config().enableProtectedConfigs.value();
+            return mode.equals("yes") || (mode.equals("local") && c.isLocal());
+        }
+
         @Override
         protected void execute(Connection c, byte[][] args) {
             if (args.length % 2 != 0) {
@@ -163,6 +169,9 @@ public final class ConfigCommand extends BuiltinCommand {
                 String typed = ClientCommand.cString(args[2 + 2 * i]);
                 if (!p.mutable()) {
                     throw failed(typed, "can't set immutable config");
+                }
+                if (c.server().config().isProtected(p) && !protectedAllowed(c)) {
+                    throw failed(typed, "can't set protected config");
                 }
                 if (params.subList(0, i).contains(p)) {
                     throw failed(typed, "duplicate parameter");

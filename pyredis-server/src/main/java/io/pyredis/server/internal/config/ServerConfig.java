@@ -47,6 +47,13 @@ public final class ServerConfig {
     // RDB persistence.
     public final StringParam dir = registry.register(new StringParam("dir", true, "./"));
     public final StringParam dbfilename = registry.register(new StringParam("dbfilename", true, "dump.rdb"));
+    /**
+     * Redis 7.0's guard on the configs that choose where files are written (a client that
+     * may set them may write files anywhere the server can): {@code no} (the default), {@code
+     * yes}, or {@code local} (clients on the loopback interface).
+     */
+    public final EnumParam enableProtectedConfigs = registry.register(
+            new EnumParam("enable-protected-configs", false, "no", List.of("no", "yes", "local")));
     public final BoolParam rdbcompression = registry.register(new BoolParam("rdbcompression", true, true));
     public final BoolParam rdbchecksum = registry.register(new BoolParam("rdbchecksum", false, true));
     public final SaveParam save = registry.register(new SaveParam("save", true, "3600 1 300 100 60 10000"));
@@ -114,5 +121,10 @@ public final class ServerConfig {
     private static void bind(IntParam p, java.util.function.IntConsumer set) {
         set.accept(p.intValue());
         p.onChange(set::accept);
+    }
+
+    /** Whether CONFIG SET of {@code p} is subject to {@link #enableProtectedConfigs} (Redis's PROTECTED_CONFIG). */
+    public boolean isProtected(ConfigParam<?> p) {
+        return p == dir || p == dbfilename;
     }
 }
