@@ -615,7 +615,7 @@ public final class Aof implements KeyListener {
         }
         incrSize += buf.size();
         buf.reset();
-        if (fsyncPolicy == FSYNC_ALWAYS) {
+        if (fsyncPolicy == FSYNC_ALWAYS && !fsyncHeldForSnapshot()) {
             try {
                 incr.force(false);
                 lastFsyncMillis = now;
@@ -678,7 +678,7 @@ public final class Aof implements KeyListener {
 
     private void maybeBackgroundFsync(long now) {
         if (fsyncPolicy != FSYNC_EVERYSEC || now - lastFsyncMillis < 1000 || fsyncThread == null
-                || (config.noAppendfsyncOnRewrite.isOn() && rewriteScheduled)) {
+                || fsyncHeldForSnapshot()) {
             return;
         }
         if (!fsyncRunning.compareAndSet(false, true)) {
@@ -699,6 +699,14 @@ public final class Aof implements KeyListener {
                 fsyncRunning.set(false);
             }
         });
+    }
+
+    /**
+     * {@code no-appendfsync-on-rewrite yes}: no fsync (with always or everysec) while a
+     * snapshot (BGSAVE or rewrite) is being written, as Redis while it has a child.
+     */
+    private boolean fsyncHeldForSnapshot() {
+        return config.noAppendfsyncOnRewrite.isOn() && (rewriting != null || server.persistence().bgsaveInProgress());
     }
 
     private void startFsyncThread() {
