@@ -140,6 +140,16 @@ class CommandDocsHintsTest {
         assertEquals(redisParams, params(oursDocs3, command), command + " over RESP3");
     }
 
+    /** Summary, since, group and arguments of the persistence commands, as Redis 7.0 documents them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"SAVE", "BGSAVE", "BGREWRITEAOF", "LASTSAVE", "DUMP", "RESTORE", "FLUSHALL", "FLUSHDB",
+            "SHUTDOWN"})
+    void persistenceCommandsDocumentedAsRedis(String command) {
+        CommandDocs.Entry redisEntry = redisDocs.find(List.of(command));
+        assertNotNull(redisEntry, command);
+        assertEquals(redisEntry, oursDocs.find(List.of(command)));
+    }
+
     @Test
     void hintsWhileTypingAsRedis() {
         List<List<String>> typed = List.of(List.of("set"), List.of("set", "k"), List.of("set", "k", "v"),

@@ -67,6 +67,20 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server's process id (the java process itself). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits up to {@code timeout} for the process to end on its own; its exit status. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("server still running after " + timeout + "; it printed:\n" + output());
+        }
+        pump.join(2000);
+        return process.exitValue();
+    }
+
     /** What the server printed so far. */
     String output() {
         return output.toString();

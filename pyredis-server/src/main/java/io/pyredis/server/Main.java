@@ -14,8 +14,9 @@ import java.util.List;
  * {@code --port 6380}-style options override the file, as redis-server's do; a value may
  * span several words ({@code --bind 127.0.0.1 ::1}) up to the next {@code --} option.
  *
- * <p>Exit codes: 0 after a clean shutdown, 1 for a bad config or a port that cannot be
- * listened on.
+ * <p>Exit codes: 0 after a clean shutdown, 1 for a bad config, a port that cannot be
+ * listened on, or a fatal error while running (an AOF write that failed with
+ * {@code appendfsync always}, as redis-server).
  */
 public final class Main {
 
@@ -62,7 +63,13 @@ public final class Main {
             org.slf4j.LoggerFactory.getLogger(Main.class).error("{}", e.getMessage());
             return 1;
         }
-        // The JVM exits on its own once the server's threads end (after SHUTDOWN, too).
+        // The JVM exits on its own once the server's threads end (after SHUTDOWN, too), with
+        // status 0; after a fatal error, with redis-server's 1.
+        server.stopped().thenAccept(status -> {
+            if (status != 0) {
+                new Thread(() -> System.exit(status), "pyredis-exit").start();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isClosed()) {
                 org.slf4j.LoggerFactory.getLogger(Main.class).info("Received shutdown signal, shutting down");

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -57,6 +58,7 @@ public final class PyRedisServer implements AutoCloseable {
     private final List<CommandPack> extraPacks;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Integer> stopped = new CompletableFuture<>();
     private volatile Transport transport;
     private volatile ServerContext context;
     private List<URLClassLoader> pluginLoaders = List.of();
@@ -306,6 +308,17 @@ public final class PyRedisServer implements AutoCloseable {
                 // Nothing to do: the jar stays open until the JVM exits.
             }
         }
+        ServerContext c = context;
+        stopped.complete(c == null ? 0 : c.exitStatus());
+    }
+
+    /**
+     * Completes when the server stops ({@link #close()}, SHUTDOWN, a signal) with the exit
+     * status redis-server would have: 0, or 1 after a fatal error (an AOF write that
+     * failed with {@code appendfsync always}, where Redis exits at once).
+     */
+    public CompletableFuture<Integer> stopped() {
+        return stopped;
     }
 
     /** Writes and fsyncs what the AOF holds, on the event loop, before the loop stops. */

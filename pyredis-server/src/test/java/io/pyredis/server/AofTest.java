@@ -102,6 +102,39 @@ class AofTest {
     }
 
     @Test
+    void flushallAndFlushdbAreAlwaysRecordedAsSentAsRedis700Does() throws Exception {
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.flushAll(); // on an empty dataset too
+            j.sendCommand(redis.clients.jedis.Protocol.Command.FLUSHALL, "async");
+            j.flushDB();
+            j.select(3);
+            j.sendCommand(redis.clients.jedis.Protocol.Command.FLUSHDB, "ASYNC");
+            j.select(5);
+            j.sendCommand(redis.clients.jedis.Protocol.Command.FLUSHDB, "sync");
+            assertThrows(JedisDataException.class,
+                    () -> j.sendCommand(redis.clients.jedis.Protocol.Command.FLUSHDB, "now")); // not recorded
+            j.select(0);
+            j.set("a", "1");
+            j.select(2);
+            j.sendCommand(redis.clients.jedis.Protocol.Command.FLUSHALL, "sync");
+            j.select(0);
+            j.set("b", "1");
+        }
+        // What Redis 7.0.15 writes for the same commands (Jedis sends names in upper case).
+        String expected = resp("SELECT", "0") + resp("FLUSHALL") + resp("FLUSHALL", "async") + resp("FLUSHDB")
+                + resp("SELECT", "3") + resp("FLUSHDB", "ASYNC")
+                + resp("SELECT", "5") + resp("FLUSHDB", "sync")
+                + resp("SELECT", "0") + resp("SET", "a", "1")
+                + resp("SELECT", "2") + resp("FLUSHALL", "sync")
+                + resp("SELECT", "0") + resp("SET", "b", "1");
+        assertEquals(expected, incr(1));
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertNull(j.get("a"));
+            assertEquals("1", j.get("b"));
+        }
+    }
+
+    @Test
     void aofWinsOverRdbAndNoAofMeansTheRdbIsNotLoaded() {
         try (PyRedisServer s = start("appendonly", "no"); Jedis j = new Jedis("127.0.0.1", s.port())) {
             j.set("from-rdb", "1");

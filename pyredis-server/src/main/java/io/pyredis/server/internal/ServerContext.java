@@ -46,6 +46,7 @@ public final class ServerContext {
     private volatile Runnable shutdown = () -> { };
     private volatile EventLoop eventLoop;
     private volatile int port;
+    private volatile int exitStatus;
 
     public ServerContext(ServerConfig config, Clock clock, Keyspace keyspace, CommandTable commands,
                          List<LoadedPack> packs) {
@@ -192,6 +193,21 @@ public final class ServerContext {
     /** Stops the server after the current command (SHUTDOWN); returns at once. */
     public void requestShutdown() {
         shutdown.run();
+    }
+
+    /**
+     * Stops the server as Redis's {@code exit(1)} after an error it cannot recover from
+     * (an AOF write that failed with {@code appendfsync always}): the process's exit status
+     * is 1 (see {@link #exitStatus()}).
+     */
+    public void fatalShutdown() {
+        exitStatus = 1;
+        shutdown.run();
+    }
+
+    /** 0, or 1 after {@link #fatalShutdown()}. */
+    public int exitStatus() {
+        return exitStatus;
     }
 
     /** Wiring by the server: what {@link #requestShutdown()} does, the loop, the port. */

@@ -70,6 +70,9 @@ public final class FlushdbCommand extends BuiltinCommand {
             c.server().watches().touchAllInDb(c.session().db(), -1);
             c.db().clear();
         }
+        // Recorded as sent even when nothing was there to remove (Redis 7.0's
+        // forceCommandPropagation): ASYNC/SYNC included, in the client's database.
+        c.propagate(args);
         c.reply().ok();
     }
 }

@@ -95,6 +95,7 @@ public final class Aof implements KeyListener {
     // Write and fsync status.
     private boolean lastWriteOk = true;
     private String lastWriteError = "";
+    private boolean exiting; // a write or fsync failed with appendfsync always: Redis's exit(1)
     private long postponedSince;
     private long delayedFsync;
     private long lastFsyncMillis;
@@ -561,17 +562,9 @@ public final class Aof implements KeyListener {
     /** Redis's beforeSleep for the AOF: write (and fsync) the buffer, then let the replies go. */
     private void beforeSleep() {
         flushScheduled = false;
-        boolean ok = flushNow();
+        flushNow();
         mustWaitBeforeReply = false;
-        if (!ok && fsyncPolicy == FSYNC_ALWAYS && state == ON) {
-            // Redis exits here: acknowledging the writes would be a lie.
-            LOG.warn("Can't recover from AOF write error when the AOF fsync policy is 'always'. Exiting...");
-            for (Connection c : waiting) {
-                c.aofWaiting = false;
-                c.close();
-            }
-            waiting.clear();
-            server.requestShutdown();
+        if (exitIfFatal()) {
             return;
         }
         for (int i = 0; i < waiting.size(); i++) {
@@ -580,6 +573,24 @@ public final class Aof implements KeyListener {
             c.flush();
         }
         waiting.clear();
+    }
+
+    /**
+     * After a failed write or fsync with {@code appendfsync always}, Redis exits at once:
+     * the replies held for the write (and the reads of the same iteration, which may have
+     * seen its effect) are never sent, and the process ends with status 1.
+     */
+    private boolean exitIfFatal() {
+        if (!exiting) {
+            return false;
+        }
+        for (Connection c : waiting) {
+            c.aofWaiting = false;
+            c.close();
+        }
+        waiting.clear();
+        server.fatalShutdown();
+        return true;
     }
 
     /**
@@ -594,6 +605,9 @@ public final class Aof implements KeyListener {
     /** {@link #flushNow()}; {@code force} writes even while a background fsync runs (shutdown, rewrite). */
     private boolean flushNow(boolean force) {
         mustWaitBeforeReply = false;
+        if (exiting) {
+            return false; // nothing more is written on the way out, as after Redis's exit(1)
+        }
         if (state != ON || incr == null) {
             buf.reset();
             return true;
@@ -616,23 +630,27 @@ public final class Aof implements KeyListener {
                     + "waiting for fsync to complete, this may slow down Redis.");
         }
         postponedSince = 0;
+        ByteBuffer b = ByteBuffer.wrap(buf.array(), 0, buf.size());
         try {
-            ByteBuffer b = ByteBuffer.wrap(buf.array(), 0, buf.size());
             while (b.hasRemaining()) {
                 incr.write(b);
             }
         } catch (IOException e) {
-            writeFailed(e);
+            writeFailed(e, b.position());
             return false;
         }
         incrSize += buf.size();
         buf.reset();
-        if (fsyncPolicy == FSYNC_ALWAYS) {
+        if (fsyncPolicy == FSYNC_ALWAYS && !fsyncHeldForSnapshot()) {
             try {
                 incr.force(false);
                 lastFsyncMillis = now;
             } catch (IOException e) {
-                writeFailed(e);
+                lastWriteOk = false;
+                lastWriteError = message(e);
+                LOG.warn("Can't persist AOF for fsync error when the AOF fsync policy is 'always': {}. Exiting...",
+                        lastWriteError);
+                exiting = true;
                 return false;
             }
         } else {
@@ -645,26 +663,48 @@ public final class Aof implements KeyListener {
         return true;
     }
 
-    private void writeFailed(IOException e) {
-        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+    /**
+     * Redis's handling of a failed write(2): {@code written} bytes of the buffer went out
+     * before the error. A short write is reported as ENOSPC, as Redis does (the kernel's
+     * own error comes with the next write), and is cut from the file so that it holds whole
+     * commands only; when it cannot be cut, it is counted as written and not written again.
+     */
+    private void writeFailed(IOException e, int written) {
+        String why = written > 0 ? "No space left on device" : message(e);
         if (lastWriteOk || !why.equals(lastWriteError)) {
-            LOG.warn("Error writing to the AOF file: {}", why);
+            if (written > 0) {
+                LOG.warn("Short write while writing to the AOF file: (nwritten={}, expected={})", written, buf.size());
+            } else {
+                LOG.warn("Error writing to the AOF file: {}", why);
+            }
+        }
+        if (written > 0) {
+            try {
+                incr.truncate(incrSize);
+            } catch (IOException t) {
+                LOG.warn("Could not remove short write from the append-only file.  Redis may refuse to load the AOF "
+                        + "the next time it starts.  ftruncate: {}", message(t));
+                incrSize += written;
+                buf.dropFirst(written);
+            }
         }
         lastWriteOk = false;
         lastWriteError = why;
-        // Drop a partial write, as Redis's ftruncate: the file holds whole commands only.
-        try {
-            if (incr.size() != incrSize) {
-                incr.truncate(incrSize);
-            }
-        } catch (IOException ignored) {
-            // The next write retries from the buffer; loading would cut a partial tail anyway.
+        if (fsyncPolicy == FSYNC_ALWAYS) {
+            // The reply is held but the change is made and may have been seen: acknowledging
+            // it later, or taking it back, would both break always's contract.
+            LOG.warn("Can't recover from AOF write error when the AOF fsync policy is 'always'. Exiting...");
+            exiting = true;
         }
+    }
+
+    private static String message(IOException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private void maybeBackgroundFsync(long now) {
         if (fsyncPolicy != FSYNC_EVERYSEC || now - lastFsyncMillis < 1000 || fsyncThread == null
-                || (config.noAppendfsyncOnRewrite.isOn() && rewriteScheduled)) {
+                || fsyncHeldForSnapshot()) {
             return;
         }
         if (!fsyncRunning.compareAndSet(false, true)) {
@@ -685,6 +725,14 @@ public final class Aof implements KeyListener {
                 fsyncRunning.set(false);
             }
         });
+    }
+
+    /**
+     * {@code no-appendfsync-on-rewrite yes}: no fsync (with always or everysec) while a
+     * snapshot (BGSAVE or rewrite) is being written, as Redis while it has a child.
+     */
+    private boolean fsyncHeldForSnapshot() {
+        return config.noAppendfsyncOnRewrite.isOn() && (rewriting != null || server.persistence().bgsaveInProgress());
     }
 
     private void startFsyncThread() {
@@ -716,6 +764,9 @@ public final class Aof implements KeyListener {
     public void cron() {
         if (state == ON) {
             flushNow();
+        }
+        if (exitIfFatal()) {
+            return;
         }
         if (rewriting != null || server.persistence().bgsaveInProgress()) {
             return;
@@ -971,6 +1022,12 @@ public final class Aof implements KeyListener {
     public void shutdown() {
         finishRewrite();
         if (state != ON) {
+            return;
+        }
+        if (exiting) {
+            closeQuietly(incr);
+            incr = null;
+            state = OFF;
             return;
         }
         flushNow(true);

@@ -27,6 +27,12 @@ final class RespBuf {
         }
     }
 
+    /** Removes the first {@code k} bytes (written to the file already). */
+    void dropFirst(int k) {
+        System.arraycopy(a, k, a, 0, n - k);
+        n -= k;
+    }
+
     private void ensure(int more) {
         if (a.length - n < more) {
             a = Arrays.copyOf(a, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) n + more, a.length * 2L)));
