@@ -262,7 +262,9 @@ class AofTest {
             assertNull(failed.get());
             assertEquals("1", info(j, "aof_rewrites"));
             assertEquals("ok", info(j, "aof_last_bgrewrite_status"));
-            long after = Long.parseLong(info(j, "aof_current_size"));
+            // The new base is the compacted data (the incr file after it holds what the writer
+            // added meanwhile, which depends on how fast it ran).
+            long after = Files.size(aofDir().resolve("appendonly.aof.2.base.rdb"));
             assertTrue(after < before / 4, before + " -> " + after);
             assertEquals("file appendonly.aof.2.base.rdb seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n",
                     manifest());

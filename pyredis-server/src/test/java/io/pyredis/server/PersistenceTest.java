@@ -104,6 +104,31 @@ class PersistenceTest {
     }
 
     @Test
+    void flushCountsRemovedKeysAndFlushallWithSaveRulesEmptiesTheSnapshotAsRedis70() {
+        // The figures are those of redis-server 7.0.15 for the same commands.
+        try (PyRedisServer s = start("save", ""); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.mset("a", "1", "b", "2", "c", "3");
+            assertEquals("3", info(j, "rdb_changes_since_last_save"));
+            j.flushAll();
+            assertEquals("6", info(j, "rdb_changes_since_last_save"));
+            j.mset("a", "1", "b", "2");
+            j.flushDB();
+            assertEquals("10", info(j, "rdb_changes_since_last_save"));
+        }
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("k", "v");
+            assertEquals("OK", j.save());
+            j.mset("a", "1", "b", "2");
+            j.flushAll();
+            assertEquals("0", info(j, "rdb_changes_since_last_save"));
+            assertEquals("1", info(j, "rdb_saves"));
+        }
+        try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals(0, j.dbSize(), "the snapshot on disk was emptied by FLUSHALL");
+        }
+    }
+
+    @Test
     void dirAndDbfilenameAreProtectedConfigsAsInRedis70() {
         try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
             assertEquals("ERR CONFIG SET failed (possibly related to argument 'dir') - can't set protected config",

@@ -3,6 +3,7 @@ package io.pyredis.server.internal.commands;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.server.internal.Connection;
+import io.pyredis.server.internal.persistence.Persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,14 +62,25 @@ public final class FlushdbCommand extends BuiltinCommand {
         }
         // Watches on keys that exist fail first (Redis's touchAllWatchedKeysInDb); no
         // keyspace event is sent per key, as in Redis.
+        Persistence p = c.server().persistence();
         if (all) {
             for (int db = 0; db < c.databases(); db++) {
                 c.server().watches().touchAllInDb(db, -1);
             }
+            long removed = c.server().keyspace().totalKeys();
             c.server().keyspace().flushAll();
+            // As Redis 7.0's flushAllDataAndResetRDB: with save rules the snapshot on disk is
+            // made empty at once, so a restart does not bring the keys back.
+            if (p.hasSaveRules()) {
+                p.saveAfterFlushall();
+            } else {
+                p.flushed(removed);
+            }
         } else {
             c.server().watches().touchAllInDb(c.session().db(), -1);
+            long removed = c.db().size();
             c.db().clear();
+            p.flushed(removed);
         }
         // Recorded as sent even when nothing was there to remove (Redis 7.0's
         // forceCommandPropagation): ASYNC/SYNC included, in the client's database.

@@ -121,6 +121,24 @@ public final class Persistence implements KeyListener {
      * still running is finished first and then superseded, as Redis kills its child.
      */
     public boolean save() {
+        return save(true);
+    }
+
+    /**
+     * What FLUSHALL does with save rules, as Redis 7.0: a running background save is
+     * finished (so its older image cannot land after this one) and an empty snapshot
+     * written now, which INFO's {@code rdb_saves} does not count.
+     */
+    public void saveAfterFlushall() {
+        save(false);
+    }
+
+    /** FLUSHALL without save rules and FLUSHDB: each removed key is a change, as Redis counts. */
+    public void flushed(long keysRemoved) {
+        dirty += keysRemoved;
+    }
+
+    private boolean save(boolean counted) {
         finishBackgroundSave();
         long start = clock.millis();
         try {
@@ -129,7 +147,9 @@ public final class Persistence implements KeyListener {
             LOG.info("DB saved on disk ({} ms)", (System.nanoTime() - t0) / 1_000_000);
             dirty = 0;
             lastSaveMillis = start;
-            saves++;
+            if (counted) {
+                saves++;
+            }
             lastBgsaveOk = true;
             updateRefusal();
             return true;
