@@ -191,7 +191,7 @@ public final class BackgroundSave {
         }
         try {
             if (failure == null) {
-                Rdb.replace(temp, target);
+                DurableFiles.replace(temp, target);
                 result.complete(bytes);
                 return;
             }

@@ -20,7 +20,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
@@ -62,27 +61,7 @@ public final class Rdb {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        replace(tmp, file);
-    }
-
-    /**
-     * Puts the complete, fsynced {@code temp} in place of {@code target} atomically and
-     * fsyncs the directory, so the rename itself survives a crash.
-     */
-    static void replace(Path temp, Path target) throws IOException {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(target.toAbsolutePath().getParent());
-    }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory for fsync; the rename itself is atomic.
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
-                throw e;
-            }
-        }
+        DurableFiles.replace(tmp, file);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.config.ServerConfig;
 import io.pyredis.server.internal.persistence.SnapshotRunner;
 import io.pyredis.storage.BackgroundSave;
+import io.pyredis.storage.DurableFiles;
 import io.pyredis.storage.KeyListener;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.Rdb;
@@ -213,7 +214,7 @@ public final class Aof implements KeyListener {
         FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         ch.force(true);
-        fsyncDirectory(directory());
+        DurableFiles.fsyncDirectory(directory());
         m.incrs.add(new AofManifest.Entry(name, seq, 'i'));
         incr = ch;
         incrSize = 0;
@@ -255,24 +256,8 @@ public final class Aof implements KeyListener {
     }
 
     private void persistManifest(AofManifest m) throws IOException {
-        Path dir = directory();
-        Path tmp = dir.resolve("temp-" + config.appendfilename.value() + ".manifest");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer b = ByteBuffer.wrap(m.format());
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        }
-        Files.move(tmp, manifestPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(dir);
-    }
-
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        }
+        DurableFiles.write(directory().resolve("temp-" + config.appendfilename.value() + ".manifest"), manifestPath(),
+                m.format());
     }
 
     private long sizeOfOthers(AofManifest m) throws IOException {
