@@ -1,14 +1,9 @@
 package io.pyredis.testkit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -28,24 +23,11 @@ public record RecordedEvents(int line, String command, boolean setup, boolean ra
     /** The steps of {@code resource}, an absolute class-path resource name. */
     public static List<RecordedEvents> load(String resource) throws IOException {
         List<RecordedEvents> steps = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(RecordedEvents.class.getResourceAsStream(resource), resource);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
-            int n = 0;
-            for (String l; (l = r.readLine()) != null; ) {
-                n++;
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = l.split("\t", -1);
-                String cmd = cols[0];
-                boolean setup = cmd.startsWith("!");
-                boolean random = cmd.startsWith("~");
-                if (setup || random) {
-                    cmd = cmd.substring(1);
-                }
-                List<String> events = cols[2].isEmpty() ? List.of() : Arrays.asList(cols[2].split(" "));
-                steps.add(new RecordedEvents(n, cmd.replace("\"\"", ""), setup, random, unescape(cols[1]), events));
-            }
+        for (ScenarioLine l : ScenarioLine.read(resource)) {
+            String[] cols = l.columns();
+            List<String> events = cols[2].isEmpty() ? List.of() : Arrays.asList(cols[2].split(" "));
+            steps.add(new RecordedEvents(l.line(), l.command().replace("\"\"", ""), l.setup(), l.random(),
+                    unescape(cols[1]), events));
         }
         return steps;
     }

@@ -1,14 +1,9 @@
 package io.pyredis.testkit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,24 +52,10 @@ public record RecordedPropagation(int line, String command, boolean setup, boole
     /** The steps of {@code resource}, an absolute class-path resource name. */
     public static List<RecordedPropagation> load(String resource) throws IOException {
         List<RecordedPropagation> steps = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(RecordedPropagation.class.getResourceAsStream(resource), resource);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
-            int n = 0;
-            for (String l; (l = r.readLine()) != null; ) {
-                n++;
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = l.split("\t", -1);
-                String cmd = cols[0];
-                boolean setup = cmd.startsWith("!");
-                boolean random = cmd.startsWith("~");
-                if (setup || random) {
-                    cmd = cmd.substring(1);
-                }
-                steps.add(new RecordedPropagation(n, cmd, setup, random,
-                        List.copyOf(Arrays.asList(cols).subList(1, cols.length))));
-            }
+        for (ScenarioLine l : ScenarioLine.read(resource)) {
+            String[] cols = l.columns();
+            steps.add(new RecordedPropagation(l.line(), l.command(), l.setup(), l.random(),
+                    List.copyOf(Arrays.asList(cols).subList(1, cols.length))));
         }
         return steps;
     }
