@@ -6,7 +6,6 @@ import io.pyredis.api.RedisValue;
 import io.pyredis.storage.internal.rdb.Crc64;
 import io.pyredis.storage.internal.rdb.RdbException;
 import io.pyredis.storage.internal.rdb.RdbReader;
-import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * findings in {@code src/test/resources/io/pyredis/storage/RdbFuzzTestInputs/<method>/};
  * {@code JAZZER_FUZZ=1} fuzzes one of them (see README.md, Testing).
  */
-@Timeout(10)
 class RdbFuzzTest {
 
     private static final long NOW = 1_700_000_000_000L;

@@ -185,8 +185,8 @@ public final class RdbReader {
 
     // ----------------------------------------------------------- strings
 
-    /** Whether the string last read was LZF-compressed (its bytes are not the file's). */
-    private boolean lastCompressed;
+    /** Whether the string last read is bytes of the file (not integer-encoded or compressed). */
+    private boolean lastVerbatim;
 
     /** A decoder of a blob held in a string (listpack, ziplist, intset). */
     private interface BlobDecoder<T> {
@@ -196,22 +196,22 @@ public final class RdbReader {
     /**
      * Decodes {@code blob}, the string just read (which started at {@code at}), so that the
      * decoder's error offsets are the file's: counted from the blob's first byte, or, for a
-     * compressed blob whose bytes are not in the file, the string's start.
+     * compressed or integer-encoded blob whose bytes are not in the file, the string's start.
      */
     private <T> T decodeBlob(byte[] blob, long at, BlobDecoder<T> decoder) throws RdbException {
-        if (!lastCompressed) {
+        if (lastVerbatim) {
             return decoder.decode(blob, offset() - blob.length);
         }
         try {
             return decoder.decode(blob, 0);
         } catch (RdbException e) {
-            throw new RdbException(e.reason() + " (at byte " + e.offset() + " of a compressed string)", at);
+            throw new RdbException(e.reason() + " (at byte " + e.offset() + " of an encoded string)", at);
         }
     }
 
     /** rdbGenericLoadStringObject: raw, integer-encoded or LZF-compressed. */
     public byte[] readString() throws RdbException {
-        lastCompressed = false;
+        lastVerbatim = false;
         long start = offset();
         long n = readLenOrEncoding();
         if (encoded) {
@@ -223,7 +223,6 @@ public final class RdbReader {
                 case ENC_INT32:
                     return Numbers.toBytes((int) readLe(4));
                 case ENC_LZF:
-                    lastCompressed = true;
                     return readLzf(start);
                 default:
                     throw new RdbException("unknown string encoding " + n, start);
@@ -237,6 +236,7 @@ public final class RdbReader {
         }
         byte[] b = new byte[(int) n];
         readFully(b, 0, b.length);
+        lastVerbatim = true;
         return b;
     }
 
