@@ -150,8 +150,11 @@ public final class Rdb {
         } catch (RdbException e) {
             throw new RdbLoadException(name, e.offset(), e.reason());
         } catch (OutOfMemoryError | RuntimeException e) {
-            // Nothing in a sane file gets here; report where it happened rather than die.
-            throw new RdbLoadException(name, r.offset(), "unexpected error: " + e);
+            // Nothing in a sane file gets here; report where it happened rather than die,
+            // keeping the cause for the log.
+            RdbLoadException ex = new RdbLoadException(name, r.offset(), "unexpected error: " + e);
+            ex.initCause(e);
+            throw ex;
         }
     }
 

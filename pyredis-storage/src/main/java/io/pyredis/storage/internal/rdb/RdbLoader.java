@@ -81,7 +81,8 @@ public final class RdbLoader {
                     break;
                 case OPCODE_SELECTDB: {
                     long n = r.readLen();
-                    if (n >= sink.databases()) {
+                    // Unsigned, as Redis compares it: a 64-bit length can be negative here.
+                    if (Long.compareUnsigned(n, sink.databases()) >= 0) {
                         throw new RdbException("data file was created with a Redis server configured to handle more than "
                                 + sink.databases() + " databases", at);
                     }

@@ -185,8 +185,33 @@ public final class RdbReader {
 
     // ----------------------------------------------------------- strings
 
+    /** Whether the string last read is bytes of the file (not integer-encoded or compressed). */
+    private boolean lastVerbatim;
+
+    /** A decoder of a blob held in a string (listpack, ziplist, intset). */
+    private interface BlobDecoder<T> {
+        T decode(byte[] blob, long base) throws RdbException;
+    }
+
+    /**
+     * Decodes {@code blob}, the string just read (which started at {@code at}), so that the
+     * decoder's error offsets are the file's: counted from the blob's first byte, or, for a
+     * compressed or integer-encoded blob whose bytes are not in the file, the string's start.
+     */
+    private <T> T decodeBlob(byte[] blob, long at, BlobDecoder<T> decoder) throws RdbException {
+        if (lastVerbatim) {
+            return decoder.decode(blob, offset() - blob.length);
+        }
+        try {
+            return decoder.decode(blob, 0);
+        } catch (RdbException e) {
+            throw new RdbException(e.reason() + " (at byte " + e.offset() + " of an encoded string)", at);
+        }
+    }
+
     /** rdbGenericLoadStringObject: raw, integer-encoded or LZF-compressed. */
     public byte[] readString() throws RdbException {
+        lastVerbatim = false;
         long start = offset();
         long n = readLenOrEncoding();
         if (encoded) {
@@ -211,6 +236,7 @@ public final class RdbReader {
         }
         byte[] b = new byte[(int) n];
         readFully(b, 0, b.length);
+        lastVerbatim = true;
         return b;
     }
 
@@ -368,7 +394,7 @@ public final class RdbReader {
                         l.push(false, blob);
                         continue;
                     }
-                    List<byte[]> es = type == TYPE_LIST_QUICKLIST_2 ? Listpack.decode(blob, at) : Ziplist.decode(blob, at);
+                    List<byte[]> es = decodeBlob(blob, at, type == TYPE_LIST_QUICKLIST_2 ? Listpack::decode : Ziplist::decode);
                     for (byte[] e : es) {
                         l.push(false, e);
                     }
@@ -377,7 +403,7 @@ public final class RdbReader {
             }
             case TYPE_LIST_ZIPLIST: {
                 long at = offset();
-                List<byte[]> es = Ziplist.decode(readString(), at);
+                List<byte[]> es = decodeBlob(readString(), at, Ziplist::decode);
                 RedisList l = Collections.newList(limits);
                 for (byte[] e : es) {
                     l.push(false, e);
@@ -386,7 +412,7 @@ public final class RdbReader {
             }
             case TYPE_SET_INTSET: {
                 long at = offset();
-                long[] vs = Intset.decode(readString(), at);
+                long[] vs = decodeBlob(readString(), at, Intset::decode);
                 RedisSet s = Collections.newSet(limits);
                 for (long v : vs) {
                     s.add(Numbers.toBytes(v));
@@ -395,7 +421,7 @@ public final class RdbReader {
             }
             case TYPE_SET_LISTPACK: {
                 long at = offset();
-                List<byte[]> es = Listpack.decode(readString(), at);
+                List<byte[]> es = decodeBlob(readString(), at, Listpack::decode);
                 RedisSet s = Collections.newSet(limits);
                 for (byte[] e : es) {
                     if (!s.add(e)) {
@@ -408,7 +434,7 @@ public final class RdbReader {
             case TYPE_ZSET_LISTPACK: {
                 long at = offset();
                 byte[] blob = readString();
-                List<byte[]> es = type == TYPE_ZSET_LISTPACK ? Listpack.decode(blob, at) : Ziplist.decode(blob, at);
+                List<byte[]> es = decodeBlob(blob, at, type == TYPE_ZSET_LISTPACK ? Listpack::decode : Ziplist::decode);
                 if ((es.size() & 1) != 0) {
                     throw new RdbException("sorted set blob with an odd number of entries", at);
                 }
@@ -429,7 +455,7 @@ public final class RdbReader {
             case TYPE_HASH_LISTPACK: {
                 long at = offset();
                 byte[] blob = readString();
-                List<byte[]> es = type == TYPE_HASH_LISTPACK ? Listpack.decode(blob, at) : Ziplist.decode(blob, at);
+                List<byte[]> es = decodeBlob(blob, at, type == TYPE_HASH_LISTPACK ? Listpack::decode : Ziplist::decode);
                 if ((es.size() & 1) != 0) {
                     throw new RdbException("hash blob with an odd number of entries", at);
                 }
