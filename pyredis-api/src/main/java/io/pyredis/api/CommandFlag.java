@@ -5,7 +5,10 @@ import java.util.Locale;
 /**
  * Command flags, as COMMAND reports them. Some change what the dispatcher does:
  * {@link #NO_AUTH} commands run before AUTH, {@link #NO_MULTI} ones are refused inside
- * MULTI, {@link #WRITE} ones are refused while writes are refused.
+ * MULTI, {@link #WRITE} ones are refused while writes are refused. A command that changes
+ * data must be {@link #WRITE}: a background snapshot copies a key before a write command
+ * gets its value, not before a read command does, so a value changed in place by a
+ * command without the flag may reach a snapshot half changed.
  *
  * @since 0.1
  */
