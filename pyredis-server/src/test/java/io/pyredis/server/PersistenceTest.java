@@ -129,6 +129,33 @@ class PersistenceTest {
     }
 
     @Test
+    void flushallCancelsARunningBackgroundSaveAsRedisKillsItsChild() {
+        try (PyRedisServer s = start("save", ""); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.set("old", "1");
+            assertEquals("OK", j.save());
+            redis.clients.jedis.Pipeline p = j.pipelined();
+            for (int i = 0; i < 200_000; i++) {
+                p.set("k" + i, "v" + i);
+            }
+            p.sync();
+            p = j.pipelined();
+            redis.clients.jedis.Response<Object> started = p.sendCommand(redis.clients.jedis.Protocol.Command.BGSAVE,
+                    new String[0]);
+            p.sendCommand(redis.clients.jedis.Protocol.Command.FLUSHALL, new String[0]);
+            p.sync();
+            assertEquals("Background saving started", new String((byte[]) started.get(), StandardCharsets.UTF_8));
+            awaitBackgroundSave(j);
+            assertEquals("ok", info(j, "rdb_last_bgsave_status"), "a cancelled save is no failure");
+            assertEquals("OK", j.set("w", "writes go on"));
+        }
+        assertFalse(Files.exists(dir.resolve("temp-" + ProcessHandle.current().pid() + "-bg.rdb")));
+        try (PyRedisServer s = start("save", ""); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertEquals(1, j.dbSize(), "the file is the SAVE before, not the flushed data");
+            assertEquals("1", j.get("old"));
+        }
+    }
+
+    @Test
     void dirAndDbfilenameAreProtectedConfigsAsInRedis70() {
         try (PyRedisServer s = start(); Jedis j = new Jedis("127.0.0.1", s.port())) {
             assertEquals("ERR CONFIG SET failed (possibly related to argument 'dir') - can't set protected config",

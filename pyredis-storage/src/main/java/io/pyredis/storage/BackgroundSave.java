@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,6 +48,7 @@ public final class BackgroundSave {
     private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(QUEUED_CHUNKS + 2);
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
+    private volatile boolean cancelled;
 
     private BackgroundSave(Keyspace ks, boolean compression, boolean checksum, boolean aofBase) throws IOException {
         this.snapshot = Rdb.begin(ks, new QueueStream(queue, free), compression, checksum, aofBase);
@@ -117,6 +119,16 @@ public final class BackgroundSave {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Drops the file instead of putting it in place (FLUSHALL, as Redis kills its saving
+     * child): {@link #result()} then fails with a {@link CancellationException}. The walk
+     * still has to run to its end (the keyspace's marks rely on it); callable from the
+     * keyspace's thread at any time before the result completes.
+     */
+    public void cancel() {
+        cancelled = true;
     }
 
     /** Whether the output queue is nearly full, so a step would only wait for the disk. */
@@ -190,7 +202,7 @@ public final class BackgroundSave {
             failure = new IOException("interrupted");
         }
         try {
-            if (failure == null) {
+            if (failure == null && !cancelled) {
                 DurableFiles.replace(temp, target);
                 result.complete(bytes);
                 return;
@@ -203,7 +215,7 @@ public final class BackgroundSave {
         } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", temp, e.toString());
         }
-        result.completeExceptionally(failure);
+        result.completeExceptionally(failure == null ? new CancellationException("save cancelled") : failure);
     }
 
     /**

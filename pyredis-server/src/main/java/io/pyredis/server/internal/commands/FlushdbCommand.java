@@ -68,6 +68,7 @@ public final class FlushdbCommand extends BuiltinCommand {
                 c.server().watches().touchAllInDb(db, -1);
             }
             long removed = c.server().keyspace().totalKeys();
+            p.flushingAll();
             c.server().keyspace().flushAll();
             // As Redis 7.0's flushAllDataAndResetRDB: with save rules the snapshot on disk is
             // made empty at once, so a restart does not bring the keys back.

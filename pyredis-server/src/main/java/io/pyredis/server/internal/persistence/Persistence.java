@@ -125,9 +125,19 @@ public final class Persistence implements KeyListener {
     }
 
     /**
-     * What FLUSHALL does with save rules, as Redis 7.0: a running background save is
-     * finished (so its older image cannot land after this one) and an empty snapshot
-     * written now, which INFO's {@code rdb_saves} does not count.
+     * FLUSHALL is about to empty the keyspace: a running background save is cancelled, as
+     * Redis kills its saving child, so an image of the data being flushed never replaces
+     * the file (its walk still ends first, as the flush finishes it).
+     */
+    public void flushingAll() {
+        if (bg != null) {
+            bg.save().cancel();
+        }
+    }
+
+    /**
+     * What FLUSHALL does after that with save rules, as Redis 7.0: an empty snapshot written
+     * now, which INFO's {@code rdb_saves} does not count.
      */
     public void saveAfterFlushall() {
         save(false);
@@ -209,6 +219,11 @@ public final class Persistence implements KeyListener {
             lastSaveMillis = bgStartMillis;
             saves++;
             LOG.info("Background saving terminated with success");
+        } else if (err instanceof java.util.concurrent.CancellationException) {
+            // Cancelled by FLUSHALL: not a failure, as Redis's child killed with SIGUSR1.
+            LOG.warn("Background saving terminated by FLUSHALL");
+            lastBgsaveSeconds = (System.nanoTime() - s.startNanos()) / 1_000_000_000L;
+            return;
         } else {
             LOG.warn("Write error saving DB on disk: {}", err.toString());
             LOG.warn("Background saving error");
