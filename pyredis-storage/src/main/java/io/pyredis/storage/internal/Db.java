@@ -126,58 +126,49 @@ public final class Db implements Database {
 
     @Override
     public void set(byte[] key, RedisValue value) {
-        ks.listener.keyModified(index, key);
-        int h = Hashing.hash(key);
-        Entry e = find(key, h);
-        if (e == null) {
-            insert(key, h, value);
-            ks.listener.keyCreated(index, key);
-            return;
-        }
-        preserve(e);
-        if (overwrite(e, value)) {
-            ks.listener.keyCreated(index, key);
-        }
-        if (e.expIdx >= 0) {
-            removeExpire(e);
-        }
+        store(key, value, DROP_TTL, 0);
     }
 
     @Override
     public void setKeepTtl(byte[] key, RedisValue value) {
-        ks.listener.keyModified(index, key);
-        int h = Hashing.hash(key);
-        Entry e = find(key, h);
-        if (e == null) {
-            insert(key, h, value);
-            ks.listener.keyCreated(index, key);
-            return;
-        }
-        preserve(e);
-        if (overwrite(e, value)) {
-            ks.listener.keyCreated(index, key);
-            if (e.expIdx >= 0) {
-                // The old key expired: its deadline died with it.
-                removeExpire(e);
-            }
-        }
+        store(key, value, KEEP_TTL, 0);
     }
 
     @Override
     public void set(byte[] key, RedisValue value, long expireAtMillis) {
+        store(key, value, SET_TTL, expireAtMillis);
+    }
+
+    /** What {@link #store} does with the key's deadline. */
+    private static final int DROP_TTL = 0;
+    private static final int KEEP_TTL = 1;
+    private static final int SET_TTL = 2;
+
+    /**
+     * The three SETs: a new entry, or the found one overwritten (the running snapshot
+     * takes the old value first); then the deadline dropped, kept (unless the old key had
+     * expired: its deadline died with it), or set to {@code deadline}.
+     */
+    private void store(byte[] key, RedisValue value, int ttl, long deadline) {
         ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
         Entry e = find(key, h);
+        boolean created;
         if (e == null) {
             e = insert(key, h, value);
-            ks.listener.keyCreated(index, key);
+            created = true;
         } else {
             preserve(e);
-            if (overwrite(e, value)) {
-                ks.listener.keyCreated(index, key);
-            }
+            created = overwrite(e, value);
         }
-        setExpire(e, expireAtMillis);
+        if (created) {
+            ks.listener.keyCreated(index, key);
+        }
+        if (ttl == SET_TTL) {
+            setExpire(e, deadline);
+        } else if (e.expIdx >= 0 && (ttl == DROP_TTL || created)) {
+            removeExpire(e);
+        }
     }
 
     @Override
