@@ -1,5 +1,7 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.RawClient;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,7 +10,7 @@ import redis.clients.jedis.Jedis;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.pyredis.server.RawClient.command;
+import static io.pyredis.testkit.RawClient.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.RawClient;
+
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandPack;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
-import static io.pyredis.server.RawClient.command;
+import static io.pyredis.testkit.RawClient.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.RawClient;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

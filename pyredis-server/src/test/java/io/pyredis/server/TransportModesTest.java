@@ -1,9 +1,11 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.RawClient;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.pyredis.server.RawClient.command;
+import static io.pyredis.testkit.RawClient.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -35,11 +35,11 @@ public final class BlockedClients implements KeyListener {
     static final String UNBLOCKED = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
 
     private final ServerContext server;
-    private final Map<WaitKey, ArrayDeque<Waiter>> lines = new HashMap<>();
-    private final ArrayDeque<WaitKey> ready = new ArrayDeque<>();
-    private final Set<WaitKey> readySet = new HashSet<>();
+    private final Map<DbKey, ArrayDeque<Waiter>> lines = new HashMap<>();
+    private final ArrayDeque<DbKey> ready = new ArrayDeque<>();
+    private final Set<DbKey> readySet = new HashSet<>();
     /** For lookups from {@link #keyModified} without allocating. */
-    private final WaitKey probe = new WaitKey();
+    private final DbKey probe = new DbKey();
     private int blocked;
     private boolean serving;
 
@@ -63,7 +63,7 @@ public final class BlockedClients implements KeyListener {
         if (!wanted) {
             return;
         }
-        WaitKey k = new WaitKey(db, key.clone());
+        DbKey k = new DbKey(db, key.clone());
         readySet.add(k);
         ready.add(k);
     }
@@ -77,7 +77,7 @@ public final class BlockedClients implements KeyListener {
         if (blocked == 0) {
             return;
         }
-        for (WaitKey k : lines.keySet()) {
+        for (DbKey k : lines.keySet()) {
             if ((k.db == a || k.db == b) && !readySet.contains(k) && server.keyspace().isStored(k.db, k.key)) {
                 readySet.add(k);
                 ready.add(k);
@@ -97,16 +97,16 @@ public final class BlockedClients implements KeyListener {
      */
     public void park(Connection c, BlockingCommand command, byte[][] args, byte[][] keys, long timeoutMillis) {
         int db = c.session().db();
-        WaitKey[] unique = new WaitKey[keys.length];
+        DbKey[] unique = new DbKey[keys.length];
         int n = 0;
         for (byte[] key : keys) {
-            WaitKey k = new WaitKey(db, key);
+            DbKey k = new DbKey(db, key);
             if (!Arrays.asList(unique).subList(0, n).contains(k)) {
                 unique[n++] = k;
             }
         }
         Waiter w = new Waiter(c, command, args, Arrays.copyOf(unique, n));
-        for (WaitKey k : w.keys) {
+        for (DbKey k : w.keys) {
             lines.computeIfAbsent(k, x -> new ArrayDeque<>()).addLast(w);
         }
         if (timeoutMillis > 0) {
@@ -126,7 +126,7 @@ public final class BlockedClients implements KeyListener {
         }
         serving = true;
         try {
-            WaitKey k;
+            DbKey k;
             while ((k = ready.poll()) != null) {
                 readySet.remove(k);
                 ArrayDeque<Waiter> line = lines.get(k);
@@ -255,7 +255,7 @@ public final class BlockedClients implements KeyListener {
     }
 
     private void unpark(Waiter w) {
-        for (WaitKey k : w.keys) {
+        for (DbKey k : w.keys) {
             ArrayDeque<Waiter> line = lines.get(k);
             if (line != null) {
                 line.remove(w);
@@ -277,44 +277,14 @@ public final class BlockedClients implements KeyListener {
         final Connection connection;
         final BlockingCommand command;
         final byte[][] args;
-        final WaitKey[] keys;
+        final DbKey[] keys;
         ScheduledFuture<?> timer;
 
-        Waiter(Connection connection, BlockingCommand command, byte[][] args, WaitKey[] keys) {
+        Waiter(Connection connection, BlockingCommand command, byte[][] args, DbKey[] keys) {
             this.connection = connection;
             this.command = command;
             this.args = args;
             this.keys = keys;
-        }
-    }
-
-    /** A key of one database. Mutable only for the lookup probe. */
-    static final class WaitKey {
-        int db;
-        byte[] key;
-        int hash;
-
-        WaitKey() {
-        }
-
-        WaitKey(int db, byte[] key) {
-            set(db, key);
-        }
-
-        void set(int db, byte[] key) {
-            this.db = db;
-            this.key = key;
-            this.hash = 31 * db + Arrays.hashCode(key);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof WaitKey && ((WaitKey) o).db == db && Arrays.equals(((WaitKey) o).key, key);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 }

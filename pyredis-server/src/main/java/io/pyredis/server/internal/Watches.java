@@ -162,34 +162,4 @@ public final class Watches {
             this.expiredAtWatch = expiredAtWatch;
         }
     }
-
-    /** A key of one database. Mutable only for the lookup probe. */
-    static final class DbKey {
-        int db;
-        byte[] key;
-        int hash;
-
-        DbKey() {
-        }
-
-        DbKey(int db, byte[] key) {
-            set(db, key);
-        }
-
-        void set(int db, byte[] key) {
-            this.db = db;
-            this.key = key;
-            this.hash = 31 * db + Arrays.hashCode(key);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof DbKey && ((DbKey) o).db == db && Arrays.equals(((DbKey) o).key, key);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
 }
