@@ -1,5 +1,7 @@
 package io.pyredis.commands.hashes;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
@@ -13,12 +15,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.pyredis.commands.hashes.Resp.NIL;
-import static io.pyredis.commands.hashes.Resp.NOT_INTEGER;
-import static io.pyredis.commands.hashes.Resp.SYNTAX;
-import static io.pyredis.commands.hashes.Resp.array;
-import static io.pyredis.commands.hashes.Resp.bulk;
-import static io.pyredis.commands.hashes.Resp.err;
+import static io.pyredis.testkit.Resp.NIL;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.array;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,18 +1,20 @@
 package io.pyredis.commands.hashes;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
 
-import static io.pyredis.commands.hashes.Resp.NIL;
-import static io.pyredis.commands.hashes.Resp.NOT_FLOAT;
-import static io.pyredis.commands.hashes.Resp.NOT_INTEGER;
-import static io.pyredis.commands.hashes.Resp.OK;
-import static io.pyredis.commands.hashes.Resp.WRONGTYPE;
-import static io.pyredis.commands.hashes.Resp.array;
-import static io.pyredis.commands.hashes.Resp.bulk;
-import static io.pyredis.commands.hashes.Resp.err;
-import static io.pyredis.commands.hashes.Resp.integer;
+import static io.pyredis.testkit.Resp.NIL;
+import static io.pyredis.testkit.Resp.NOT_FLOAT;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.OK;
+import static io.pyredis.testkit.Resp.WRONGTYPE;
+import static io.pyredis.testkit.Resp.array;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,13 +1,15 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
 
 import static io.pyredis.testkit.Harness.START;
-import static io.pyredis.commands.keys.Resp.NOT_INTEGER;
-import static io.pyredis.commands.keys.Resp.err;
-import static io.pyredis.commands.keys.Resp.integer;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

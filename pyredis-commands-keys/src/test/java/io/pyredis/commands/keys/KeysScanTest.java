@@ -1,5 +1,7 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import io.pyredis.api.RedisString;
@@ -20,9 +22,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.pyredis.commands.keys.Resp.NOT_INTEGER;
-import static io.pyredis.commands.keys.Resp.SYNTAX;
-import static io.pyredis.commands.keys.Resp.err;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.err;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,14 +1,16 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
 
-import static io.pyredis.commands.keys.Resp.NOT_INTEGER;
-import static io.pyredis.commands.keys.Resp.OK;
-import static io.pyredis.commands.keys.Resp.SYNTAX;
-import static io.pyredis.commands.keys.Resp.err;
-import static io.pyredis.commands.keys.Resp.integer;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.OK;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

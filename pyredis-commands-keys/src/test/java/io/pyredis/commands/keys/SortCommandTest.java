@@ -1,5 +1,7 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import io.pyredis.api.Database;
@@ -17,13 +19,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-import static io.pyredis.commands.keys.Resp.NIL;
-import static io.pyredis.commands.keys.Resp.SYNTAX;
-import static io.pyredis.commands.keys.Resp.WRONGTYPE;
-import static io.pyredis.commands.keys.Resp.array;
-import static io.pyredis.commands.keys.Resp.bulk;
-import static io.pyredis.commands.keys.Resp.err;
-import static io.pyredis.commands.keys.Resp.integer;
+import static io.pyredis.testkit.Resp.NIL;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.WRONGTYPE;
+import static io.pyredis.testkit.Resp.array;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,19 +1,21 @@
 package io.pyredis.commands.lists;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
 
-import static io.pyredis.commands.lists.Resp.EMPTY_ARRAY;
-import static io.pyredis.commands.lists.Resp.NIL;
-import static io.pyredis.commands.lists.Resp.NOT_INTEGER;
-import static io.pyredis.commands.lists.Resp.OK;
-import static io.pyredis.commands.lists.Resp.SYNTAX;
-import static io.pyredis.commands.lists.Resp.WRONGTYPE;
-import static io.pyredis.commands.lists.Resp.bulk;
-import static io.pyredis.commands.lists.Resp.bulks;
-import static io.pyredis.commands.lists.Resp.err;
-import static io.pyredis.commands.lists.Resp.integer;
+import static io.pyredis.testkit.Resp.EMPTY_ARRAY;
+import static io.pyredis.testkit.Resp.NIL;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.OK;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.WRONGTYPE;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.bulks;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,5 +1,7 @@
 package io.pyredis.commands.sets;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
@@ -8,11 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.pyredis.commands.sets.Resp.NOT_INTEGER;
-import static io.pyredis.commands.sets.Resp.SYNTAX;
-import static io.pyredis.commands.sets.Resp.array;
-import static io.pyredis.commands.sets.Resp.bulk;
-import static io.pyredis.commands.sets.Resp.err;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.array;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
 import static io.pyredis.commands.sets.SetCommandsTest.bulks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package io.pyredis.commands.sets;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
@@ -11,14 +13,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.pyredis.commands.sets.Resp.NIL;
-import static io.pyredis.commands.sets.Resp.NOT_INTEGER;
-import static io.pyredis.commands.sets.Resp.SYNTAX;
-import static io.pyredis.commands.sets.Resp.WRONGTYPE;
-import static io.pyredis.commands.sets.Resp.array;
-import static io.pyredis.commands.sets.Resp.bulk;
-import static io.pyredis.commands.sets.Resp.err;
-import static io.pyredis.commands.sets.Resp.integer;
+import static io.pyredis.testkit.Resp.NIL;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.WRONGTYPE;
+import static io.pyredis.testkit.Resp.array;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

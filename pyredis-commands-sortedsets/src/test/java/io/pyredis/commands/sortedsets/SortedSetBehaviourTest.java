@@ -1,5 +1,7 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import io.pyredis.api.RedisSet;
@@ -14,10 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import static io.pyredis.commands.sortedsets.Resp.array;
-import static io.pyredis.commands.sortedsets.Resp.bulk;
-import static io.pyredis.commands.sortedsets.Resp.err;
-import static io.pyredis.commands.sortedsets.Resp.integer;
+import static io.pyredis.testkit.Resp.array;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

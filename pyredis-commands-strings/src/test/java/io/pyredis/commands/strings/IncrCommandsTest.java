@@ -1,5 +1,7 @@
 package io.pyredis.commands.strings;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import io.pyredis.api.LongDouble;
@@ -14,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import static io.pyredis.commands.strings.Resp.NOT_FLOAT;
-import static io.pyredis.commands.strings.Resp.NOT_INTEGER;
-import static io.pyredis.commands.strings.Resp.OK;
-import static io.pyredis.commands.strings.Resp.WRONGTYPE;
-import static io.pyredis.commands.strings.Resp.bulk;
-import static io.pyredis.commands.strings.Resp.err;
-import static io.pyredis.commands.strings.Resp.integer;
+import static io.pyredis.testkit.Resp.NOT_FLOAT;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.OK;
+import static io.pyredis.testkit.Resp.WRONGTYPE;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.pyredis.commands.strings;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
@@ -14,11 +16,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import static io.pyredis.commands.strings.Resp.NOT_INTEGER;
-import static io.pyredis.commands.strings.Resp.SYNTAX;
-import static io.pyredis.commands.strings.Resp.bulk;
-import static io.pyredis.commands.strings.Resp.err;
-import static io.pyredis.commands.strings.Resp.integer;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

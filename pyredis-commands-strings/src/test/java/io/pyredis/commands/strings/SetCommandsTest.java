@@ -1,17 +1,19 @@
 package io.pyredis.commands.strings;
 
+import io.pyredis.testkit.Resp;
+
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;
 
-import static io.pyredis.commands.strings.Resp.NIL;
-import static io.pyredis.commands.strings.Resp.NOT_INTEGER;
-import static io.pyredis.commands.strings.Resp.OK;
-import static io.pyredis.commands.strings.Resp.SYNTAX;
-import static io.pyredis.commands.strings.Resp.WRONGTYPE;
-import static io.pyredis.commands.strings.Resp.bulk;
-import static io.pyredis.commands.strings.Resp.err;
-import static io.pyredis.commands.strings.Resp.integer;
+import static io.pyredis.testkit.Resp.NIL;
+import static io.pyredis.testkit.Resp.NOT_INTEGER;
+import static io.pyredis.testkit.Resp.OK;
+import static io.pyredis.testkit.Resp.SYNTAX;
+import static io.pyredis.testkit.Resp.WRONGTYPE;
+import static io.pyredis.testkit.Resp.bulk;
+import static io.pyredis.testkit.Resp.err;
+import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** SET with its options, SETNX, SETEX, PSETEX, GETSET; expected replies taken from redis-server 7.0.15. */
