@@ -1,5 +1,6 @@
 /** The list command pack. It exports nothing: the server finds it through ServiceLoader. */
 module io.pyredis.commands.lists {
     requires io.pyredis.api;
+    requires io.pyredis.support;
     provides io.pyredis.api.CommandPack with io.pyredis.commands.lists.ListsPack;
 }

@@ -1,5 +1,6 @@
 /** The set command pack. It exports nothing: the server finds it through ServiceLoader. */
 module io.pyredis.commands.sets {
     requires io.pyredis.api;
+    requires io.pyredis.support;
     provides io.pyredis.api.CommandPack with io.pyredis.commands.sets.SetsPack;
 }

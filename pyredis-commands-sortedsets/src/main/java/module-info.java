@@ -1,5 +1,6 @@
 /** The sorted set command pack. It exports nothing: the server finds it through ServiceLoader. */
 module io.pyredis.commands.sortedsets {
     requires io.pyredis.api;
+    requires io.pyredis.support;
     provides io.pyredis.api.CommandPack with io.pyredis.commands.sortedsets.SortedSetsPack;
 }

@@ -7,6 +7,7 @@
  */
 module io.pyredis.server {
     requires transitive io.pyredis.api;
+    requires io.pyredis.support;
     requires io.pyredis.protocol;
     requires transitive io.pyredis.storage;
     requires io.netty.transport;

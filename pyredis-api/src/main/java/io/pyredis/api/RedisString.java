@@ -29,7 +29,7 @@ public interface RedisString extends RedisValue {
     @Override
     default String encoding() {
         byte[] b = bytes();
-        if (b.length <= 20 && Numbers.isCanonicalLong(b)) {
+        if (b.length <= 20 && isCanonicalLong(b)) {
             return "int";
         }
         return b.length <= EMBSTR_LIMIT ? "embstr" : "raw";
@@ -59,6 +59,16 @@ public interface RedisString extends RedisValue {
 
     /** A string of the decimal digits of {@code value}. */
     static RedisString of(long value) {
-        return new StringValue(Numbers.toBytes(value));
+        return new StringValue(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Whether {@code b} is exactly the decimal form Redis stores as an {@code int} encoding. */
+    private static boolean isCanonicalLong(byte[] b) {
+        String text = new String(b, StandardCharsets.US_ASCII);
+        try {
+            return Long.toString(Long.parseLong(text)).equals(text);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

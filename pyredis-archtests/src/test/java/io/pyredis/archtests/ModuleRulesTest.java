@@ -40,9 +40,17 @@ class ModuleRulesTest {
                     + " would be forced on every plugin and could clash with the plugin's own libraries");
 
     @ArchTest
+    static final ArchRule supportDependsOnlyOnApi = classes()
+            .that().resideInAPackage("io.pyredis.support..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.support..", "io.pyredis.api..", "java..")
+            .because("the packs' shared helpers sit right above the SPI: everything else may use"
+                    + " them, so they must not pull in the network, the keyspace or a library");
+
+    @ArchTest
     static final ArchRule protocolDependsOnlyOnApi = classes()
             .that().resideInAPackage("io.pyredis.protocol..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.protocol..", "io.pyredis.api..", "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.protocol..", "io.pyredis.api..",
+                    "io.pyredis.support..", "java..")
             .because("the wire format is shared by the server and the CLI and must stay free of"
                     + " transport, storage and logging so it can be tested byte by byte on its own");
 
@@ -50,22 +58,25 @@ class ModuleRulesTest {
     static final ArchRule storageDependsOnlyOnApiAndSlf4j = classes()
             .that().resideInAPackage("io.pyredis.storage..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "io.pyredis.storage..", "io.pyredis.api..", "org.slf4j..", "java..")
+                    "io.pyredis.storage..", "io.pyredis.api..", "io.pyredis.support..", "org.slf4j..", "java..")
             .because("the keyspace must not know about the network or the commands, so that"
                     + " it can be embedded and tested without a server");
 
     @ArchTest
-    static final ArchRule commandPacksDependOnlyOnApi = classes()
+    static final ArchRule commandPacksDependOnlyOnApiAndSupport = classes()
             .that().resideInAPackage("io.pyredis.commands..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..", "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..",
+                    "io.pyredis.support..", "java..")
             .because("a command pack is a plugin like any other: it is loaded through the SPI and"
-                    + " gets everything (keyspace, replies, config) through io.pyredis.api");
+                    + " gets everything (keyspace, replies, config) through io.pyredis.api, with"
+                    + " only the shared helpers of io.pyredis.support beside it");
 
     @ArchTest
     static final ArchRule commandPacksAreIndependent = slices()
             .matching("io.pyredis.commands.(*)..")
             .should().notDependOnEachOther()
-            .because("packs can be left out or replaced one by one; shared logic belongs in the api");
+            .because("packs can be left out or replaced one by one; shared logic belongs in the"
+                    + " support module");
 
     @ArchTest
     static final ArchRule examplePluginDependsOnlyOnApi = classes()
@@ -137,7 +148,7 @@ class ModuleRulesTest {
         JavaClasses imported = new com.tngtech.archunit.core.importer.ClassFileImporter()
                 .withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("io.pyredis");
-        for (String pkg : List.of("io.pyredis.api", "io.pyredis.protocol", "io.pyredis.storage",
+        for (String pkg : List.of("io.pyredis.api", "io.pyredis.support", "io.pyredis.protocol", "io.pyredis.storage",
                 "io.pyredis.commands.strings", "io.pyredis.server", "io.pyredis.cli", "io.pyredis.example.ratelimit")) {
             assertTrue(imported.containPackage(pkg), pkg + " was not imported");
         }

@@ -1,6 +1,6 @@
 package io.pyredis.protocol;
 
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.LongDouble;
+import io.pyredis.support.LongDouble;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisHash;
 

@@ -1,13 +1,14 @@
 package io.pyredis.commands.hashes;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.Reply;
-import io.pyredis.api.Sampling;
+import io.pyredis.support.Sampling;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,7 +49,7 @@ public final class HRandFieldCommand implements Command {
             throw Errors.COUNT_OUT_OF_RANGE;
         }
         boolean withValues = false;
-        if (args.length > 4 || (args.length == 4 && !Ascii.is(args[3], "withvalues"))) {
+        if (args.length > 4 || (args.length == 4 && !Keywords.is(args[3], "withvalues"))) {
             throw RedisError.SYNTAX;
         } else if (args.length == 4) {
             withValues = true;

@@ -5,7 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.Reply;
-import io.pyredis.api.ScanArgs;
+import io.pyredis.support.ScanArgs;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
@@ -32,9 +33,9 @@ public final class CopyCommand implements Command {
         Database dst = src;
         boolean replace = false;
         for (int i = 3; i < args.length; i++) {
-            if (Ascii.is(args[i], "replace")) {
+            if (Keywords.is(args[i], "replace")) {
                 replace = true;
-            } else if (Ascii.is(args[i], "db") && i + 1 < args.length) {
+            } else if (Keywords.is(args[i], "db") && i + 1 < args.length) {
                 dst = MoveCommand.database(ctx, Errors.parseInt(args[i + 1]));
                 i++;
             } else {

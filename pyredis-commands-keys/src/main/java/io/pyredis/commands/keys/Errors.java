@@ -1,6 +1,6 @@
 package io.pyredis.commands.keys;
 
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 
 /** Error replies of this pack that the api does not already share, verbatim from Redis 7.0. */

@@ -1,9 +1,10 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 
 /** Redis's expireGenericCommand: EXPIRE, PEXPIRE, EXPIREAT and PEXPIREAT with NX, XX, GT, LT. */
@@ -92,13 +93,13 @@ final class ExpireCore {
         int flags = 0;
         for (int i = 3; i < args.length; i++) {
             byte[] a = args[i];
-            if (Ascii.is(a, "nx")) {
+            if (Keywords.is(a, "nx")) {
                 flags |= NX;
-            } else if (Ascii.is(a, "xx")) {
+            } else if (Keywords.is(a, "xx")) {
                 flags |= XX;
-            } else if (Ascii.is(a, "gt")) {
+            } else if (Keywords.is(a, "gt")) {
                 flags |= GT;
-            } else if (Ascii.is(a, "lt")) {
+            } else if (Keywords.is(a, "lt")) {
                 flags |= LT;
             } else {
                 throw Errors.unsupportedOption(a);

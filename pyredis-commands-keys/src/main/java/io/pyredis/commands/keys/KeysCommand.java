@@ -3,7 +3,7 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.Glob;
+import io.pyredis.support.Glob;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.Reply;
 

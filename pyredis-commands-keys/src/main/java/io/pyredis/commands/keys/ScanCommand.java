@@ -4,11 +4,11 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.Glob;
+import io.pyredis.support.Glob;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisValue;
 import io.pyredis.api.Reply;
-import io.pyredis.api.ScanArgs;
+import io.pyredis.support.ScanArgs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

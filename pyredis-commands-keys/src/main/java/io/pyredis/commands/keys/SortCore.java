@@ -1,9 +1,10 @@
 package io.pyredis.commands.keys;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Database;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
@@ -51,26 +52,26 @@ final class SortCore {
         for (int j = 2; j < args.length; j++) {
             int left = args.length - j - 1;
             byte[] a = args[j];
-            if (Ascii.is(a, "asc")) {
+            if (Keywords.is(a, "asc")) {
                 desc = false;
-            } else if (Ascii.is(a, "desc")) {
+            } else if (Keywords.is(a, "desc")) {
                 desc = true;
-            } else if (Ascii.is(a, "alpha")) {
+            } else if (Keywords.is(a, "alpha")) {
                 alpha = true;
-            } else if (Ascii.is(a, "limit") && left >= 2) {
+            } else if (Keywords.is(a, "limit") && left >= 2) {
                 limitStart = Numbers.parseLong(args[j + 1]);
                 limitCount = Numbers.parseLong(args[j + 2]);
                 j += 2;
-            } else if (!readonly && Ascii.is(a, "store") && left >= 1) {
+            } else if (!readonly && Keywords.is(a, "store") && left >= 1) {
                 storekey = args[++j];
-            } else if (Ascii.is(a, "by") && left >= 1) {
+            } else if (Keywords.is(a, "by") && left >= 1) {
                 sortby = args[++j];
                 // A BY without '*' is constant: nothing to sort by. Redis never clears this
                 // again, even when a later BY has a '*'.
                 if (!SortPattern.hasStar(sortby)) {
                     dontsort = true;
                 }
-            } else if (Ascii.is(a, "get") && left >= 1) {
+            } else if (Keywords.is(a, "get") && left >= 1) {
                 if (gets.isEmpty()) {
                     gets = new ArrayList<>(2);
                 }

@@ -3,7 +3,7 @@ package io.pyredis.commands.keys;
 import io.pyredis.testkit.Harness;
 
 import io.pyredis.api.Database;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;

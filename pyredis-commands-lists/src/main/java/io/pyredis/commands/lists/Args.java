@@ -1,6 +1,7 @@
 package io.pyredis.commands.lists;
 
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 
 /** Argument parsing shared by the list commands, with Redis's error replies. */
@@ -14,31 +15,13 @@ final class Args {
 
     /** {@code LEFT} (true: the head) or {@code RIGHT} (false), any case; else a syntax error. */
     static boolean isLeft(byte[] arg) {
-        if (is(arg, "left")) {
+        if (Keywords.is(arg, "left")) {
             return true;
         }
-        if (is(arg, "right")) {
+        if (Keywords.is(arg, "right")) {
             return false;
         }
         throw RedisError.SYNTAX;
-    }
-
-    /** Whether {@code arg} is {@code lowerWord} in any case (ASCII). */
-    static boolean is(byte[] arg, String lowerWord) {
-        int n = lowerWord.length();
-        if (arg.length != n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            int c = arg[i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lowerWord.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -3,7 +3,7 @@ package io.pyredis.commands.lists;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisList;
 
 /**

@@ -1,5 +1,6 @@
 package io.pyredis.commands.lists;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
@@ -30,9 +31,9 @@ public final class LInsertCommand implements Command {
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
         boolean after;
-        if (Args.is(args[2], "after")) {
+        if (Keywords.is(args[2], "after")) {
             after = true;
-        } else if (Args.is(args[2], "before")) {
+        } else if (Keywords.is(args[2], "before")) {
             after = false;
         } else {
             throw RedisError.SYNTAX;

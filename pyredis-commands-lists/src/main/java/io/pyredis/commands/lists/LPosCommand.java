@@ -1,9 +1,10 @@
 package io.pyredis.commands.lists;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.Reply;
@@ -34,17 +35,17 @@ public final class LPosCommand implements Command {
         long maxlen = 0;
         for (int j = 3; j < args.length; j++) {
             boolean moreArgs = j + 1 < args.length;
-            if (Args.is(args[j], "rank") && moreArgs) {
+            if (Keywords.is(args[j], "rank") && moreArgs) {
                 rank = Numbers.parseLong(args[++j]);
                 if (rank == 0) {
                     throw Errors.RANK_ZERO;
                 }
-            } else if (Args.is(args[j], "count") && moreArgs) {
+            } else if (Keywords.is(args[j], "count") && moreArgs) {
                 count = Numbers.parseLong(args[++j]);
                 if (count < 0) {
                     throw Errors.COUNT_NEGATIVE;
                 }
-            } else if (Args.is(args[j], "maxlen") && moreArgs) {
+            } else if (Keywords.is(args[j], "maxlen") && moreArgs) {
                 maxlen = Numbers.parseLong(args[++j]);
                 if (maxlen < 0) {
                     throw Errors.MAXLEN_NEGATIVE;

@@ -1,6 +1,7 @@
 package io.pyredis.commands.lists;
 
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisError;
@@ -35,7 +36,7 @@ final class MPopCore {
         long count = -1;
         for (int j = w + 1; j < args.length; j++) {
             boolean moreArgs = j + 1 < args.length;
-            if (count == -1 && Args.is(args[j], "count") && moreArgs) {
+            if (count == -1 && Keywords.is(args[j], "count") && moreArgs) {
                 j++;
                 count = Args.positive(args[j], Errors.COUNT_POSITIVE);
             } else {

@@ -1,11 +1,12 @@
 package io.pyredis.commands.sets;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 
@@ -39,7 +40,7 @@ public final class SInterCardCommand implements Command {
         int end = 2 + (int) numkeys;
         long limit = 0;
         for (int i = end; i < args.length; i += 2) {
-            if (i + 1 < args.length && Ascii.is(args[i], "limit")) {
+            if (i + 1 < args.length && Keywords.is(args[i], "limit")) {
                 limit = Numbers.parseLong(args[i + 1], Errors.NEGATIVE_LIMIT);
                 if (limit < 0) {
                     throw Errors.NEGATIVE_LIMIT;

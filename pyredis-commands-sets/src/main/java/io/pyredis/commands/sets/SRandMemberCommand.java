@@ -4,11 +4,11 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.Reply;
-import io.pyredis.api.Sampling;
+import io.pyredis.support.Sampling;
 
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -6,7 +6,7 @@ import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.Reply;
-import io.pyredis.api.ScanArgs;
+import io.pyredis.support.ScanArgs;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.Reply;
@@ -70,9 +71,9 @@ final class PopCore {
         }
         int whereIdx = numkeysIdx + (int) numkeys + 1;
         boolean max;
-        if (ZSets.is(args[whereIdx], "MIN")) {
+        if (Keywords.is(args[whereIdx], "MIN")) {
             max = false;
-        } else if (ZSets.is(args[whereIdx], "MAX")) {
+        } else if (Keywords.is(args[whereIdx], "MAX")) {
             max = true;
         } else {
             throw RedisError.SYNTAX;
@@ -80,7 +81,7 @@ final class PopCore {
         long count = -1;
         for (int j = whereIdx + 1; j < args.length; j++) {
             boolean more = j < args.length - 1;
-            if (count == -1 && ZSets.is(args[j], "COUNT") && more) {
+            if (count == -1 && Keywords.is(args[j], "COUNT") && more) {
                 j++;
                 count = Numbers.parseLong(args[j], Errors.COUNT);
                 if (count < 1) {

@@ -1,8 +1,9 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
 
@@ -34,17 +35,17 @@ final class RangeCore {
         for (int j = keyIdx + 3; j < args.length; j++) {
             int left = args.length - j - 1;
             byte[] a = args[j];
-            if (!store && ZSets.is(a, "WITHSCORES")) {
+            if (!store && Keywords.is(a, "WITHSCORES")) {
                 withScores = true;
-            } else if (ZSets.is(a, "LIMIT") && left >= 2) {
+            } else if (Keywords.is(a, "LIMIT") && left >= 2) {
                 offset = Numbers.parseLong(args[j + 1]);
                 limit = Numbers.parseLong(args[j + 2]);
                 j += 2;
-            } else if (reverse == null && ZSets.is(a, "REV")) {
+            } else if (reverse == null && Keywords.is(a, "REV")) {
                 reverse = Boolean.TRUE;
-            } else if (type == Type.AUTO && ZSets.is(a, "BYLEX")) {
+            } else if (type == Type.AUTO && Keywords.is(a, "BYLEX")) {
                 type = Type.LEX;
-            } else if (type == Type.AUTO && ZSets.is(a, "BYSCORE")) {
+            } else if (type == Type.AUTO && Keywords.is(a, "BYSCORE")) {
                 type = Type.SCORE;
             } else {
                 throw RedisError.SYNTAX;

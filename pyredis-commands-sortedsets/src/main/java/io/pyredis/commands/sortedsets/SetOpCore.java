@@ -1,8 +1,9 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisSortedSet;
@@ -98,7 +99,7 @@ final class SetOpCore {
         int remaining = args.length - j;
         while (remaining > 0) {
             if (cardOnly) {
-                if (remaining >= 2 && ZSets.is(args[j], "LIMIT")) {
+                if (remaining >= 2 && Keywords.is(args[j], "LIMIT")) {
                     j++;
                     remaining--;
                     limit = Numbers.parseLong(args[j], Errors.LIMIT_NEGATIVE);
@@ -108,26 +109,26 @@ final class SetOpCore {
                 } else {
                     throw RedisError.SYNTAX;
                 }
-            } else if (op != Op.DIFF && remaining >= n + 1 && ZSets.is(args[j], "WEIGHTS")) {
+            } else if (op != Op.DIFF && remaining >= n + 1 && Keywords.is(args[j], "WEIGHTS")) {
                 j++;
                 remaining--;
                 for (int i = 0; i < n; i++, j++, remaining--) {
                     src[i].weight = Numbers.parseDouble(args[j], Errors.WEIGHT);
                 }
                 continue;
-            } else if (op != Op.DIFF && remaining >= 2 && ZSets.is(args[j], "AGGREGATE")) {
+            } else if (op != Op.DIFF && remaining >= 2 && Keywords.is(args[j], "AGGREGATE")) {
                 j++;
                 remaining--;
-                if (ZSets.is(args[j], "SUM")) {
+                if (Keywords.is(args[j], "SUM")) {
                     aggregate = SUM;
-                } else if (ZSets.is(args[j], "MIN")) {
+                } else if (Keywords.is(args[j], "MIN")) {
                     aggregate = MIN;
-                } else if (ZSets.is(args[j], "MAX")) {
+                } else if (Keywords.is(args[j], "MAX")) {
                     aggregate = MAX;
                 } else {
                     throw RedisError.SYNTAX;
                 }
-            } else if (dst == null && !cardOnly && ZSets.is(args[j], "WITHSCORES")) {
+            } else if (dst == null && !cardOnly && Keywords.is(args[j], "WITHSCORES")) {
                 withScores = true;
             } else {
                 throw RedisError.SYNTAX;

@@ -1,5 +1,6 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
@@ -25,17 +26,17 @@ public final class ZAddCommand implements Command {
         int idx = 2;
         for (; idx < args.length; idx++) {
             byte[] a = args[idx];
-            if (ZSets.is(a, "NX")) {
+            if (Keywords.is(a, "NX")) {
                 flags |= ZAddCore.NX;
-            } else if (ZSets.is(a, "XX")) {
+            } else if (Keywords.is(a, "XX")) {
                 flags |= ZAddCore.XX;
-            } else if (ZSets.is(a, "CH")) {
+            } else if (Keywords.is(a, "CH")) {
                 flags |= ZAddCore.CH;
-            } else if (ZSets.is(a, "INCR")) {
+            } else if (Keywords.is(a, "INCR")) {
                 flags |= ZAddCore.INCR;
-            } else if (ZSets.is(a, "GT")) {
+            } else if (Keywords.is(a, "GT")) {
                 flags |= ZAddCore.GT;
-            } else if (ZSets.is(a, "LT")) {
+            } else if (Keywords.is(a, "LT")) {
                 flags |= ZAddCore.LT;
             } else {
                 break;

@@ -3,7 +3,7 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
 

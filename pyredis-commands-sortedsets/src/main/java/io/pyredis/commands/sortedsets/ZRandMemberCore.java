@@ -1,11 +1,12 @@
 package io.pyredis.commands.sortedsets;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.Reply;
-import io.pyredis.api.Sampling;
+import io.pyredis.support.Sampling;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,7 +30,7 @@ final class ZRandMemberCore {
             return;
         }
         boolean withScores = false;
-        if (args.length == 4 && ZSets.is(args[3], "WITHSCORES")) {
+        if (args.length == 4 && Keywords.is(args[3], "WITHSCORES")) {
             withScores = true;
         } else if (args.length >= 4) {
             throw RedisError.SYNTAX;

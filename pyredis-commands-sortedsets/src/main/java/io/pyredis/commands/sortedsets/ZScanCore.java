@@ -1,10 +1,10 @@
 package io.pyredis.commands.sortedsets;
 
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.Reply;
-import io.pyredis.api.ScanArgs;
+import io.pyredis.support.ScanArgs;
 
 /**
  * ZSCAN key cursor [MATCH pattern] [COUNT count].

@@ -2,7 +2,7 @@ package io.pyredis.commands.sortedsets;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.Reply;
@@ -13,28 +13,6 @@ import java.nio.charset.StandardCharsets;
 final class ZSets {
 
     private ZSets() {
-    }
-
-    /** Case-insensitive comparison of an ASCII option with an argument. */
-    static boolean is(byte[] arg, String option) {
-        int n = option.length();
-        if (arg.length != n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            int c = arg[i];
-            if (c >= 'a' && c <= 'z') {
-                c -= 32;
-            }
-            int o = option.charAt(i);
-            if (o >= 'a' && o <= 'z') {
-                o -= 32;
-            }
-            if (c != o) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A score bound: {@code value}, exclusive when written {@code (value}. */

@@ -1,7 +1,7 @@
 package io.pyredis.commands.strings;
 
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.Reply;
 

@@ -5,7 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.LongDouble;
+import io.pyredis.support.LongDouble;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 

@@ -1,11 +1,12 @@
 package io.pyredis.commands.strings;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
@@ -54,13 +55,13 @@ public final class LcsCommand implements Command {
         for (int j = 3; j < args.length; j++) {
             byte[] opt = args[j];
             boolean moreArgs = j < args.length - 1;
-            if (SetCore.equalsIgnoreCase(opt, "idx")) {
+            if (Keywords.is(opt, "idx")) {
                 getIdx = true;
-            } else if (SetCore.equalsIgnoreCase(opt, "len")) {
+            } else if (Keywords.is(opt, "len")) {
                 getLen = true;
-            } else if (SetCore.equalsIgnoreCase(opt, "withmatchlen")) {
+            } else if (Keywords.is(opt, "withmatchlen")) {
                 withMatchLen = true;
-            } else if (SetCore.equalsIgnoreCase(opt, "minmatchlen") && moreArgs) {
+            } else if (Keywords.is(opt, "minmatchlen") && moreArgs) {
                 minMatchLen = Math.max(0, Numbers.parseLong(args[++j]));
             } else {
                 throw RedisError.SYNTAX;

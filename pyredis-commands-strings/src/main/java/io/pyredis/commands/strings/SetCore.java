@@ -3,7 +3,8 @@ package io.pyredis.commands.strings;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.Reply;
@@ -52,32 +53,31 @@ final class SetCore {
         for (int j = from; j < argc; j++) {
             byte[] opt = args[j];
             boolean hasNext = j < argc - 1;
-            int n = opt.length;
-            if (n == 2 && is(opt, 'n', 'x') && forSet && (flags & XX) == 0) {
+            if (Keywords.is(opt, "nx") && forSet && (flags & XX) == 0) {
                 flags |= NX;
-            } else if (n == 2 && is(opt, 'x', 'x') && forSet && (flags & NX) == 0) {
+            } else if (Keywords.is(opt, "xx") && forSet && (flags & NX) == 0) {
                 flags |= XX;
-            } else if (n == 3 && is(opt, 'g', 'e', 't') && forSet) {
+            } else if (Keywords.is(opt, "get") && forSet) {
                 flags |= GET;
-            } else if (n == 7 && equalsIgnoreCase(opt, "keepttl") && forSet
+            } else if (Keywords.is(opt, "keepttl") && forSet
                     && (flags & (PERSIST | ANY_EXPIRE)) == 0) {
                 flags |= KEEPTTL;
-            } else if (n == 7 && equalsIgnoreCase(opt, "persist") && !forSet
+            } else if (Keywords.is(opt, "persist") && !forSet
                     && (flags & (KEEPTTL | ANY_EXPIRE)) == 0) {
                 flags |= PERSIST;
-            } else if (n == 2 && is(opt, 'e', 'x') && hasNext
+            } else if (Keywords.is(opt, "ex") && hasNext
                     && (flags & (KEEPTTL | PERSIST | EXAT | PX | PXAT)) == 0) {
                 flags |= EX;
                 expireIndex = ++j;
-            } else if (n == 2 && is(opt, 'p', 'x') && hasNext
+            } else if (Keywords.is(opt, "px") && hasNext
                     && (flags & (KEEPTTL | PERSIST | EX | EXAT | PXAT)) == 0) {
                 flags |= PX;
                 expireIndex = ++j;
-            } else if (n == 4 && is(opt, 'e', 'x', 'a', 't') && hasNext
+            } else if (Keywords.is(opt, "exat") && hasNext
                     && (flags & (KEEPTTL | PERSIST | EX | PX | PXAT)) == 0) {
                 flags |= EXAT;
                 expireIndex = ++j;
-            } else if (n == 4 && is(opt, 'p', 'x', 'a', 't') && hasNext
+            } else if (Keywords.is(opt, "pxat") && hasNext
                     && (flags & (KEEPTTL | PERSIST | EX | EXAT | PX)) == 0) {
                 flags |= PXAT;
                 expireIndex = ++j;
@@ -190,7 +190,7 @@ final class SetCore {
     }
 
     private static boolean isGet(byte[] a) {
-        return a.length == 3 && is(a, 'g', 'e', 't');
+        return Keywords.is(a, "get");
     }
 
     static void bulkOrNull(Reply reply, RedisString s) {
@@ -199,35 +199,5 @@ final class SetCore {
         } else {
             reply.bulk(s.bytes());
         }
-    }
-
-    private static boolean is(byte[] b, char c0, char c1) {
-        return (b[0] | 0x20) == c0 && (b[1] | 0x20) == c1;
-    }
-
-    private static boolean is(byte[] b, char c0, char c1, char c2) {
-        return (b[0] | 0x20) == c0 && (b[1] | 0x20) == c1 && (b[2] | 0x20) == c2;
-    }
-
-    private static boolean is(byte[] b, char c0, char c1, char c2, char c3) {
-        return (b[0] | 0x20) == c0 && (b[1] | 0x20) == c1 && (b[2] | 0x20) == c2 && (b[3] | 0x20) == c3;
-    }
-
-    /** Case-insensitive match against a lower-case ASCII word. */
-    static boolean equalsIgnoreCase(byte[] b, String lowerWord) {
-        int n = lowerWord.length();
-        if (b.length != n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            int c = b[i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lowerWord.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

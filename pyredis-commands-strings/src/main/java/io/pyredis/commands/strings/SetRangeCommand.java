@@ -6,7 +6,7 @@ import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisString;
 
 /**

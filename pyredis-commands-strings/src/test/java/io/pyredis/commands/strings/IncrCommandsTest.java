@@ -4,7 +4,7 @@ import io.pyredis.testkit.Resp;
 
 import io.pyredis.testkit.Harness;
 
-import io.pyredis.api.LongDouble;
+import io.pyredis.support.LongDouble;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -5,7 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.example.args.Integers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.Reply;
@@ -66,9 +66,9 @@ final class RateLimitCommand implements Command {
             throw RedisError.SYNTAX;
         }
         byte[] key = args[1];
-        long max = Numbers.parseLong(args[2]);
-        long periodSeconds = Numbers.parseLong(args[3]);
-        long cost = args.length == 5 ? Numbers.parseLong(args[4]) : 1;
+        long max = Integers.parse(args[2]);
+        long periodSeconds = Integers.parse(args[3]);
+        long cost = args.length == 5 ? Integers.parse(args[4]) : 1;
         if (max <= 0 || periodSeconds <= 0) {
             throw NOT_POSITIVE;
         }
@@ -84,7 +84,7 @@ final class RateLimitCommand implements Command {
         }
 
         RedisString state = ctx.db().get(key, RedisString.class);
-        long storedTat = state == null ? Gcra.NO_STATE : Numbers.parseLong(state.bytes());
+        long storedTat = state == null ? Gcra.NO_STATE : Integers.parse(state.bytes());
         long now = ctx.now() * 1000L;
         Gcra.Decision d = Gcra.decide(storedTat, now, max, periodMicros, cost);
         if (d.newTat() != Gcra.NO_STATE) {

@@ -6,7 +6,7 @@ import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.Numbers;
+import io.pyredis.example.args.Integers;
 import io.pyredis.api.RedisError;
 
 import java.util.EnumSet;
@@ -37,7 +37,7 @@ final class RingPushCommand implements Command {
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
         byte[] key = args[1];
-        long capacity = Numbers.parseLong(args[2]);
+        long capacity = Integers.parse(args[2]);
         if (capacity < 1 || capacity > Ring.MAX_CAPACITY) {
             throw NOT_POSITIVE;
         }

@@ -5,7 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.example.args.Integers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.Reply;
 
@@ -39,7 +39,7 @@ final class RingRangeCommand implements Command {
         }
         long count = Long.MAX_VALUE;
         if (args.length == 3) {
-            count = Numbers.parseLong(args[2]);
+            count = Integers.parse(args[2]);
             if (count < 0) {
                 throw new RedisError("ERR value is out of range, must be positive");
             }

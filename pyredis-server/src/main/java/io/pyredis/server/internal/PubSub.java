@@ -1,6 +1,6 @@
 package io.pyredis.server.internal;
 
-import io.pyredis.api.Glob;
+import io.pyredis.support.Glob;
 import io.pyredis.protocol.RespWriter;
 
 import java.nio.charset.StandardCharsets;

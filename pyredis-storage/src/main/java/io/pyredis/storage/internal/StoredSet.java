@@ -1,6 +1,6 @@
 package io.pyredis.storage.internal;
 
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisValue;
 import io.pyredis.storage.EncodingLimits;

@@ -1,8 +1,9 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.server.internal.ClientSession;
 import io.pyredis.server.internal.Connection;
@@ -128,10 +129,6 @@ public final class ClientCommand extends BuiltinCommand {
         return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 
-    private static boolean is(byte[] arg, String word) {
-        return new String(arg, StandardCharsets.ISO_8859_1).equalsIgnoreCase(word);
-    }
-
     static List<ClientSession> clientsById(Connection c) {
         List<ClientSession> all = new ArrayList<>(c.server().clients().all());
         all.sort(Comparator.comparingLong(ClientSession::id));
@@ -201,7 +198,7 @@ public final class ClientCommand extends BuiltinCommand {
             long now = c.server().clock().millis();
             long argvMem = ClientLines.argvMem(args);
             StringBuilder sb = new StringBuilder(256);
-            if (args.length == 4 && is(args[2], "type")) {
+            if (args.length == 4 && Keywords.is(args[2], "type")) {
                 int type = clientType(args[3]);
                 if (type == -1) {
                     throw unknownType(args[3]);
@@ -212,7 +209,7 @@ public final class ClientCommand extends BuiltinCommand {
                         sb.append('\n');
                     }
                 }
-            } else if (args.length > 3 && is(args[2], "id")) {
+            } else if (args.length > 3 && Keywords.is(args[2], "id")) {
                 long[] ids = new long[args.length - 3];
                 for (int i = 3; i < args.length; i++) {
                     ids[i - 3] = Numbers.parseLong(args[i], INVALID_ID);
@@ -282,30 +279,30 @@ public final class ClientCommand extends BuiltinCommand {
             } else {
                 for (int i = 2; i < args.length; i += 2) {
                     boolean more = args.length > i + 1;
-                    if (more && is(args[i], "id")) {
+                    if (more && Keywords.is(args[i], "id")) {
                         long v = Numbers.parseLong(args[i + 1], BAD_ID);
                         if (v < 1) {
                             throw BAD_ID;
                         }
                         id = v;
-                    } else if (more && is(args[i], "type")) {
+                    } else if (more && Keywords.is(args[i], "type")) {
                         type = clientType(args[i + 1]);
                         if (type == -1) {
                             throw unknownType(args[i + 1]);
                         }
-                    } else if (more && is(args[i], "addr")) {
+                    } else if (more && Keywords.is(args[i], "addr")) {
                         addr = new String(args[i + 1], StandardCharsets.UTF_8);
-                    } else if (more && is(args[i], "laddr")) {
+                    } else if (more && Keywords.is(args[i], "laddr")) {
                         laddr = new String(args[i + 1], StandardCharsets.UTF_8);
-                    } else if (more && is(args[i], "user")) {
+                    } else if (more && Keywords.is(args[i], "user")) {
                         // One user until ACLs exist: "default" (Redis compares names exactly).
                         if (!new String(args[i + 1], StandardCharsets.UTF_8).equals("default")) {
                             throw new RedisError("ERR No such user '" + cString(args[i + 1]) + "'");
                         }
-                    } else if (more && is(args[i], "skipme")) {
-                        if (is(args[i + 1], "yes")) {
+                    } else if (more && Keywords.is(args[i], "skipme")) {
+                        if (Keywords.is(args[i + 1], "yes")) {
                             skipme = true;
-                        } else if (is(args[i + 1], "no")) {
+                        } else if (Keywords.is(args[i + 1], "no")) {
                             skipme = false;
                         } else {
                             throw RedisError.SYNTAX;
@@ -367,7 +364,7 @@ public final class ClientCommand extends BuiltinCommand {
 
         @Override
         protected void execute(Connection c, byte[][] args) {
-            if (!is(args[2], "on") && !is(args[2], "off")) {
+            if (!Keywords.is(args[2], "on") && !Keywords.is(args[2], "off")) {
                 throw RedisError.SYNTAX;
             }
             c.reply().ok();
@@ -387,9 +384,9 @@ public final class ClientCommand extends BuiltinCommand {
             long id = Numbers.parseLong(args[2]);
             boolean error = false;
             if (args.length == 4) {
-                if (is(args[3], "error")) {
+                if (Keywords.is(args[3], "error")) {
                     error = true;
-                } else if (!is(args[3], "timeout")) {
+                } else if (!Keywords.is(args[3], "timeout")) {
                     throw new RedisError("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
                 }
             } else if (args.length > 4) {

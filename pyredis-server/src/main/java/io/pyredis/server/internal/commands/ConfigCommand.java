@@ -1,6 +1,6 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.api.Glob;
+import io.pyredis.support.Glob;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;

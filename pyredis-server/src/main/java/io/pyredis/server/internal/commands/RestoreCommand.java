@@ -4,7 +4,7 @@ import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeySpec;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
 import io.pyredis.server.internal.Connection;

@@ -1,7 +1,7 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.api.CommandFlag;
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.server.internal.Connection;
 

@@ -1,6 +1,6 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.api.Glob;
+import io.pyredis.support.Glob;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

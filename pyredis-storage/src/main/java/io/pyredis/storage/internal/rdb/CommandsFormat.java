@@ -1,6 +1,6 @@
 package io.pyredis.storage.internal.rdb;
 
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;

@@ -1,6 +1,6 @@
 package io.pyredis.storage.internal.rdb;
 
-import io.pyredis.api.Numbers;
+import io.pyredis.support.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;

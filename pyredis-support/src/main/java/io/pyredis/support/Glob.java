@@ -1,4 +1,4 @@
-package io.pyredis.api;
+package io.pyredis.support;
 
 /**
  * Redis's glob-style matching (util.c {@code stringmatchlen}), as KEYS, SCAN MATCH,

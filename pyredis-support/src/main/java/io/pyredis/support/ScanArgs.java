@@ -1,4 +1,6 @@
-package io.pyredis.api;
+package io.pyredis.support;
+
+import io.pyredis.api.RedisError;
 
 /**
  * The arguments of Redis 7.0's SCAN family (db.c {@code parseScanCursorOrReply} and
@@ -88,15 +90,15 @@ public final class ScanArgs {
         byte[] type = null;
         for (int i = from; i < args.length; i += 2) {
             boolean hasValue = i + 1 < args.length;
-            if (hasValue && is(args[i], "count")) {
+            if (hasValue && Keywords.is(args[i], "count")) {
                 count = Numbers.parseLong(args[i + 1]);
                 if (count < 1) {
                     throw RedisError.SYNTAX;
                 }
-            } else if (hasValue && is(args[i], "match")) {
+            } else if (hasValue && Keywords.is(args[i], "match")) {
                 byte[] p = args[i + 1];
                 pattern = p.length == 1 && p[0] == '*' ? null : p;
-            } else if (withType && hasValue && is(args[i], "type")) {
+            } else if (withType && hasValue && Keywords.is(args[i], "type")) {
                 type = args[i + 1];
             } else {
                 throw RedisError.SYNTAX;
@@ -151,22 +153,5 @@ public final class ScanArgs {
     public int entriesPerStep(int repliesPerEntry) {
         long entries = (count + repliesPerEntry - 1) / repliesPerEntry;
         return (int) Math.min(entries, Integer.MAX_VALUE);
-    }
-
-    /** Case-insensitive comparison with an ASCII lower-case word. */
-    private static boolean is(byte[] arg, String lower) {
-        if (arg.length != lower.length()) {
-            return false;
-        }
-        for (int i = 0; i < arg.length; i++) {
-            int c = arg[i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lower.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,4 +1,4 @@
-package io.pyredis.api;
+package io.pyredis.support;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.pyredis.api;
+package io.pyredis.support;
 
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,6 @@
-package io.pyredis.api;
+package io.pyredis.support;
+
+import io.pyredis.api.RedisError;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

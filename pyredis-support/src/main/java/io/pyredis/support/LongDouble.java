@@ -1,4 +1,4 @@
-package io.pyredis.api;
+package io.pyredis.support;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
