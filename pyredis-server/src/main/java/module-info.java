@@ -10,6 +10,7 @@ module io.pyredis.server {
     requires io.pyredis.support;
     requires io.pyredis.protocol;
     requires transitive io.pyredis.storage;
+    requires io.pyredis.core;
     requires io.netty.transport;
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.unix.common;

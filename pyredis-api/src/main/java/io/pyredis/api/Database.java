@@ -19,15 +19,45 @@ public interface Database {
     /** The number of this database, as SELECT takes it. */
     int index();
 
-    /** The value at {@code key}, or {@code null} when there is none. */
+    /**
+     * The value at {@code key}, or {@code null} when there is none. In a read command
+     * (without the {@link CommandFlag#WRITE} flag) this is Redis's {@code lookupKeyRead}: it
+     * counts as a keyspace hit or miss and a miss fires the {@code keymiss} event; in a write
+     * command it is {@code lookupKeyWrite}, which counts nothing. The value may be changed in
+     * place by a write command (then call {@link #modified}).
+     */
     RedisValue get(byte[] key);
 
     /**
-     * The value at {@code key} if it is a {@code type}, {@code null} when there is none.
+     * The value at {@code key} if it is a {@code type}, {@code null} when there is none;
+     * a lookup as {@link #get(byte[])}.
      *
      * @throws RedisError {@link RedisError#WRONGTYPE} when the key holds another type
      */
     <T extends RedisValue> T get(byte[] key, Class<T> type);
+
+    /**
+     * The value at {@code key} as a read, whatever the command: Redis's
+     * {@code lookupKeyRead}, for a write command that reads a value it does not change, as
+     * GETDEL, SET ... GET, COPY's source and the sources of SINTERSTORE do. It counts as a
+     * keyspace hit or miss and a miss fires the {@code keymiss} event. The command must not
+     * change the value in place. The default is {@link #get(byte[])}.
+     *
+     * @since 0.1
+     */
+    default RedisValue read(byte[] key) {
+        return get(key);
+    }
+
+    /**
+     * {@link #read(byte[])}, checked to be a {@code type}.
+     *
+     * @throws RedisError {@link RedisError#WRONGTYPE} when the key holds another type
+     * @since 0.1
+     */
+    default <T extends RedisValue> T read(byte[] key, Class<T> type) {
+        return get(key, type);
+    }
 
     /** Whether {@code key} exists. */
     boolean exists(byte[] key);
@@ -91,8 +121,19 @@ public interface Database {
     }
 
     /**
+     * {@link #peek} without the {@code keymiss} event, as OBJECT looks keys up (Redis's
+     * {@code LOOKUP_NOTOUCH | LOOKUP_NONOTIFY}): the access time does not change, a read
+     * command still counts the hit or miss. The default is {@link #peek}.
+     *
+     * @since 0.1
+     */
+    default RedisValue inspect(byte[] key) {
+        return peek(key);
+    }
+
+    /**
      * The seconds since {@code key} was last read or written, as OBJECT IDLETIME replies;
-     * -1 when there is no key. Does not count as an access. The default, for databases
+     * -1 when there is no key. Does not count as an access; looked up as {@link #inspect}. The default, for databases
      * that do not track access, is 0 for an existing key.
      *
      * @since 0.1
@@ -104,7 +145,8 @@ public interface Database {
     /**
      * The logarithmic access-frequency counter of {@code key} (0-255, decayed by the
      * minutes since its last access), as OBJECT FREQ replies under an LFU maxmemory
-     * policy; -1 when there is no key. Does not count as an access. The default, for
+     * policy; -1 when there is no key. Does not count as an access; looked up as
+     * {@link #inspect}. The default, for
      * databases that do not track access, is 0 for an existing key.
      *
      * @since 0.1

@@ -9,8 +9,8 @@ import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerCron;
 import io.pyredis.server.internal.commands.BuiltinCommands;
 import io.pyredis.server.internal.config.ServerConfig;
-import io.pyredis.server.internal.dispatch.CommandEntry;
-import io.pyredis.server.internal.dispatch.CommandTable;
+import io.pyredis.core.command.CommandEntry;
+import io.pyredis.core.command.CommandTable;
 import io.pyredis.server.internal.net.Transport;
 import io.pyredis.server.internal.plugin.LoadedPack;
 import io.pyredis.server.internal.plugin.PackLoader;
@@ -89,7 +89,10 @@ public final class PyRedisServer implements AutoCloseable {
         }
         Logger log = LoggerFactory.getLogger(PyRedisServer.class);
         CommandTable table = new CommandTable();
-        List<LoadedPack> packs = new ArrayList<>();
+        Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
+        config.bindEncodingLimits(keyspace.encodingLimits());
+        Transport t = new Transport();
+        ServerContext ctx = new ServerContext(config, clock, keyspace, t.loop(), table);
         List<CommandPack> accepted = new ArrayList<>();
         Map<String, String> typeOwners = new HashMap<>();
         List<PersistentType<?>> dataTypes = new ArrayList<>();
@@ -104,25 +107,26 @@ public final class PyRedisServer implements AutoCloseable {
             if (bad != null) {
                 return bad;
             }
-            String refused = register(table, packs, pack.name(), commands, origin);
+            String refused = register(ctx, pack.name(), commands, origin);
             if (refused == null) {
                 accepted.add(pack);
-                for (PersistentType<?> t : types) {
-                    typeOwners.put(t.name(), pack.name());
-                    dataTypes.add(t);
+                for (PersistentType<?> type : types) {
+                    typeOwners.put(type.name(), pack.name());
+                    dataTypes.add(type);
                 }
                 if (!types.isEmpty()) {
                     log.info("Pack '{}' has data types {}", pack.name(),
-                            types.stream().map(t -> t.name() + " (encoding version " + t.encodingVersion() + ")").toList());
+                            types.stream().map(x -> x.name() + " (encoding version " + x.encodingVersion() + ")").toList());
                 }
             }
             return refused;
         };
-        register(table, packs, "builtin", BuiltinCommands.all(), "built-in");
+        register(ctx, "builtin", BuiltinCommands.all(ctx), "built-in");
         PackLoader loader = new PackLoader(sink);
         for (CommandPack p : extraPacks) {
             String refused = sink.accept(p, p.commands(), "PyRedisServer.builder()");
             if (refused != null) {
+                t.close();
                 throw new IllegalArgumentException("Pack '" + p.name() + "' cannot be added: " + refused);
             }
         }
@@ -131,66 +135,93 @@ public final class PyRedisServer implements AutoCloseable {
         pluginLoaders = loader.classLoaders();
         pluginWarnings = loader.warnings();
 
-        Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
         // Before the dataset is loaded: RDB and RESTORE read plugin values with these.
         keyspace.moduleTypes(ModuleTypes.of(dataTypes));
-        config.bindEncodingLimits(keyspace.encodingLimits());
-        ServerContext ctx = new ServerContext(config, clock, keyspace, table, packs);
         try {
             // As Redis 7.0: with appendonly yes the AOF is loaded (or created), never the RDB.
+            // Loading runs on this thread before any client connects; the loop is idle.
             if (!ctx.aof().loadAtStart()) {
                 ctx.persistence().loadAtStart();
             }
         } catch (io.pyredis.server.internal.persistence.aof.AofException e) {
             closed.set(true);
+            t.close();
             log.error("{}", e.getMessage());
             throw new UncheckedIOException(new IOException(e.getMessage(), e));
         } catch (io.pyredis.storage.RdbLoadException e) {
             closed.set(true);
+            t.close();
             log.error("Fatal error loading the DB: {}. Exiting.", e.getMessage());
             throw new UncheckedIOException(new IOException(e.getMessage(), e));
         } catch (IOException e) {
             closed.set(true);
+            t.close();
             throw new UncheckedIOException("Fatal error loading the DB " + ctx.persistence().file() + ": " + e, e);
         }
-        keyspace.setKeyListener(ctx.keyListener());
         keyspace.addKeyListener(ctx.persistence());
-        keyspace.addKeyListener(ctx.aof());
         config.appendonly.onChange(on -> ctx.aof().setEnabled(on));
-        Transport t = new Transport(ctx);
         int port;
         try {
-            port = t.bind();
+            port = t.bind(ctx);
         } catch (IOException e) {
             closed.set(true);
             throw new UncheckedIOException(e.getMessage(), e);
         }
-        ctx.started(t.eventLoop(), port, this::close);
-        startPacks(ctx, t, accepted, log);
-        new ServerCron(ctx, t.eventLoop()).start();
+        ctx.started(port, this::close);
+        startPacks(ctx, accepted, log);
+        new ServerCron(ctx).start();
         this.context = ctx;
         this.transport = t;
-        log.info("Server initialized: {} commands from {} packs, {} databases", table.size(), packs.size(),
+        log.info("Server initialized: {} commands from {} packs, {} databases", table.size(), ctx.packs().size(),
                 config.databases.intValue());
         log.info("Ready to accept connections tcp on {}", String.join(", ", t.addresses()));
         return this;
     }
 
-    /** Calls each loaded pack's {@link CommandPack#start} on the event loop; a failing pack is logged. */
-    private static void startPacks(ServerContext ctx, Transport t, List<CommandPack> packs, Logger log) {
+    /** Calls each loaded pack's {@link CommandPack#start} on the loop; a failing pack is logged. */
+    private static void startPacks(ServerContext ctx, List<CommandPack> packs, Logger log) {
         PackContext pc = new ServerPackContext(ctx);
-        try {
-            t.eventLoop().submit(() -> {
-                for (CommandPack p : packs) {
-                    try {
-                        p.start(pc);
-                    } catch (RuntimeException e) {
-                        log.error("Pack '{}' failed to start", p.name(), e);
-                    }
+        onLoop(ctx, () -> {
+            for (CommandPack p : packs) {
+                try {
+                    p.start(pc);
+                } catch (RuntimeException e) {
+                    log.error("Pack '{}' failed to start", p.name(), e);
                 }
-            }).sync();
+            }
+            return null;
+        });
+    }
+
+    /** {@link #onLoop(ServerContext, java.util.concurrent.Callable, long)}, waiting as long as it takes. */
+    private static <T> T onLoop(ServerContext ctx, java.util.concurrent.Callable<T> task) {
+        return onLoop(ctx, task, 0);
+    }
+
+    /**
+     * Runs {@code task} on the server's loop and waits for its result, at most
+     * {@code timeoutSeconds} (0: for ever).
+     *
+     * @throws IllegalStateException when it failed, timed out or the loop no longer runs
+     */
+    private static <T> T onLoop(ServerContext ctx, java.util.concurrent.Callable<T> task, long timeoutSeconds) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            ctx.loop().execute(() -> {
+                try {
+                    f.complete(task.call());
+                } catch (Exception | Error e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return timeoutSeconds == 0 ? f.get() : f.get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -216,8 +247,8 @@ public final class PyRedisServer implements AutoCloseable {
         return null;
     }
 
-    private static String register(CommandTable table, List<LoadedPack> packs, String packName,
-                                   List<Command> commands, String origin) {
+    private static String register(ServerContext ctx, String packName, List<Command> commands, String origin) {
+        CommandTable table = ctx.commands();
         List<CommandEntry> entries = new ArrayList<>(commands.size());
         for (Command c : commands) {
             String name = c.spec().name();
@@ -233,7 +264,7 @@ public final class PyRedisServer implements AutoCloseable {
         for (CommandEntry e : entries) {
             table.put(e.name(), e);
         }
-        packs.add(new LoadedPack(packName, commands, origin));
+        ctx.loaded(new LoadedPack(packName, commands, origin));
         return null;
     }
 
@@ -257,19 +288,17 @@ public final class PyRedisServer implements AutoCloseable {
         if (c == null) {
             throw new IllegalStateException("not started");
         }
-        try {
-            return c.eventLoop().submit(() -> c.blockedClients().blockedCount()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return onLoop(c, () -> c.blockedClients().blockedCount());
     }
 
     /** The server's internals, for this module's tests. */
     ServerContext context() {
         return context;
+    }
+
+    /** Runs {@code task} on the server's loop and waits for its result, for this module's tests. */
+    <T> T runOnLoop(java.util.concurrent.Callable<T> task) {
+        return onLoop(context, task, 10);
     }
 
     /** The current value of a config parameter as CONFIG GET shows it, or null when there is none. */
@@ -321,7 +350,7 @@ public final class PyRedisServer implements AutoCloseable {
         return stopped;
     }
 
-    /** Writes and fsyncs what the AOF holds, on the event loop, before the loop stops. */
+    /** Writes and fsyncs what the AOF holds, on the loop, before the loop stops. */
     private static void flushAof(ServerContext c, boolean inLoop) {
         if (c == null) {
             return;
@@ -331,11 +360,11 @@ public final class PyRedisServer implements AutoCloseable {
             return;
         }
         try {
-            c.eventLoop().submit(() -> c.aof().shutdown()).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-                 | java.util.concurrent.RejectedExecutionException e) {
+            onLoop(c, () -> {
+                c.aof().shutdown();
+                return null;
+            }, 10);
+        } catch (IllegalStateException e) {
             LoggerFactory.getLogger(PyRedisServer.class).warn("AOF flush at shutdown failed: {}", e.toString());
         }
     }
@@ -348,13 +377,12 @@ public final class PyRedisServer implements AutoCloseable {
         ServerContext c = context;
         if (c != null && !closed.get() && c.persistence().hasSaveRules()) {
             try {
-                c.eventLoop().submit(() -> {
+                onLoop(c, () -> {
                     LoggerFactory.getLogger(PyRedisServer.class).info("Saving the final RDB snapshot before exiting.");
                     c.persistence().save();
-                }).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+                    return null;
+                });
+            } catch (IllegalStateException e) {
                 LoggerFactory.getLogger(PyRedisServer.class).warn("Final save failed: {}", e.toString());
             }
         }

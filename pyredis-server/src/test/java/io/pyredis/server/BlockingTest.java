@@ -11,7 +11,7 @@ import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.SpiVersion;
-import io.pyredis.server.internal.ClientSession;
+import io.pyredis.core.client.Client;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.config.ServerConfig;
 import io.pyredis.storage.EncodingLimits;
@@ -118,14 +118,14 @@ class BlockingTest {
     }
 
     private static <T> T onLoop(java.util.concurrent.Callable<T> task) throws Exception {
-        return server.context().eventLoop().submit(task).get(10, TimeUnit.SECONDS);
+        return server.runOnLoop(task);
     }
 
     /** The id of the one blocked client. */
     private static long blockedId() throws Exception {
         return onLoop(() -> {
-            for (ClientSession s : server.context().clients().all()) {
-                if (s.connection().isBlocked()) {
+            for (Client s : server.context().clients().all()) {
+                if (s.isBlocked()) {
                     return s.id();
                 }
             }

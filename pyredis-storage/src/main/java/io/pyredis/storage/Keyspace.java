@@ -106,6 +106,11 @@ public final class Keyspace {
         state.rule = rule;
     }
 
+    /** The lookup rule in force (to put it back after a nested command). */
+    public LookupRule lookupRule() {
+        return state.rule;
+    }
+
     /** Whether read lookups that miss are reported to {@link KeyListener#keyMissed} (off by default). */
     public void reportMisses(boolean on) {
         state.reportMisses = on;

@@ -383,12 +383,14 @@ class KeyspaceTest {
         assertEquals(3, ks.keyspaceMisses());
 
         ks.resetStats();
-        ks.lookupRule(LookupRule.VALUE_READS);
+        ks.lookupRule(LookupRule.NONE);
         db.get(k("nope"));
         db.exists(k("nope"));
         db.peek(k("nope"));
-        assertEquals(1, ks.keyspaceMisses(), "a write command's existence checks are write lookups");
-        ks.lookupRule(LookupRule.NONE);
+        db.read(k("nope"));
+        db.read(k("h"));
+        assertEquals(1, ks.keyspaceMisses(), "a write command's plain lookups are write lookups, its reads are not");
+        assertEquals(1, ks.keyspaceHits());
 
         ks.resetStats();
         assertEquals(0, ks.keyspaceHits());
@@ -418,15 +420,14 @@ class KeyspaceTest {
         db.get(k("h"));
         db.exists(k("c"));
         ks.db(3).get(k("d"));
-        ks.lookupRule(LookupRule.ALL_SILENT);
-        db.peek(k("e"));
-        ks.lookupRule(LookupRule.VALUE_READS);
-        db.exists(k("f"));
-        db.get(k("g"));
+        db.inspect(k("e"));
+        db.idleSeconds(k("e2"));
         ks.lookupRule(LookupRule.NONE);
+        db.exists(k("f"));
+        db.read(k("g"));
         db.get(k("i"));
         assertEquals(List.of("0:b", "0:c", "3:d", "0:g"), missed);
-        assertEquals(6, ks.keyspaceMisses(), "a silent lookup still counts its miss");
+        assertEquals(7, ks.keyspaceMisses(), "a silent lookup still counts its miss");
     }
 
     @Test

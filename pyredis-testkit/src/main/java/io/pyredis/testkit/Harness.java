@@ -1,29 +1,31 @@
 package io.pyredis.testkit;
 
-import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.DataType;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
-import io.pyredis.api.Reply;
-import io.pyredis.api.Session;
-import io.pyredis.protocol.RespWriter;
+import io.pyredis.core.Engine;
+import io.pyredis.core.client.Block;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.command.CommandEntry;
+import io.pyredis.core.command.CommandTable;
+import io.pyredis.core.exec.Propagation;
+import io.pyredis.core.loop.ManualLoop;
+import io.pyredis.core.util.DbKey;
 import io.pyredis.storage.EncodingLimits;
-import io.pyredis.storage.KeyListener;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.ManualClock;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,20 +34,23 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Runs the command packs on the class path as the server would: found through ServiceLoader,
- * arity and subcommands checked first, over a real {@link Keyspace} with a
- * {@link ManualClock}, replies encoded by the real {@link RespWriter}, errors turned into
- * error replies. Each call returns the exact RESP bytes a client would read (as ISO-8859-1
- * text). Keyspace events are recorded in {@link #events}; {@link #block} succeeds only when
- * {@link #canBlock} is set, as for a client outside MULTI.
+ * Runs the command packs on the class path through the server's own execution core: an
+ * {@link Engine} whose command table holds the packs found through ServiceLoader, with one
+ * client, over a real {@link Keyspace} with a {@link ManualClock} and a {@link ManualLoop}
+ * (nothing runs behind the test's back: no expiry cycle, no timers). Every call goes through
+ * the same call unit as a network client's request (lookup, arity and subcommand checks,
+ * execution, error replies, propagation), and returns the exact RESP bytes a client would
+ * read (as ISO-8859-1 text). Keyspace events are recorded in {@link #events}; a blocking
+ * command that finds nothing blocks only when {@link #canBlock} is set (as for a client
+ * outside MULTI), and then its keys and timeout are recorded and the block is lifted.
  *
  * <p>What the append-only file would record for each call is in {@link #lastRecorded} and,
- * for every call so far, in {@link #recorded}: as the server does, a {@code DEL} for each
- * key the command found expired, then what the command {@link #propagate}d or, when it
- * propagated nothing, the command as sent when it changed a key (a key listener saw it).
- * {@link #replayRecorded} runs them into another harness, as loading the AOF would.
+ * for every call so far, in {@link #recorded}: what the core propagates, a {@code DEL} for
+ * each key the command found expired, then what the command propagated or, when it
+ * propagated nothing and changed a key, the command as sent. {@link #replayRecorded} runs
+ * them into another harness, as loading the AOF would.
  */
-public class Harness implements CommandContext {
+public class Harness {
 
     /** 2021-01-01T00:00:00Z: far from 0 so that past deadlines like PXAT 1 are really past. */
     public static final long START = 1_609_459_200_000L;
@@ -54,7 +59,7 @@ public class Harness implements CommandContext {
     public final Keyspace keyspace = new Keyspace(16, clock);
     /** The keyspace's thresholds, as CONFIG SET would change them. */
     public final EncodingLimits limits = keyspace.encodingLimits();
-    /** What {@link #config} answers; tests may change it. */
+    /** What {@code CommandContext.config} answers; tests may change it. */
     public final Map<String, String> config = new HashMap<>();
     /**
      * The keyspace events commands reported, oldest first, as {@code class:event:key} with
@@ -63,9 +68,9 @@ public class Harness implements CommandContext {
     public final List<String> events = new ArrayList<>();
     /** The selected database. */
     public int selected;
-    /** Whether {@link #block} accepts (a real client outside MULTI) or refuses (inside MULTI). */
+    /** Whether a blocking command may block (a real client outside MULTI) or not (inside MULTI). */
     public boolean canBlock;
-    /** The keys and timeout of the last accepted {@link #block}, or null. */
+    /** The keys and timeout of the last block, or null. */
     public byte[][] blockedKeys;
     public long blockedTimeout = -1;
 
@@ -80,39 +85,34 @@ public class Harness implements CommandContext {
     /** Everything the calls so far would have put in the append-only file, in order. */
     public final List<Recorded> recorded = new ArrayList<>();
 
-    private final Map<String, Command> commands = new HashMap<>();
-    private RespWriter reply;
+    private final ManualLoop loop = new ManualLoop(() -> clock.millis() * 1_000_000L);
+    private final Engine engine;
+    private final Client client;
     private int protocol = 2;
-    private boolean inCall;
-    private boolean changed;
-    private final List<Recorded> expiredDels = new ArrayList<>();
-    private final List<byte[][]> propagated = new ArrayList<>();
     private final List<Recorded> lastRecorded = new ArrayList<>();
 
     public Harness() {
-        keyspace.addKeyListener(new KeyListener() {
-            @Override
-            public void keyModified(int db, byte[] key) {
-                changed |= inCall;
+        CommandTable table = new CommandTable();
+        for (CommandPack pack : ServiceLoader.load(CommandPack.class)) {
+            for (Command c : pack.commands()) {
+                table.put(c.spec().name(), new CommandEntry(c, pack.name()));
             }
-
+        }
+        engine = new Engine(keyspace, clock, loop, table);
+        engine.callUnit().configView(config::get);
+        engine.notifier().addListener(EnumSet.complementOf(EnumSet.of(KeyspaceEvent.EXPIRED, KeyspaceEvent.NEW,
+                KeyspaceEvent.KEY_MISS, KeyspaceEvent.EVICTED)), (type, event, db, key) -> events.add(
+                type.letter() + ":" + event + ":" + new String(key, StandardCharsets.UTF_8) + (db == 0 ? "" : "@" + db)));
+        engine.propagation().addSink(new Propagation.Sink() {
             @Override
-            public void keyCreated(int db, byte[] key) {
-                changed |= inCall;
-            }
-
-            @Override
-            public void keyExpired(int db, byte[] key) {
-                if (inCall) {
-                    expiredDels.add(new Recorded(db, new byte[][] {b("DEL"), key.clone()}));
+            public void propagate(int db, byte[][] argv) {
+                String name = new String(argv[0], StandardCharsets.US_ASCII);
+                if (!name.equals("MULTI") && !name.equals("EXEC")) {
+                    lastRecorded.add(new Recorded(db, argv));
                 }
             }
         });
-        for (CommandPack pack : ServiceLoader.load(CommandPack.class)) {
-            for (Command c : pack.commands()) {
-                commands.put(c.spec().name(), c);
-            }
-        }
+        client = engine.detachedClient(1);
         config.put("maxmemory", "0");
         config.put("maxmemory-policy", "noeviction");
     }
@@ -129,7 +129,8 @@ public class Harness implements CommandContext {
 
     /** The command of that (lower-case) name, or null when no pack on the class path has it. */
     public Command command(String name) {
-        return commands.get(name);
+        CommandEntry e = engine.commands().get(name);
+        return e == null ? null : e.command();
     }
 
     /** The reply to one request; arguments are UTF-8. */
@@ -138,57 +139,39 @@ public class Harness implements CommandContext {
     }
 
     public String call(byte[]... argv) {
-        String name = new String(argv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-        Command c = commands.get(name);
-        reply = new RespWriter(protocol);
-        keyspace.refreshTime();
-        if (c == null) {
+        return run(argv, false);
+    }
+
+    /**
+     * Runs one request through the call unit. A client that blocks has its keys and
+     * timeout recorded; then, unless {@code stayBlocked}, the block is lifted without a
+     * reply, so the next call runs as usual.
+     */
+    private String run(byte[][] argv, boolean stayBlocked) {
+        client.reply().reset();
+        client.protocol(protocol);
+        client.db(selected);
+        client.denyBlocking(!canBlock);
+        lastRecorded.clear();
+        if (engine.commands().get(argv[0]) == null) {
+            String name = new String(argv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             return unknownCommand(name, argv);
         }
-        if (!c.spec().acceptsArgc(argv.length)) {
-            return "-ERR wrong number of arguments for '" + name + "' command\r\n";
-        }
-        if (!c.subcommands().isEmpty()) {
-            String sub = new String(argv[1], StandardCharsets.UTF_8);
-            Command found = null;
-            for (Command s : c.subcommands()) {
-                if (s.spec().name().equals(name + "|" + sub.toLowerCase(Locale.ROOT))) {
-                    found = s;
-                }
-            }
-            if (found == null) {
-                return "-ERR unknown subcommand '" + sub + "'. Try " + name.toUpperCase(Locale.ROOT) + " HELP.\r\n";
-            }
-            if (!found.spec().acceptsArgc(argv.length)) {
-                return "-ERR wrong number of arguments for '" + found.spec().name() + "' command\r\n";
-            }
-            c = found;
-        }
-        int db = selected;
-        propagated.clear();
-        expiredDels.clear();
-        changed = false;
-        inCall = true;
-        try {
-            c.execute(this, argv);
-        } catch (RedisError e) {
-            if (reply.size() != 0) {
-                throw new AssertionError("error thrown after part of a reply was written: " + e.getMessage());
-            }
-            reply.error(e);
-        } finally {
-            inCall = false;
-        }
-        lastRecorded.clear();
-        lastRecorded.addAll(expiredDels);
-        if (!propagated.isEmpty()) {
-            for (byte[][] p : propagated) {
-                lastRecorded.add(new Recorded(db, p));
-            }
-        } else if (changed) {
-            lastRecorded.add(new Recorded(db, argv));
-        }
+        engine.callUnit().process(client, argv, System.nanoTime());
+        loop.runPending();
         recorded.addAll(lastRecorded);
+        Block b = client.block();
+        if (b != null) {
+            DbKey[] keys = b.keys();
+            blockedKeys = new byte[keys.length][];
+            for (int i = 0; i < keys.length; i++) {
+                blockedKeys[i] = keys[i].key;
+            }
+            blockedTimeout = client.blockTimeout();
+            if (!stayBlocked) {
+                engine.blocked().cancel(client);
+            }
+        }
         return written();
     }
 
@@ -214,7 +197,7 @@ public class Harness implements CommandContext {
         for (Recorded r : recorded) {
             target.selected = r.db();
             String name = new String(r.argv()[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-            String out = target.commands.containsKey(name) ? target.call(r.argv()) : target.applyGeneric(name, r.argv());
+            String out = target.command(name) != null ? target.call(r.argv()) : target.applyGeneric(name, r.argv());
             if (out.startsWith("-")) {
                 throw new AssertionError("replaying " + r + " in db " + r.db() + ": " + out.trim());
             }
@@ -328,12 +311,22 @@ public class Harness implements CommandContext {
         return "-ERR unknown command\r\n";
     }
 
-    /** What the command's {@link BlockingCommand#timeout} replies. */
+    /** What the command replies when its timeout passes with nothing to serve. */
     public String timeoutReply(String... args) {
-        byte[][] argv = argv(args);
-        reply = new RespWriter(protocol);
-        ((BlockingCommand) commands.get(args[0].toLowerCase(Locale.ROOT))).timeout(this, argv);
-        return written();
+        boolean could = canBlock;
+        canBlock = true;
+        try {
+            String first = run(argv(args), true);
+            if (!first.isEmpty() || client.block() == null) {
+                throw new AssertionError(String.join(" ", args) + " did not block: " + first);
+            }
+            client.reply().reset();
+            engine.blocked().unblock(client, false);
+            loop.runPending();
+            return written();
+        } finally {
+            canBlock = could;
+        }
     }
 
     /** The keys of the last accepted block, as text. */
@@ -413,105 +406,16 @@ public class Harness implements CommandContext {
     }
 
     private String written() {
-        return new String(reply.buffer(), 0, reply.size(), StandardCharsets.ISO_8859_1);
+        return new String(client.reply().buffer(), 0, client.reply().size(), StandardCharsets.ISO_8859_1);
     }
 
-    // CommandContext
-
-    @Override
-    public Session session() {
-        return new Session() {
-            @Override
-            public long id() {
-                return 1;
-            }
-
-            @Override
-            public int protocol() {
-                return protocol;
-            }
-
-            @Override
-            public int db() {
-                return selected;
-            }
-
-            @Override
-            public String name() {
-                return null;
-            }
-
-            @Override
-            public String remoteAddress() {
-                return "127.0.0.1:50000";
-            }
-        };
-    }
-
-    @Override
-    public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key) {
-        notifyKeyspaceEvent(type, event, key, db().index());
-    }
-
-    @Override
-    public void notifyKeyspaceEvent(KeyspaceEvent type, String event, byte[] key, int db) {
-        events.add(type.letter() + ":" + event + ":" + new String(key, StandardCharsets.UTF_8)
-                + (db == 0 ? "" : "@" + db));
-    }
-
-    @Override
+    /** The selected database. */
     public Database db() {
         return keyspace.db(selected);
     }
 
-    @Override
-    public Database db(int index) {
-        if (index < 0 || index >= keyspace.databases()) {
-            throw RedisError.DB_INDEX_OUT_OF_RANGE;
-        }
-        return keyspace.db(index);
-    }
-
-    @Override
-    public int databases() {
-        return keyspace.databases();
-    }
-
-    @Override
-    public Reply reply() {
-        return reply;
-    }
-
-    @Override
+    /** The keyspace's time of the last command, in unix ms. */
     public long now() {
         return keyspace.now();
-    }
-
-    @Override
-    public String config(String name) {
-        return config.get(name);
-    }
-
-    @Override
-    public void swapDatabases(int a, int b) {
-        if (a < 0 || a >= keyspace.databases() || b < 0 || b >= keyspace.databases()) {
-            throw RedisError.DB_INDEX_OUT_OF_RANGE;
-        }
-        keyspace.swap(a, b);
-    }
-
-    @Override
-    public void propagate(byte[]... command) {
-        propagated.add(command);
-    }
-
-    @Override
-    public boolean block(byte[][] keys, long timeoutMillis) {
-        if (!canBlock) {
-            return false;
-        }
-        blockedKeys = keys;
-        blockedTimeout = timeoutMillis;
-        return true;
     }
 }

@@ -47,7 +47,7 @@ public final class CopyCommand implements Command {
         if (src.index() == dst.index() && Arrays.equals(key, newKey)) {
             throw Errors.SAME_OBJECT;
         }
-        RedisValue v = src.get(key);
+        RedisValue v = src.read(key);
         if (v == null) {
             ctx.reply().integer(0);
             return;

@@ -20,7 +20,7 @@ public final class ObjectEncodingCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        RedisValue v = ctx.db().peek(args[2]);
+        RedisValue v = ctx.db().inspect(args[2]);
         if (v == null) {
             ctx.reply().nullBulk();
         } else {

@@ -29,7 +29,7 @@ public final class ObjectRefCountCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        RedisValue v = ctx.db().peek(args[2]);
+        RedisValue v = ctx.db().inspect(args[2]);
         if (v == null) {
             ctx.reply().nullBulk();
             return;

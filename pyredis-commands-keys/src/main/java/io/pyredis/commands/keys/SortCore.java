@@ -82,7 +82,7 @@ final class SortCore {
         }
 
         Database db = ctx.db();
-        RedisValue value = db.get(args[1]);
+        RedisValue value = db.read(args[1]);
         if (value != null && !(value instanceof RedisList || value instanceof RedisSet
                 || value instanceof RedisSortedSet)) {
             throw RedisError.WRONGTYPE;

@@ -65,7 +65,7 @@ final class SortPattern {
         System.arraycopy(prefix, 0, key, 0, prefix.length);
         System.arraycopy(element, 0, key, prefix.length, element.length);
         System.arraycopy(postfix, 0, key, prefix.length + element.length, postfix.length);
-        RedisValue v = db.get(key);
+        RedisValue v = db.read(key);
         if (field != null) {
             return v instanceof RedisHash h ? h.get(field) : null;
         }

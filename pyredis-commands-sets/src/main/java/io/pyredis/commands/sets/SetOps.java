@@ -26,7 +26,7 @@ final class SetOps {
     static RedisSet[] lookup(Database db, byte[][] args, int from, int to) {
         RedisSet[] sets = new RedisSet[to - from];
         for (int i = from; i < to; i++) {
-            RedisValue v = db.get(args[i]);
+            RedisValue v = db.read(args[i]);
             if (v != null && !(v instanceof RedisSet)) {
                 throw RedisError.WRONGTYPE;
             }

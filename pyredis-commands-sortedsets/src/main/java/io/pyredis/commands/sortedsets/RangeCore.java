@@ -91,7 +91,7 @@ final class RangeCore {
             }
         }
         Database db = ctx.db();
-        RedisSortedSet z = db.get(args[keyIdx], RedisSortedSet.class);
+        RedisSortedSet z = db.read(args[keyIdx], RedisSortedSet.class);
         if (z == null) {
             if (store) {
                 ZSets.store(ctx, dst, null, Events.ZRANGESTORE);

@@ -87,7 +87,7 @@ final class SetOpCore {
         Src[] src = new Src[n];
         int j = numkeysIdx + 1;
         for (int i = 0; i < n; i++, j++) {
-            RedisValue v = db.get(args[j]);
+            RedisValue v = db.read(args[j]);
             if (v != null && !(v instanceof RedisSortedSet) && !(v instanceof RedisSet)) {
                 throw RedisError.WRONGTYPE;
             }

@@ -23,7 +23,7 @@ public final class GetDelCommand implements Command {
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
         Database db = ctx.db();
-        RedisString s = db.get(args[1], RedisString.class);
+        RedisString s = db.read(args[1], RedisString.class);
         if (s == null) {
             ctx.reply().nullBulk();
             return;

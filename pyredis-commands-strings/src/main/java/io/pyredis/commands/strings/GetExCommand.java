@@ -31,7 +31,7 @@ public final class GetExCommand implements Command {
         int expireIndex = (int) (parsed >>> 32);
         Database db = ctx.db();
         byte[] key = args[1];
-        RedisString s = db.get(key, RedisString.class);
+        RedisString s = db.read(key, RedisString.class);
         if (s == null) {
             // Redis answers a missing key before looking at the expire time.
             ctx.reply().nullBulk();

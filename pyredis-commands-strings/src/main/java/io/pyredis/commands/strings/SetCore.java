@@ -126,7 +126,7 @@ final class SetCore {
         RedisString old = null;
         boolean found;
         if ((flags & GET) != 0) {
-            old = db.get(key, RedisString.class); // WRONGTYPE before anything changes
+            old = db.read(key, RedisString.class); // WRONGTYPE before anything changes
             found = old != null;
         } else {
             found = (flags & (NX | XX)) != 0 && db.exists(key);

@@ -1,22 +1,32 @@
 package io.pyredis.server.internal;
 
-import io.netty.channel.EventLoop;
+import io.pyredis.core.Engine;
+import io.pyredis.core.client.ClientRegistry;
+import io.pyredis.core.client.OutputLimit;
+import io.pyredis.core.command.CommandTable;
+import io.pyredis.core.exec.BlockedClients;
+import io.pyredis.core.exec.CallUnit;
+import io.pyredis.core.exec.Watches;
+import io.pyredis.core.loop.Loop;
+import io.pyredis.core.pubsub.Notifier;
+import io.pyredis.core.pubsub.PubSub;
+import io.pyredis.core.stats.ServerStats;
 import io.pyredis.protocol.RespLimits;
+import io.pyredis.server.internal.config.OutputBufferLimitsParam;
 import io.pyredis.server.internal.config.ServerConfig;
-import io.pyredis.server.internal.dispatch.CommandTable;
-import io.pyredis.server.internal.dispatch.Dispatcher;
 import io.pyredis.server.internal.persistence.Persistence;
 import io.pyredis.server.internal.persistence.aof.Aof;
 import io.pyredis.server.internal.plugin.LoadedPack;
 import io.pyredis.storage.Clock;
 import io.pyredis.storage.Keyspace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the server's own commands reach through {@link Connection#server()}: the config,
- * the keyspace, the clients, the command table, the loaded packs and the statistics.
- * One per server; built by {@code PyRedisServer}.
+ * One server: the execution core ({@link Engine}) with what the server adds around it, the
+ * config, persistence, the loaded packs and the server's identity. What the server's own
+ * commands reach; built by {@code PyRedisServer}, which binds the config to the core here.
  */
 public final class ServerContext {
 
@@ -25,49 +35,51 @@ public final class ServerContext {
 
     private final ServerConfig config;
     private final Clock clock;
-    private final Keyspace keyspace;
-    private final ClientRegistry clients = new ClientRegistry();
-    private final BlockedClients blockedClients = new BlockedClients(this);
-    private final PubSub pubsub = new PubSub();
-    private final Watches watches;
-    private final Notifier notifier;
-    private final KeyEvents keyEvents;
-    private final ServerStats stats = new ServerStats();
-    private final CommandTable commands;
-    private final List<LoadedPack> packs;
-    private final Dispatcher dispatcher;
+    private final Engine engine;
+    private final List<LoadedPack> packs = new ArrayList<>();
     private final Persistence persistence;
     private final Aof aof;
     private final long startMillis;
     private final String runId = randomHex40();
     private final String replId = randomHex40();
     private final long usedMemoryStartup;
-    private volatile RespLimits limits;
     private volatile Runnable shutdown = () -> { };
-    private volatile EventLoop eventLoop;
     private volatile int port;
     private volatile int exitStatus;
 
-    public ServerContext(ServerConfig config, Clock clock, Keyspace keyspace, CommandTable commands,
-                         List<LoadedPack> packs) {
+    public ServerContext(ServerConfig config, Clock clock, Keyspace keyspace, Loop loop, CommandTable commands) {
         this.config = config;
         this.clock = clock;
-        this.keyspace = keyspace;
-        this.commands = commands;
-        this.packs = List.copyOf(packs);
-        this.watches = new Watches(keyspace);
-        this.notifier = new Notifier(pubsub, config.notifyKeyspaceEvents);
-        this.keyEvents = new KeyEvents(blockedClients, watches, notifier);
-        notifier.onMissInterest(keyspace::reportMisses);
+        this.engine = new Engine(keyspace, clock, loop, commands);
         this.startMillis = clock.millis();
         Runtime rt = Runtime.getRuntime();
         this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();
-        this.persistence = new Persistence(config, keyspace, clock);
-        this.aof = new Aof(this);
-        this.dispatcher = new Dispatcher(this);
-        this.limits = buildLimits();
-        config.protoMaxBulkLen.onChange(v -> limits = buildLimits());
-        config.clientQueryBufferLimit.onChange(v -> limits = buildLimits());
+        this.persistence = new Persistence(config, keyspace, clock, loop);
+        this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
+        bindConfig();
+    }
+
+    /** The config values the core takes, now and on every change. */
+    private void bindConfig() {
+        CallUnit unit = engine.callUnit();
+        unit.configView(config.registry::get);
+        unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
+                : aof.writesRefused() ? aof.misconf() : null);
+        engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());
+        config.notifyKeyspaceEvents.onChange(engine.notifier()::setFlags);
+        engine.limits(buildLimits());
+        config.protoMaxBulkLen.onChange(v -> engine.limits(buildLimits()));
+        config.clientQueryBufferLimit.onChange(v -> engine.limits(buildLimits()));
+        bindOutputLimits(config.clientOutputBufferLimit.value());
+        config.clientOutputBufferLimit.onChange(this::bindOutputLimits);
+    }
+
+    private void bindOutputLimits(OutputBufferLimitsParam.Limits l) {
+        engine.outputLimits(limit(l.of(OutputBufferLimitsParam.NORMAL)), limit(l.of(OutputBufferLimitsParam.PUBSUB)));
+    }
+
+    private static OutputLimit limit(OutputBufferLimitsParam.Limit l) {
+        return new OutputLimit(l.hard(), l.soft(), l.softSeconds());
     }
 
     private RespLimits buildLimits() {
@@ -84,51 +96,56 @@ public final class ServerContext {
         return clock;
     }
 
+    /** The execution core. */
+    public Engine engine() {
+        return engine;
+    }
+
     public Keyspace keyspace() {
-        return keyspace;
+        return engine.keyspace();
     }
 
     public ClientRegistry clients() {
-        return clients;
+        return engine.clients();
     }
 
-    /** The clients blocked in BLPOP and the like; also the keyspace's key listener. */
+    /** The clients blocked in BLPOP and the like. */
     public BlockedClients blockedClients() {
-        return blockedClients;
+        return engine.blocked();
     }
 
     /** Channels, patterns and their subscribers. */
     public PubSub pubsub() {
-        return pubsub;
+        return engine.pubsub();
     }
 
     /** The WATCHed keys of every client. */
     public Watches watches() {
-        return watches;
+        return engine.watches();
     }
 
     /** Keyspace notifications (notify-keyspace-events and packs' listeners). */
     public Notifier notifier() {
-        return notifier;
-    }
-
-    /** What the keyspace must tell of key changes: blocked clients, watches, notifications. */
-    public io.pyredis.storage.KeyListener keyListener() {
-        return keyEvents;
+        return engine.notifier();
     }
 
     public ServerStats stats() {
-        return stats;
+        return engine.stats();
     }
 
     /** Every command by name, built-in and from packs. */
     public CommandTable commands() {
-        return commands;
+        return engine.commands();
     }
 
     /** The packs loaded at start, built-in commands first. */
     public List<LoadedPack> packs() {
         return packs;
+    }
+
+    /** Records a pack as loaded (at start). */
+    public void loaded(LoadedPack p) {
+        packs.add(p);
     }
 
     /** RDB snapshots: SAVE/BGSAVE, the save rules, the dirty counter, MISCONF. */
@@ -141,8 +158,9 @@ public final class ServerContext {
         return aof;
     }
 
-    public Dispatcher dispatcher() {
-        return dispatcher;
+    /** The loop all clients and commands run on. */
+    public Loop loop() {
+        return engine.loop();
     }
 
     /** When the server started, in unix ms (INFO uptime). */
@@ -175,19 +193,9 @@ public final class ServerContext {
         return sb.toString();
     }
 
-    /** The parser limits for new connections (from proto-max-bulk-len and client-query-buffer-limit). */
-    public RespLimits limits() {
-        return limits;
-    }
-
     /** The TCP port listened on (the chosen one when the config said 0). */
     public int port() {
         return port;
-    }
-
-    /** The event loop all clients and commands run on; null before start. */
-    public EventLoop eventLoop() {
-        return eventLoop;
     }
 
     /** Stops the server after the current command (SHUTDOWN); returns at once. */
@@ -210,11 +218,9 @@ public final class ServerContext {
         return exitStatus;
     }
 
-    /** Wiring by the server: what {@link #requestShutdown()} does, the loop, the port. */
-    public void started(EventLoop loop, int port, Runnable shutdown) {
-        this.eventLoop = loop;
+    /** Wiring by the server: the port listened on and what {@link #requestShutdown()} does. */
+    public void started(int port, Runnable shutdown) {
         this.port = port;
-        persistence.attach(loop);
         this.shutdown = shutdown;
     }
 }

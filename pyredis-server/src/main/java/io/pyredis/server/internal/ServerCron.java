@@ -1,7 +1,7 @@
 package io.pyredis.server.internal;
 
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.loop.Loop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,30 +20,41 @@ public final class ServerCron implements Runnable {
     private static final int EXPIRE_TIME_PERCENT = 25;
 
     private final ServerContext server;
-    private final EventLoop loop;
-    private ScheduledFuture<?> task;
+    private final Loop loop;
+    private volatile boolean stopped;
 
-    public ServerCron(ServerContext server, EventLoop loop) {
+    public ServerCron(ServerContext server) {
         this.server = server;
-        this.loop = loop;
+        this.loop = server.loop();
     }
 
-    /** Starts ticking, and follows later changes of {@code hz}. */
+    /** Starts ticking; each tick schedules the next, {@code 1000/hz} ms later (hz read at each tick). */
     public void start() {
-        schedule(server.config().hz.intValue());
-        server.config().hz.onChange(hz -> loop.execute(() -> schedule(hz)));
+        next();
     }
 
-    private void schedule(int hz) {
-        if (task != null) {
-            task.cancel(false);
+    /** No more ticks. */
+    public void stop() {
+        stopped = true;
+    }
+
+    private void next() {
+        if (!stopped) {
+            long period = Math.max(1, 1000 / server.config().hz.intValue());
+            loop.schedule(this, TimeUnit.MILLISECONDS.toNanos(period));
         }
-        long period = Math.max(1, 1000 / hz);
-        task = loop.scheduleAtFixedRate(this, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void run() {
+        try {
+            tick();
+        } finally {
+            next();
+        }
+    }
+
+    private void tick() {
         try {
             int hz = server.config().hz.intValue();
             server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
@@ -67,12 +78,11 @@ public final class ServerCron implements Runnable {
             return;
         }
         long limit = timeout * 1000L;
-        for (ClientSession s : server.clients().all()) {
+        for (Client c : server.clients().all()) {
             // As Redis, a blocked client is not idle (its own timeout governs it), nor a subscriber.
-            if (now - s.lastInteractionMillis() > limit && !s.connection().isBlocked()
-                    && s.connection().subscriptionCount() == 0) {
-                LOG.debug("Closing idle client {}", s.remoteAddress());
-                s.connection().close();
+            if (now - c.lastInteractionMillis() > limit && !c.isBlocked() && c.subscriptionCount() == 0) {
+                LOG.debug("Closing idle client {}", c.remoteAddress());
+                c.close();
             }
         }
     }

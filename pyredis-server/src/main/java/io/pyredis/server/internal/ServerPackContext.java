@@ -20,14 +20,14 @@ public final class ServerPackContext implements PackContext {
     public long publish(byte[] channel, byte[] message) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(message, "message");
-        if (server.eventLoop() != null && server.eventLoop().inEventLoop()) {
+        if (server.loop().inLoop()) {
             long n = server.pubsub().publish(channel, message, null);
             server.pubsub().flushPending();
             return n;
         }
         byte[] ch = channel.clone();
         byte[] msg = message.clone();
-        server.eventLoop().execute(() -> {
+        server.loop().execute(() -> {
             server.pubsub().publish(ch, msg, null);
             server.pubsub().flushPending();
         });
@@ -38,8 +38,8 @@ public final class ServerPackContext implements PackContext {
     public void onKeyspaceEvent(Set<KeyspaceEvent> types, KeyspaceEventListener listener) {
         Objects.requireNonNull(listener, "listener");
         Set<KeyspaceEvent> t = Set.copyOf(types);
-        if (server.eventLoop() != null && !server.eventLoop().inEventLoop()) {
-            server.eventLoop().execute(() -> server.notifier().addListener(t, listener));
+        if (!server.loop().inLoop()) {
+            server.loop().execute(() -> server.notifier().addListener(t, listener));
         } else {
             server.notifier().addListener(t, listener);
         }

@@ -68,10 +68,7 @@ public final class Db implements Database {
 
     @Override
     public RedisValue get(byte[] key) {
-        Entry e = lookup(key);
-        if (ks.rule != LookupRule.NONE) {
-            counted(e, key);
-        }
+        Entry e = readLookup(key);
         if (e == null) {
             return null;
         }
@@ -82,34 +79,63 @@ public final class Db implements Database {
         return e.value;
     }
 
+    @Override
+    public RedisValue read(byte[] key) {
+        Entry e = lookup(key);
+        counted(e, key, true);
+        if (e == null) {
+            return null;
+        }
+        touch(e);
+        // The command promises not to change the value in place: no copy for a snapshot.
+        return e.value;
+    }
+
+    @Override
+    public <T extends RedisValue> T read(byte[] key, Class<T> type) {
+        return checked(read(key), type);
+    }
+
     /**
-     * A lookup other than {@link #get}: counted only for read commands, so that write
-     * commands' existence checks (SET NX, COPY's destination) stay write lookups.
+     * A lookup as the running command's lookups count: a read command's (Redis's
+     * lookupKeyRead) as hits, misses and keymiss events; a write command's (lookupKeyWrite)
+     * not at all.
      */
     private Entry readLookup(byte[] key) {
         Entry e = lookup(key);
-        LookupRule r = ks.rule;
-        if (r == LookupRule.ALL || r == LookupRule.ALL_SILENT) {
-            counted(e, key);
+        if (ks.rule == LookupRule.ALL) {
+            counted(e, key, true);
         }
         return e;
     }
 
-    /** Redis's lookupKey statistics and keymiss event for a read lookup. */
-    private void counted(Entry e, byte[] key) {
+    /** {@link #readLookup} without the keymiss event, as OBJECT looks keys up (LOOKUP_NONOTIFY). */
+    private Entry silentLookup(byte[] key) {
+        Entry e = lookup(key);
+        if (ks.rule == LookupRule.ALL) {
+            counted(e, key, false);
+        }
+        return e;
+    }
+
+    /** Redis's lookupKey statistics, and the keymiss event when {@code notify}. */
+    private void counted(Entry e, byte[] key, boolean notify) {
         if (e != null) {
             ks.hits++;
             return;
         }
         ks.misses++;
-        if (ks.reportMisses && ks.rule != LookupRule.ALL_SILENT) {
+        if (notify && ks.reportMisses) {
             ks.listener.keyMissed(index, key);
         }
     }
 
     @Override
     public <T extends RedisValue> T get(byte[] key, Class<T> type) {
-        RedisValue v = get(key);
+        return checked(get(key), type);
+    }
+
+    private static <T extends RedisValue> T checked(RedisValue v, Class<T> type) {
         if (v == null) {
             return null;
         }
@@ -322,7 +348,15 @@ public final class Db implements Database {
 
     @Override
     public RedisValue peek(byte[] key) {
-        Entry e = readLookup(key);
+        return handedOut(readLookup(key));
+    }
+
+    @Override
+    public RedisValue inspect(byte[] key) {
+        return handedOut(silentLookup(key));
+    }
+
+    private RedisValue handedOut(Entry e) {
         if (e == null) {
             return null;
         }
@@ -334,7 +368,7 @@ public final class Db implements Database {
 
     @Override
     public long idleSeconds(byte[] key) {
-        Entry e = readLookup(key);
+        Entry e = silentLookup(key);
         if (e == null) {
             return -1;
         }
@@ -344,7 +378,7 @@ public final class Db implements Database {
 
     @Override
     public int accessFrequency(byte[] key) {
-        Entry e = readLookup(key);
+        Entry e = silentLookup(key);
         return e == null ? -1 : decayedFreq(e, ks.nowSeconds());
     }
 
@@ -488,8 +522,7 @@ public final class Db implements Database {
      * first. Changes in place need a lookup first, so this covers them all.
      */
     private void handingOut(Entry e) {
-        LookupRule r = ks.rule;
-        if (r != LookupRule.ALL && r != LookupRule.ALL_SILENT) {
+        if (ks.rule != LookupRule.ALL) {
             preserve(e);
         }
     }

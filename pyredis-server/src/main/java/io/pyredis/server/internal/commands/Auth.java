@@ -1,7 +1,8 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,11 +23,11 @@ final class Auth {
     }
 
     /** Whether {@code user}/{@code password} are the default user's credentials. */
-    static boolean check(Connection c, byte[] user, byte[] password) {
+    static boolean check(ServerContext server, byte[] user, byte[] password) {
         if (!MessageDigest.isEqual(user, DEFAULT_USER)) {
             return false;
         }
-        String required = c.server().config().requirepass.value();
+        String required = server.config().requirepass.value();
         if (required.isEmpty()) {
             return true;
         }

@@ -1,8 +1,9 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,21 +14,21 @@ public final class AuthCommand extends BuiltinCommand {
             + "configured for the default user. Are you sure your configuration is correct?");
     private static final byte[] DEFAULT_USER = "default".getBytes(StandardCharsets.US_ASCII);
 
-    public AuthCommand() {
-        super(spec("auth", -2, "connection", "1.0.0", "Authenticate to the server", "[username] password",
+    public AuthCommand(ServerContext server) {
+        super(server, spec("auth", -2, "connection", "1.0.0", "Authenticate to the server", "[username] password",
                 CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST,
                 CommandFlag.NO_AUTH, CommandFlag.ALLOW_BUSY));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         if (args.length > 3) {
             throw RedisError.SYNTAX;
         }
         byte[] user;
         byte[] password;
         if (args.length == 2) {
-            if (c.server().config().requirepass.value().isEmpty()) {
+            if (server.config().requirepass.value().isEmpty()) {
                 throw NO_PASSWORD;
             }
             user = DEFAULT_USER;
@@ -36,7 +37,7 @@ public final class AuthCommand extends BuiltinCommand {
             user = args[1];
             password = args[2];
         }
-        if (!Auth.check(c, user, password)) {
+        if (!Auth.check(server, user, password)) {
             throw Auth.WRONGPASS;
         }
         c.session().authenticated(true);

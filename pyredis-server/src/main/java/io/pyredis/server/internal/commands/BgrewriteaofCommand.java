@@ -1,8 +1,9 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.persistence.aof.Aof;
 
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.List;
  */
 public final class BgrewriteaofCommand extends BuiltinCommand {
 
-    public BgrewriteaofCommand() {
-        super(complexity(spec("bgrewriteaof", 1, "server", "1.0.0", "Asynchronously rewrite the append-only file", "",
+    public BgrewriteaofCommand(ServerContext server) {
+        super(server, complexity(spec("bgrewriteaof", 1, "server", "1.0.0", "Asynchronously rewrite the append-only file", "",
                 CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.NO_ASYNC_LOADING),
                 "O(1)"));
     }
@@ -25,12 +26,12 @@ public final class BgrewriteaofCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        Aof aof = c.server().aof();
+    protected void execute(CallContext c, byte[][] args) {
+        Aof aof = server.aof();
         if (aof.rewriteInProgress()) {
             throw new RedisError("ERR Background append only file rewriting already in progress");
         }
-        if (c.server().persistence().bgsaveInProgress()) {
+        if (server.persistence().bgsaveInProgress()) {
             aof.scheduleRewrite();
             c.reply().simple("Background append only file rewriting scheduled");
             return;

@@ -1,8 +1,9 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.persistence.Persistence;
 
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import java.util.List;
  */
 public final class BgsaveCommand extends BuiltinCommand {
 
-    public BgsaveCommand() {
-        super(complexity(spec("bgsave", -1, "server", "1.0.0", "Asynchronously save the dataset to disk", "[SCHEDULE]",
+    public BgsaveCommand(ServerContext server) {
+        super(server, complexity(spec("bgsave", -1, "server", "1.0.0", "Asynchronously save the dataset to disk", "[SCHEDULE]",
                 CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.NO_ASYNC_LOADING),
                 "O(1)"));
     }
@@ -26,7 +27,7 @@ public final class BgsaveCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         boolean schedule = false;
         if (args.length > 1) {
             if (args.length > 2 || !new String(args[1], StandardCharsets.ISO_8859_1).equalsIgnoreCase("schedule")) {
@@ -34,11 +35,11 @@ public final class BgsaveCommand extends BuiltinCommand {
             }
             schedule = true;
         }
-        Persistence p = c.server().persistence();
+        Persistence p = server.persistence();
         if (p.bgsaveInProgress()) {
             throw new RedisError("ERR Background save already in progress");
         }
-        if (c.server().aof().rewriteInProgress()) {
+        if (server.aof().rewriteInProgress()) {
             if (!schedule) {
                 throw new RedisError("ERR Another child process is active (AOF?): can't BGSAVE right now. "
                         + "Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");

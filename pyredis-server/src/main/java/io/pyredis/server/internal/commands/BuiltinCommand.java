@@ -1,26 +1,29 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.command.ServerCommand;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.server.internal.ServerContext;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A command of the server itself. It runs with the full {@link Connection} (the mutable
- * session and the server's internals through {@link Connection#server()}), which packs
- * never see.
+ * A command of the server itself. It runs with the full {@link CallContext} (the client's
+ * whole state, not just the session packs see) and the server's internals.
  */
-public abstract class BuiltinCommand implements Command {
+public abstract class BuiltinCommand implements ServerCommand {
 
     private final CommandSpec spec;
+    /** The server this command belongs to. */
+    protected final ServerContext server;
 
-    protected BuiltinCommand(CommandSpec spec) {
+    protected BuiltinCommand(ServerContext server, CommandSpec spec) {
+        this.server = server;
         this.spec = spec;
     }
 
@@ -31,11 +34,11 @@ public abstract class BuiltinCommand implements Command {
 
     @Override
     public final void execute(CommandContext ctx, byte[][] args) {
-        execute((Connection) ctx, args);
+        execute((CallContext) ctx, args);
     }
 
-    /** Runs the command; the dispatcher has checked arity and authentication. */
-    protected abstract void execute(Connection c, byte[][] args);
+    /** Runs the command; the call unit has checked arity and authentication. */
+    protected abstract void execute(CallContext c, byte[][] args);
 
     /**
      * The ACL categories of this command beyond those Redis derives from its flags (as the

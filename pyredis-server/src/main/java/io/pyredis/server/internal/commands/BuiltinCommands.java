@@ -1,6 +1,7 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.api.Command;
+import io.pyredis.server.internal.ServerContext;
 
 import java.util.List;
 
@@ -14,43 +15,43 @@ public final class BuiltinCommands {
     }
 
     /** A fresh instance of every built-in command. */
-    public static List<Command> all() {
+    public static List<Command> all(ServerContext server) {
         return List.of(
-                new PingCommand(),
-                new EchoCommand(),
-                new SelectCommand(),
-                new QuitCommand(),
-                new AuthCommand(),
-                new HelloCommand(),
-                new ResetCommand(),
-                new ClientCommand(),
-                new CommandCommand(),
-                new ConfigCommand(),
-                new InfoCommand(),
-                new DbsizeCommand(),
-                FlushdbCommand.flushdb(),
-                FlushdbCommand.flushall(),
-                new TimeCommand(),
-                new ShutdownCommand(),
-                new SaveCommand(),
-                new BgsaveCommand(),
-                new BgrewriteaofCommand(),
-                new LastsaveCommand(),
-                new DumpCommand(),
-                new RestoreCommand(),
-                new MultiCommand(),
-                new ExecCommand(),
-                new DiscardCommand(),
-                new WatchCommand(),
-                new UnwatchCommand(),
-                SubscribeCommand.subscribe(),
-                SubscribeCommand.psubscribe(),
-                SubscribeCommand.ssubscribe(),
-                UnsubscribeCommand.unsubscribe(),
-                UnsubscribeCommand.punsubscribe(),
-                UnsubscribeCommand.sunsubscribe(),
-                PublishCommand.publish(),
-                PublishCommand.spublish(),
-                new PubsubCommand());
+                new PingCommand(server),
+                new EchoCommand(server),
+                new SelectCommand(server),
+                new QuitCommand(server),
+                new AuthCommand(server),
+                new HelloCommand(server),
+                new ResetCommand(server),
+                new ClientCommand(server),
+                new CommandCommand(server),
+                new ConfigCommand(server),
+                new InfoCommand(server),
+                new DbsizeCommand(server),
+                FlushdbCommand.flushdb(server),
+                FlushdbCommand.flushall(server),
+                new TimeCommand(server),
+                new ShutdownCommand(server),
+                new SaveCommand(server),
+                new BgsaveCommand(server),
+                new BgrewriteaofCommand(server),
+                new LastsaveCommand(server),
+                new DumpCommand(server),
+                new RestoreCommand(server),
+                new MultiCommand(server),
+                new ExecCommand(server),
+                new DiscardCommand(server),
+                new WatchCommand(server),
+                new UnwatchCommand(server),
+                SubscribeCommand.subscribe(server),
+                SubscribeCommand.psubscribe(server),
+                SubscribeCommand.ssubscribe(server),
+                UnsubscribeCommand.unsubscribe(server),
+                UnsubscribeCommand.punsubscribe(server),
+                UnsubscribeCommand.sunsubscribe(server),
+                PublishCommand.publish(server),
+                PublishCommand.spublish(server),
+                new PubsubCommand(server));
     }
 }

@@ -1,12 +1,13 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.ClientSession;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.exec.CallContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,8 +78,8 @@ public final class ClientCommand extends BuiltinCommand {
         "    Protect current client connection from eviction.",
     };
 
-    public ClientCommand() {
-        super(complexity(spec("client", -2, "connection", "2.4.0", "A container for client connection commands", ""),
+    public ClientCommand(ServerContext server) {
+        super(server, complexity(spec("client", -2, "connection", "2.4.0", "A container for client connection commands", ""),
                 "Depends on subcommand."));
     }
 
@@ -89,12 +90,12 @@ public final class ClientCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Id(), new SetName(), new GetName(), new ListClients(), new Info(), new Kill(),
-                new NoEvict(), new Unblock(), new HelpSub());
+        return List.of(new Id(server), new SetName(server), new GetName(server), new ListClients(server), new Info(server), new Kill(server),
+                new NoEvict(server), new Unblock(server), new HelpSub(server));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         // Only reached with no subcommand, which the arity check refuses.
         throw new RedisError("ERR wrong number of arguments for 'client' command");
     }
@@ -129,34 +130,34 @@ public final class ClientCommand extends BuiltinCommand {
         return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 
-    static List<ClientSession> clientsById(Connection c) {
-        List<ClientSession> all = new ArrayList<>(c.server().clients().all());
-        all.sort(Comparator.comparingLong(ClientSession::id));
+    static List<Client> clientsById(ServerContext server) {
+        List<Client> all = new ArrayList<>(server.clients().all());
+        all.sort(Comparator.comparingLong(Client::id));
         return all;
     }
 
     /** {@code CLIENT ID} */
     static final class Id extends BuiltinCommand {
-        Id() {
-            super(spec("client|id", 2, "connection", "5.0.0", "Returns the client ID for the current connection", "",
+        Id(ServerContext server) {
+            super(server, spec("client|id", 2, "connection", "5.0.0", "Returns the client ID for the current connection", "",
                     SUB_FLAGS));
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             c.reply().integer(c.session().id());
         }
     }
 
     /** {@code CLIENT SETNAME connection-name} */
     static final class SetName extends BuiltinCommand {
-        SetName() {
-            super(spec("client|setname", 3, "connection", "2.6.9", "Set the current connection name",
+        SetName(ServerContext server) {
+            super(server, spec("client|setname", 3, "connection", "2.6.9", "Set the current connection name",
                     "connection-name", SUB_FLAGS));
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             c.session().name(ClientNames.validate(args[2]));
             c.reply().ok();
         }
@@ -164,13 +165,13 @@ public final class ClientCommand extends BuiltinCommand {
 
     /** {@code CLIENT GETNAME} */
     static final class GetName extends BuiltinCommand {
-        GetName() {
-            super(spec("client|getname", 2, "connection", "2.6.9", "Get the current connection name", "",
+        GetName(ServerContext server) {
+            super(server, spec("client|getname", 2, "connection", "2.6.9", "Get the current connection name", "",
                     SUB_FLAGS));
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             String name = c.session().name();
             if (name == null) {
                 c.reply().nullBulk();
@@ -182,8 +183,8 @@ public final class ClientCommand extends BuiltinCommand {
 
     /** {@code CLIENT LIST [TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]} */
     static final class ListClients extends BuiltinCommand {
-        ListClients() {
-            super(complexity(spec("client|list", -2, "connection", "2.4.0", "Get the list of client connections",
+        ListClients(ServerContext server) {
+            super(server, complexity(spec("client|list", -2, "connection", "2.4.0", "Get the list of client connections",
                     "[TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]", ADMIN_FLAGS),
                     "O(N) where N is the number of client connections"));
         }
@@ -194,8 +195,8 @@ public final class ClientCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
-            long now = c.server().clock().millis();
+        protected void execute(CallContext c, byte[][] args) {
+            long now = server.clock().millis();
             long argvMem = ClientLines.argvMem(args);
             StringBuilder sb = new StringBuilder(256);
             if (args.length == 4 && Keywords.is(args[2], "type")) {
@@ -204,7 +205,7 @@ public final class ClientCommand extends BuiltinCommand {
                     throw unknownType(args[3]);
                 }
                 if (type == 0) {
-                    for (ClientSession s : clientsById(c)) {
+                    for (Client s : clientsById(server)) {
                         ClientLines.append(sb, s, now, s == c.session() ? argvMem : 0);
                         sb.append('\n');
                     }
@@ -215,7 +216,7 @@ public final class ClientCommand extends BuiltinCommand {
                     ids[i - 3] = Numbers.parseLong(args[i], INVALID_ID);
                 }
                 for (long id : ids) {
-                    ClientSession s = c.server().clients().get(id);
+                    Client s = server.clients().get(id);
                     if (s != null) {
                         ClientLines.append(sb, s, now, s == c.session() ? argvMem : 0);
                         sb.append('\n');
@@ -224,7 +225,7 @@ public final class ClientCommand extends BuiltinCommand {
             } else if (args.length != 2) {
                 throw RedisError.SYNTAX;
             } else {
-                for (ClientSession s : clientsById(c)) {
+                for (Client s : clientsById(server)) {
                     ClientLines.append(sb, s, now, s == c.session() ? argvMem : 0);
                     sb.append('\n');
                 }
@@ -235,8 +236,8 @@ public final class ClientCommand extends BuiltinCommand {
 
     /** {@code CLIENT INFO} */
     static final class Info extends BuiltinCommand {
-        Info() {
-            super(spec("client|info", 2, "connection", "6.2.0",
+        Info(ServerContext server) {
+            super(server, spec("client|info", 2, "connection", "6.2.0",
                     "Returns information about the current client connection.", "", SUB_FLAGS));
         }
 
@@ -246,9 +247,9 @@ public final class ClientCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             StringBuilder sb = new StringBuilder(256);
-            ClientLines.append(sb, c.session(), c.server().clock().millis(), ClientLines.argvMem(args));
+            ClientLines.append(sb, c.session(), server.clock().millis(), ClientLines.argvMem(args));
             sb.append('\n');
             c.reply().verbatim("txt", sb.toString().getBytes(StandardCharsets.UTF_8));
         }
@@ -259,15 +260,15 @@ public final class ClientCommand extends BuiltinCommand {
      * [USER username] [ADDR ip:port] [LADDR ip:port] [SKIPME YES | NO]}
      */
     static final class Kill extends BuiltinCommand {
-        Kill() {
-            super(complexity(spec("client|kill", -3, "connection", "2.4.0", "Kill the connection of a client",
+        Kill(ServerContext server) {
+            super(server, complexity(spec("client|kill", -3, "connection", "2.4.0", "Kill the connection of a client",
                     "ip:port | [ID client-id] [TYPE NORMAL | MASTER | SLAVE | REPLICA | PUBSUB] [USER username] "
                             + "[ADDR ip:port] [LADDR ip:port] [SKIPME YES | NO]", ADMIN_FLAGS),
                     "O(N) where N is the number of client connections"));
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             String addr = null;
             String laddr = null;
             long id = 0;
@@ -312,10 +313,10 @@ public final class ClientCommand extends BuiltinCommand {
                     }
                 }
             }
-            ClientSession me = c.session();
-            List<ClientSession> victims = new ArrayList<>();
+            Client me = c.session();
+            List<Client> victims = new ArrayList<>();
             boolean killMe = false;
-            for (ClientSession s : clientsById(c)) {
+            for (Client s : clientsById(server)) {
                 if (addr != null && !addr.equals(s.remoteAddress())) {
                     continue;
                 }
@@ -337,8 +338,8 @@ public final class ClientCommand extends BuiltinCommand {
                     victims.add(s);
                 }
             }
-            for (ClientSession s : victims) {
-                s.connection().close();
+            for (Client s : victims) {
+                s.close();
             }
             int killed = victims.size() + (killMe ? 1 : 0);
             if (args.length == 3) {
@@ -350,20 +351,20 @@ public final class ClientCommand extends BuiltinCommand {
                 c.reply().integer(killed);
             }
             if (killMe) {
-                c.closeAfterReply();
+                c.client().closeAfterReply();
             }
         }
     }
 
     /** {@code CLIENT NO-EVICT ON | OFF}: accepted; pyredis does not evict clients. */
     static final class NoEvict extends BuiltinCommand {
-        NoEvict() {
-            super(spec("client|no-evict", 3, "connection", "7.0.0",
+        NoEvict(ServerContext server) {
+            super(server, spec("client|no-evict", 3, "connection", "7.0.0",
                     "Set client eviction mode for the current connection", "ON | OFF", ADMIN_FLAGS));
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             if (!Keywords.is(args[2], "on") && !Keywords.is(args[2], "off")) {
                 throw RedisError.SYNTAX;
             }
@@ -373,14 +374,14 @@ public final class ClientCommand extends BuiltinCommand {
 
     /** {@code CLIENT UNBLOCK client-id [TIMEOUT | ERROR]} */
     static final class Unblock extends BuiltinCommand {
-        Unblock() {
-            super(complexity(spec("client|unblock", -3, "connection", "5.0.0",
+        Unblock(ServerContext server) {
+            super(server, complexity(spec("client|unblock", -3, "connection", "5.0.0",
                     "Unblock a client blocked in a blocking command from a different connection",
                     "client-id [TIMEOUT | ERROR]", ADMIN_FLAGS), "O(log N) where N is the number of client connections"));
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             long id = Numbers.parseLong(args[2]);
             boolean error = false;
             if (args.length == 4) {
@@ -392,19 +393,20 @@ public final class ClientCommand extends BuiltinCommand {
             } else if (args.length > 4) {
                 throw RedisError.SYNTAX;
             }
-            c.reply().integer(c.server().blockedClients().unblock(id, error) ? 1 : 0);
+            Client target = server.clients().get(id);
+            c.reply().integer(target != null && server.blockedClients().unblock(target, error) ? 1 : 0);
         }
     }
 
     /** {@code CLIENT HELP} */
     static final class HelpSub extends BuiltinCommand {
-        HelpSub() {
-            super(spec("client|help", 2, "connection", "5.0.0", "Show helpful text about the different subcommands",
+        HelpSub(ServerContext server) {
+            super(server, spec("client|help", 2, "connection", "5.0.0", "Show helpful text about the different subcommands",
                     "", CommandFlag.LOADING, CommandFlag.STALE));
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             Help.write(c.reply(), "CLIENT", HELP);
         }
     }

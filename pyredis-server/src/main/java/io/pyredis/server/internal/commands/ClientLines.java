@@ -1,11 +1,13 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.core.client.Subscriptions;
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.protocol.RespWriter;
-import io.pyredis.server.internal.ClientSession;
-import io.pyredis.server.internal.Connection;
-import io.pyredis.server.internal.PubSub;
-import io.pyredis.server.internal.Transaction;
-import io.pyredis.server.internal.dispatch.CommandEntry;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.core.pubsub.PubSub;
+import io.pyredis.core.client.Transaction;
+import io.pyredis.core.command.CommandEntry;
 
 /**
  * One client as CLIENT LIST and CLIENT INFO show it, in Redis 7.0's field order
@@ -14,7 +16,7 @@ import io.pyredis.server.internal.dispatch.CommandEntry;
  */
 final class ClientLines {
 
-    private ClientLines() {
+    private ClientLines(ServerContext server) {
     }
 
     /**
@@ -23,14 +25,14 @@ final class ClientLines {
      * @param argvMem the bytes of the arguments of the command being run, for the calling
      *                client (Redis's argv-mem); 0 for the others
      */
-    static void append(StringBuilder sb, ClientSession s, long nowMillis, long argvMem) {
-        RespWriter w = s.connection().reply();
+    static void append(StringBuilder sb, Client s, long nowMillis, long argvMem) {
+        RespWriter w = s.reply();
         int rbs = w.buffer().length;
         // Bytes written for this client and not yet sent: the calling client's earlier
         // pipelined replies (Redis's obl).
         int obl = w.size();
         CommandEntry last = s.lastCommand();
-        Transaction tx = s.connection().transaction(false);
+        Transaction tx = s.transaction(false);
         String name = s.name();
         sb.append("id=").append(s.id())
                 .append(" addr=").append(s.remoteAddress())
@@ -39,11 +41,11 @@ final class ClientLines {
                 .append(" name=").append(name == null ? "" : name)
                 .append(" age=").append(Math.max(0, (nowMillis - s.createdMillis()) / 1000))
                 .append(" idle=").append(Math.max(0, (nowMillis - s.lastInteractionMillis()) / 1000))
-                .append(" flags=").append(flags(s.connection()))
+                .append(" flags=").append(flags(s))
                 .append(" db=").append(s.db())
-                .append(" sub=").append(PubSub.count(s.connection(), PubSub.Kind.CHANNEL))
-                .append(" psub=").append(PubSub.count(s.connection(), PubSub.Kind.PATTERN))
-                .append(" ssub=").append(PubSub.count(s.connection(), PubSub.Kind.SHARD))
+                .append(" sub=").append(PubSub.count(s, Subscriptions.Kind.CHANNEL))
+                .append(" psub=").append(PubSub.count(s, Subscriptions.Kind.PATTERN))
+                .append(" ssub=").append(PubSub.count(s, Subscriptions.Kind.SHARD))
                 .append(" multi=").append(tx == null ? -1 : tx.queued())
                 .append(" qbuf=0 qbuf-free=0")
                 .append(" argv-mem=").append(argvMem)
@@ -61,7 +63,7 @@ final class ClientLines {
     }
 
     /** Redis's flags letters, in catClientInfoString's order, for the states pyredis has. */
-    private static String flags(Connection c) {
+    private static String flags(Client c) {
         StringBuilder f = new StringBuilder(4);
         if (c.subscriptionCount() > 0) {
             f.append('P');

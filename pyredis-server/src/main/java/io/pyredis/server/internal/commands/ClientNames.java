@@ -1,5 +1,6 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.RedisError;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ public final class ClientNames {
     static final RedisError BAD_NAME =
             new RedisError("ERR Client names cannot contain spaces, newlines or special characters.");
 
-    private ClientNames() {
+    private ClientNames(ServerContext server) {
     }
 
     /**

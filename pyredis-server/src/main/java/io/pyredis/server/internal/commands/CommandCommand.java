@@ -1,14 +1,15 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.support.Glob;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisError;
 import io.pyredis.protocol.RespWriter;
-import io.pyredis.server.internal.Connection;
-import io.pyredis.server.internal.dispatch.CommandEntry;
-import io.pyredis.server.internal.dispatch.CommandTable;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.core.command.CommandEntry;
+import io.pyredis.core.command.CommandTable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ public final class CommandCommand extends BuiltinCommand {
         "    Return the keys and the access flags from a full Redis command.",
     };
 
-    public CommandCommand() {
-        super(complexity(spec("command", -1, "server", "2.8.13", "Get array of Redis command details", "", FLAGS),
+    public CommandCommand(ServerContext server) {
+        super(server, complexity(spec("command", -1, "server", "2.8.13", "Get array of Redis command details", "", FLAGS),
                 "O(N) where N is the total number of Redis commands"));
     }
 
@@ -64,12 +65,12 @@ public final class CommandCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Count(), new Info(), new Docs(), new ListNames(), new GetKeys(), new HelpSub());
+        return List.of(new Count(server), new Info(server), new Docs(server), new ListNames(server), new GetKeys(server), new HelpSub(server));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        List<CommandEntry> all = c.server().commands().all();
+    protected void execute(CallContext c, byte[][] args) {
+        List<CommandEntry> all = server.commands().all();
         RespWriter w = c.reply();
         w.array(all.size());
         for (CommandEntry e : all) {
@@ -95,8 +96,8 @@ public final class CommandCommand extends BuiltinCommand {
     }
 
     abstract static class Sub extends BuiltinCommand {
-        Sub(String name, int arity, String since, String summary, String syntax) {
-            super(spec("command|" + name, arity, "server", since, summary, syntax, FLAGS));
+        Sub(ServerContext server, String name, int arity, String since, String summary, String syntax) {
+            super(server, spec("command|" + name, arity, "server", since, summary, syntax, FLAGS));
         }
 
         @Override
@@ -107,20 +108,20 @@ public final class CommandCommand extends BuiltinCommand {
 
     /** {@code COMMAND COUNT} */
     static final class Count extends Sub {
-        Count() {
-            super("count", 2, "2.8.13", "Get total number of Redis commands", "");
+        Count(ServerContext server) {
+            super(server, "count", 2, "2.8.13", "Get total number of Redis commands", "");
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
-            c.reply().integer(c.server().commands().size());
+        protected void execute(CallContext c, byte[][] args) {
+            c.reply().integer(server.commands().size());
         }
     }
 
     /** {@code COMMAND INFO [command-name [command-name ...]]} */
     static final class Info extends Sub {
-        Info() {
-            super("info", -2, "2.8.13",
+        Info(ServerContext server) {
+            super(server, "info", -2, "2.8.13",
                     "Get array of specific Redis command details, or all when no argument is given",
                     "[command-name [command-name ...]]");
         }
@@ -131,9 +132,9 @@ public final class CommandCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             RespWriter w = c.reply();
-            CommandTable table = c.server().commands();
+            CommandTable table = server.commands();
             if (args.length == 2) {
                 w.array(table.size());
                 for (CommandEntry e : table.all()) {
@@ -155,8 +156,8 @@ public final class CommandCommand extends BuiltinCommand {
 
     /** {@code COMMAND DOCS [command-name [command-name ...]]} */
     static final class Docs extends Sub {
-        Docs() {
-            super("docs", -2, "7.0.0", "Get array of specific Redis command documentation",
+        Docs(ServerContext server) {
+            super(server, "docs", -2, "7.0.0", "Get array of specific Redis command documentation",
                     "[command-name [command-name ...]]");
         }
 
@@ -166,9 +167,9 @@ public final class CommandCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             RespWriter w = c.reply();
-            CommandTable table = c.server().commands();
+            CommandTable table = server.commands();
             List<CommandEntry> found;
             if (args.length == 2) {
                 found = table.all();
@@ -191,8 +192,8 @@ public final class CommandCommand extends BuiltinCommand {
 
     /** {@code COMMAND LIST [FILTERBY MODULE module-name | ACLCAT category | PATTERN pattern]} */
     static final class ListNames extends Sub {
-        ListNames() {
-            super("list", -2, "7.0.0", "Get an array of Redis command names",
+        ListNames(ServerContext server) {
+            super(server, "list", -2, "7.0.0", "Get an array of Redis command names",
                     "[FILTERBY MODULE module-name | ACLCAT category | PATTERN pattern]");
         }
 
@@ -202,7 +203,7 @@ public final class CommandCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             Predicate<CommandEntry> filter;
             if (args.length == 2) {
                 filter = e -> true;
@@ -229,7 +230,7 @@ public final class CommandCommand extends BuiltinCommand {
                 throw RedisError.SYNTAX;
             }
             List<String> names = new ArrayList<>();
-            for (CommandEntry e : c.server().commands().all()) {
+            for (CommandEntry e : server.commands().all()) {
                 if (filter.test(e)) {
                     names.add(e.name());
                 }
@@ -251,13 +252,13 @@ public final class CommandCommand extends BuiltinCommand {
 
     /** {@code COMMAND GETKEYS command [arg [arg ...]]} */
     static final class GetKeys extends Sub {
-        GetKeys() {
-            super("getkeys", -4, "2.8.13", "Extract keys given a full Redis command", "command [arg [arg ...]]");
+        GetKeys(ServerContext server) {
+            super(server, "getkeys", -4, "2.8.13", "Extract keys given a full Redis command", "command [arg [arg ...]]");
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
-            CommandTable table = c.server().commands();
+        protected void execute(CallContext c, byte[][] args) {
+            CommandTable table = server.commands();
             CommandEntry e = table.get(args[2]);
             if (e != null && e.subcommands() != null && args.length >= 4) {
                 e = e.subcommands().get(args[3]);
@@ -294,12 +295,12 @@ public final class CommandCommand extends BuiltinCommand {
 
     /** {@code COMMAND HELP} */
     static final class HelpSub extends Sub {
-        HelpSub() {
-            super("help", 2, "5.0.0", "Show helpful text about the different subcommands", "");
+        HelpSub(ServerContext server) {
+            super(server, "help", 2, "5.0.0", "Show helpful text about the different subcommands", "");
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             Help.write(c.reply(), "COMMAND", HELP);
         }
     }

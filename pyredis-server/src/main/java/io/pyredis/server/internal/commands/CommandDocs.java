@@ -1,12 +1,13 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
 import io.pyredis.protocol.RespWriter;
-import io.pyredis.server.internal.dispatch.CommandEntry;
-import io.pyredis.server.internal.dispatch.CommandTable;
+import io.pyredis.core.command.CommandEntry;
+import io.pyredis.core.command.CommandTable;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,7 +27,7 @@ final class CommandDocs {
             "string", "bitmap", "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking",
             "dangerous", "connection", "transaction", "scripting");
 
-    private CommandDocs() {
+    private CommandDocs(ServerContext server) {
     }
 
     /**

@@ -5,13 +5,13 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.protocol.RespWriter;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.config.BadValueException;
 import io.pyredis.server.internal.config.ConfigParam;
 import io.pyredis.server.internal.config.ConfigRegistry;
 import io.pyredis.server.internal.config.ConfigRewriter;
-import io.pyredis.server.internal.dispatch.CommandEntry;
+import io.pyredis.core.command.CommandEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +43,8 @@ public final class ConfigCommand extends BuiltinCommand {
         "    Rewrite the configuration file.",
     };
 
-    public ConfigCommand() {
-        super(complexity(spec("config", -2, "server", "2.0.0", "A container for server configuration commands", ""),
+    public ConfigCommand(ServerContext server) {
+        super(server, complexity(spec("config", -2, "server", "2.0.0", "A container for server configuration commands", ""),
                 "Depends on subcommand."));
     }
 
@@ -55,11 +55,11 @@ public final class ConfigCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Get(), new Set(), new ResetStat(), new Rewrite(), new HelpSub());
+        return List.of(new Get(server), new Set(server), new ResetStat(server), new Rewrite(server), new HelpSub(server));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         throw new RedisError("ERR wrong number of arguments for 'config' command");
     }
 
@@ -78,8 +78,8 @@ public final class ConfigCommand extends BuiltinCommand {
 
     /** {@code CONFIG GET parameter [parameter ...]} */
     static final class Get extends BuiltinCommand {
-        Get() {
-            super(complexity(spec("config|get", -3, "server", "2.0.0", "Get the values of configuration parameters",
+        Get(ServerContext server) {
+            super(server, complexity(spec("config|get", -3, "server", "2.0.0", "Get the values of configuration parameters",
                     "parameter [parameter ...]", FLAGS), "O(N) when N is the number of configuration parameters provided"));
         }
 
@@ -89,8 +89,8 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
-            ConfigRegistry registry = c.server().config().registry;
+        protected void execute(CallContext c, byte[][] args) {
+            ConfigRegistry registry = server.config().registry;
             // Shown name -> param; an exact name is shown as typed, as Redis 7.0 does.
             Map<String, ConfigParam<?>> matches = new LinkedHashMap<>();
             java.util.Set<ConfigParam<?>> seen = new java.util.HashSet<>();
@@ -111,19 +111,19 @@ public final class ConfigCommand extends BuiltinCommand {
             }
             RespWriter w = c.reply();
             w.map(matches.size());
-            ConfigParam<?> port = c.server().config().port;
+            ConfigParam<?> port = server.config().port;
             for (Map.Entry<String, ConfigParam<?>> m : matches.entrySet()) {
                 w.bulk(m.getKey());
                 // "port 0" picks a free port here (in Redis it means no TCP at all): show the one in use.
-                w.bulk(m.getValue() == port ? Integer.toString(c.server().port()) : m.getValue().get());
+                w.bulk(m.getValue() == port ? Integer.toString(server.port()) : m.getValue().get());
             }
         }
     }
 
     /** {@code CONFIG SET parameter value [parameter value ...]}: all pairs or none. */
     static final class Set extends BuiltinCommand {
-        Set() {
-            super(complexity(spec("config|set", -4, "server", "2.0.0", "Set configuration parameters to the given values",
+        Set(ServerContext server) {
+            super(server, complexity(spec("config|set", -4, "server", "2.0.0", "Set configuration parameters to the given values",
                     "parameter value [parameter value ...]", FLAGS),
                     "O(N) when N is the number of configuration parameters provided"));
         }
@@ -139,17 +139,17 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         /** Redis's allowProtectedAction. */
-        private static boolean protectedAllowed(Connection c) {
-            String mode = c.server().config().enableProtectedConfigs.value();
-            return mode.equals("yes") || (mode.equals("local") && c.isLocal());
+        private boolean protectedAllowed(CallContext c) {
+            String mode = server.config().enableProtectedConfigs.value();
+            return mode.equals("yes") || (mode.equals("local") && c.client().isLocal());
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             if (args.length % 2 != 0) {
                 throw RedisError.SYNTAX;
             }
-            ConfigRegistry registry = c.server().config().registry;
+            ConfigRegistry registry = server.config().registry;
             int n = (args.length - 2) / 2;
             List<ConfigParam<?>> params = new ArrayList<>(n);
             List<String> values = new ArrayList<>(n);
@@ -170,7 +170,7 @@ public final class ConfigCommand extends BuiltinCommand {
                 if (!p.mutable()) {
                     throw failed(typed, "can't set immutable config");
                 }
-                if (c.server().config().isProtected(p) && !protectedAllowed(c)) {
+                if (server.config().isProtected(p) && !protectedAllowed(c)) {
                     throw failed(typed, "can't set protected config");
                 }
                 if (params.subList(0, i).contains(p)) {
@@ -199,8 +199,8 @@ public final class ConfigCommand extends BuiltinCommand {
 
     /** {@code CONFIG RESETSTAT} */
     static final class ResetStat extends BuiltinCommand {
-        ResetStat() {
-            super(spec("config|resetstat", 2, "server", "2.0.0", "Reset the stats returned by INFO", "", FLAGS));
+        ResetStat(ServerContext server) {
+            super(server, spec("config|resetstat", 2, "server", "2.0.0", "Reset the stats returned by INFO", "", FLAGS));
         }
 
         @Override
@@ -209,16 +209,16 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
-            resetStats(c.server());
+        protected void execute(CallContext c, byte[][] args) {
+            resetStats(server);
             c.reply().ok();
         }
     }
 
     /** {@code CONFIG REWRITE}: writes the running config back to the JSON file the server started from. */
     static final class Rewrite extends BuiltinCommand {
-        Rewrite() {
-            super(spec("config|rewrite", 2, "server", "2.8.0",
+        Rewrite(ServerContext server) {
+            super(server, spec("config|rewrite", 2, "server", "2.8.0",
                     "Rewrite the configuration file with the in memory configuration", "", FLAGS));
         }
 
@@ -228,13 +228,13 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
-            Path file = c.server().config().configFile;
+        protected void execute(CallContext c, byte[][] args) {
+            Path file = server.config().configFile;
             if (file == null) {
                 throw new RedisError("ERR The server is running without a config file");
             }
             try {
-                ConfigRewriter.rewrite(c.server().config().registry, file);
+                ConfigRewriter.rewrite(server.config().registry, file);
             } catch (IOException | RuntimeException e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.warn("CONFIG REWRITE failed: {}", why);
@@ -247,8 +247,8 @@ public final class ConfigCommand extends BuiltinCommand {
 
     /** {@code CONFIG HELP} */
     static final class HelpSub extends BuiltinCommand {
-        HelpSub() {
-            super(spec("config|help", 2, "server", "5.0.0", "Show helpful text about the different subcommands", "",
+        HelpSub(ServerContext server) {
+            super(server, spec("config|help", 2, "server", "5.0.0", "Show helpful text about the different subcommands", "",
                     CommandFlag.LOADING, CommandFlag.STALE));
         }
 
@@ -258,7 +258,7 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             Help.write(c.reply(), "CONFIG", HELP);
         }
     }

@@ -1,15 +1,16 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 
 import java.util.List;
 
 /** {@code DBSIZE} */
 public final class DbsizeCommand extends BuiltinCommand {
 
-    public DbsizeCommand() {
-        super(spec("dbsize", 1, "server", "1.0.0", "Return the number of keys in the selected database", "",
+    public DbsizeCommand(ServerContext server) {
+        super(server, spec("dbsize", 1, "server", "1.0.0", "Return the number of keys in the selected database", "",
                 CommandFlag.READONLY, CommandFlag.FAST));
     }
 
@@ -24,7 +25,7 @@ public final class DbsizeCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         c.reply().integer(c.db().size());
     }
 }

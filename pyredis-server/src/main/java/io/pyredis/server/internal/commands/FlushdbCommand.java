@@ -1,8 +1,9 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.persistence.Persistence;
 
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,8 @@ public final class FlushdbCommand extends BuiltinCommand {
 
     private final boolean all;
 
-    private FlushdbCommand(boolean all) {
-        super(complexity(all
+    private FlushdbCommand(ServerContext server, boolean all) {
+        super(server, complexity(all
                 ? spec("flushall", -1, "server", "1.0.0", "Remove all keys from all databases", "[ASYNC | SYNC]",
                         CommandFlag.WRITE)
                 : spec("flushdb", -1, "server", "1.0.0", "Remove all keys from the current database",
@@ -29,13 +30,13 @@ public final class FlushdbCommand extends BuiltinCommand {
     }
 
     /** {@code FLUSHDB} */
-    public static FlushdbCommand flushdb() {
-        return new FlushdbCommand(false);
+    public static FlushdbCommand flushdb(ServerContext server) {
+        return new FlushdbCommand(server, false);
     }
 
     /** {@code FLUSHALL} */
-    public static FlushdbCommand flushall() {
-        return new FlushdbCommand(true);
+    public static FlushdbCommand flushall(ServerContext server) {
+        return new FlushdbCommand(server, true);
     }
 
     @Override
@@ -49,7 +50,7 @@ public final class FlushdbCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         // Redis's getFlushCommandFlags: at most one word, ASYNC or SYNC.
         if (args.length > 2) {
             throw RedisError.SYNTAX;
@@ -62,14 +63,14 @@ public final class FlushdbCommand extends BuiltinCommand {
         }
         // Watches on keys that exist fail first (Redis's touchAllWatchedKeysInDb); no
         // keyspace event is sent per key, as in Redis.
-        Persistence p = c.server().persistence();
+        Persistence p = server.persistence();
         if (all) {
             for (int db = 0; db < c.databases(); db++) {
-                c.server().watches().touchAllInDb(db, -1);
+                server.watches().touchAllInDb(db, -1);
             }
-            long removed = c.server().keyspace().totalKeys();
+            long removed = server.keyspace().totalKeys();
             p.flushingAll();
-            c.server().keyspace().flushAll();
+            server.keyspace().flushAll();
             // As Redis 7.0's flushAllDataAndResetRDB: with save rules the snapshot on disk is
             // made empty at once, so a restart does not bring the keys back.
             if (p.hasSaveRules()) {
@@ -78,7 +79,7 @@ public final class FlushdbCommand extends BuiltinCommand {
                 p.flushed(removed);
             }
         } else {
-            c.server().watches().touchAllInDb(c.session().db(), -1);
+            server.watches().touchAllInDb(c.session().db(), -1);
             long removed = c.db().size();
             c.db().clear();
             p.flushed(removed);

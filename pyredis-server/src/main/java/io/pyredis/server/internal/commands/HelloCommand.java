@@ -4,8 +4,8 @@ import io.pyredis.api.CommandFlag;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.protocol.RespWriter;
-import io.pyredis.server.internal.ClientSession;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.ServerContext;
 
 import java.nio.charset.StandardCharsets;
@@ -20,16 +20,16 @@ public final class HelloCommand extends BuiltinCommand {
             + "authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate "
             + "the client and select the RESP protocol version at the same time");
 
-    public HelloCommand() {
-        super(spec("hello", -1, "connection", "6.0.0", "Handshake with Redis",
+    public HelloCommand(ServerContext server) {
+        super(server, spec("hello", -1, "connection", "6.0.0", "Handshake with Redis",
                 "[protover [AUTH username password] [SETNAME clientname]]",
                 CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST,
                 CommandFlag.NO_AUTH, CommandFlag.ALLOW_BUSY));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        ClientSession s = c.session();
+    protected void execute(CallContext c, byte[][] args) {
+        Client s = c.session();
         int version = 0;
         int next = 1;
         if (args.length >= 2) {
@@ -46,7 +46,7 @@ public final class HelloCommand extends BuiltinCommand {
             int more = args.length - 1 - j;
             String opt = new String(args[j], StandardCharsets.ISO_8859_1);
             if (opt.equalsIgnoreCase("AUTH") && more >= 2) {
-                if (!Auth.check(c, args[j + 1], args[j + 2])) {
+                if (!Auth.check(server, args[j + 1], args[j + 2])) {
                     throw Auth.WRONGPASS;
                 }
                 s.authenticated(true);

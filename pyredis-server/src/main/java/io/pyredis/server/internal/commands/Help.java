@@ -1,5 +1,6 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.protocol.RespWriter;
 
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Locale;
 /** The reply of the HELP subcommands, as Redis's addReplyHelp writes it: one status line each. */
 final class Help {
 
-    private Help() {
+    private Help(ServerContext server) {
     }
 
     /**

@@ -2,10 +2,10 @@ package io.pyredis.server.internal.commands;
 
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.Database;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.server.internal.ServerStats;
-import io.pyredis.server.internal.dispatch.CommandEntry;
+import io.pyredis.core.stats.ServerStats;
+import io.pyredis.core.command.CommandEntry;
 import io.pyredis.storage.Keyspace;
 
 import java.lang.management.ManagementFactory;
@@ -35,8 +35,8 @@ public final class InfoCommand extends BuiltinCommand {
     private static final Set<String> ALL = Set.of("server", "clients", "memory", "persistence", "stats",
             "replication", "cpu", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
 
-    public InfoCommand() {
-        super(complexity(spec("info", -1, "server", "1.0.0", "Get information and statistics about the server",
+    public InfoCommand(ServerContext server) {
+        super(server, complexity(spec("info", -1, "server", "1.0.0", "Get information and statistics about the server",
                 "[section [section ...]]", CommandFlag.LOADING, CommandFlag.STALE), "O(1)"));
     }
 
@@ -51,7 +51,7 @@ public final class InfoCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         Set<String> wanted = new HashSet<>();
         if (args.length == 1) {
             wanted.addAll(DEFAULT);
@@ -74,7 +74,7 @@ public final class InfoCommand extends BuiltinCommand {
                 }
             }
         }
-        String text = build(c.server(), wanted);
+        String text = build(server, wanted);
         c.reply().verbatim("txt", text.getBytes(StandardCharsets.UTF_8));
     }
 

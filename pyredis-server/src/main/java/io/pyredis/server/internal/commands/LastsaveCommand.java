@@ -1,15 +1,16 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 
 import java.util.List;
 
 /** {@code LASTSAVE}: unix time of the last successful save. */
 public final class LastsaveCommand extends BuiltinCommand {
 
-    public LastsaveCommand() {
-        super(spec("lastsave", 1, "server", "1.0.0", "Get the UNIX time stamp of the last successful save to disk", "",
+    public LastsaveCommand(ServerContext server) {
+        super(server, spec("lastsave", 1, "server", "1.0.0", "Get the UNIX time stamp of the last successful save to disk", "",
                 CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST));
     }
 
@@ -24,7 +25,7 @@ public final class LastsaveCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        c.reply().integer(c.server().persistence().lastSaveSeconds());
+    protected void execute(CallContext c, byte[][] args) {
+        c.reply().integer(server.persistence().lastSaveSeconds());
     }
 }

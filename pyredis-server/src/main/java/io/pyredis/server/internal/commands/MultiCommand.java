@@ -1,19 +1,26 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.server.internal.Connection;
-import io.pyredis.server.internal.Transactions;
+import io.pyredis.core.command.Role;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.core.exec.Transactions;
 
 /** {@code MULTI} */
 public final class MultiCommand extends BuiltinCommand {
 
-    public MultiCommand() {
-        super(spec("multi", 1, "transactions", "1.2.0", "Start a transaction block", "",
+    public MultiCommand(ServerContext server) {
+        super(server, spec("multi", 1, "transactions", "1.2.0", "Start a transaction block", "",
                 CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST, CommandFlag.ALLOW_BUSY));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        Transactions.multi(c);
+    public Role role() {
+        return Role.MULTI;
+    }
+
+    @Override
+    protected void execute(CallContext c, byte[][] args) {
+        Transactions.multi(c.client());
     }
 }

@@ -1,13 +1,15 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.command.Role;
+import io.pyredis.core.exec.CallContext;
 
 /** {@code PING [message]} */
 public final class PingCommand extends BuiltinCommand {
 
-    public PingCommand() {
-        super(spec("ping", -1, "connection", "1.0.0", "Ping the server", "[message]",
+    public PingCommand(ServerContext server) {
+        super(server, spec("ping", -1, "connection", "1.0.0", "Ping the server", "[message]",
                 CommandFlag.FAST));
     }
 
@@ -19,10 +21,15 @@ public final class PingCommand extends BuiltinCommand {
     private static final byte[] EMPTY = new byte[0];
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    public Role role() {
+        return Role.PING;
+    }
+
+    @Override
+    protected void execute(CallContext c, byte[][] args) {
         if (args.length > 2) {
             c.reply().error("ERR wrong number of arguments for 'ping' command");
-        } else if (c.subscriptionCount() > 0 && c.session().protocol() == 2) {
+        } else if (c.client().subscriptionCount() > 0 && c.session().protocol() == 2) {
             // Redis's pub/sub-mode PING: the word and the message (empty without one) as an array.
             c.reply().array(2);
             c.reply().bulk("pong");

@@ -1,10 +1,12 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.core.client.Subscriptions;
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.protocol.RespWriter;
-import io.pyredis.server.internal.Connection;
-import io.pyredis.server.internal.PubSub;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.core.pubsub.PubSub;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,8 @@ public final class PubsubCommand extends BuiltinCommand {
         "    Return the number of subscribers for the specified shard level channel(s)",
     };
 
-    public PubsubCommand() {
-        super(complexity(spec("pubsub", -2, "pubsub", "2.8.0", "A container for Pub/Sub commands", ""),
+    public PubsubCommand(ServerContext server) {
+        super(server, complexity(spec("pubsub", -2, "pubsub", "2.8.0", "A container for Pub/Sub commands", ""),
                 "Depends on subcommand."));
     }
 
@@ -38,27 +40,27 @@ public final class PubsubCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Channels("pubsub|channels", "2.8.0", PubSub.Kind.CHANNEL,
+        return List.of(new Channels(server, "pubsub|channels", "2.8.0", Subscriptions.Kind.CHANNEL,
                         "List active channels"),
-                new Channels("pubsub|shardchannels", "7.0.0", PubSub.Kind.SHARD, "List active shard channels"),
-                new NumSub("pubsub|numsub", "2.8.0", PubSub.Kind.CHANNEL, "Get the count of subscribers for channels"),
-                new NumSub("pubsub|shardnumsub", "7.0.0", PubSub.Kind.SHARD,
+                new Channels(server, "pubsub|shardchannels", "7.0.0", Subscriptions.Kind.SHARD, "List active shard channels"),
+                new NumSub(server, "pubsub|numsub", "2.8.0", Subscriptions.Kind.CHANNEL, "Get the count of subscribers for channels"),
+                new NumSub(server, "pubsub|shardnumsub", "7.0.0", Subscriptions.Kind.SHARD,
                         "Get the count of subscribers for shard channels"),
-                new NumPat(), new HelpSub());
+                new NumPat(server), new HelpSub(server));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         // Only reached without a subcommand, which arity -2 already refuses.
         c.reply().error("ERR wrong number of arguments for 'pubsub' command");
     }
 
     /** {@code PUBSUB CHANNELS [pattern]}, {@code PUBSUB SHARDCHANNELS [pattern]} */
     static final class Channels extends BuiltinCommand {
-        private final PubSub.Kind kind;
+        private final Subscriptions.Kind kind;
 
-        Channels(String name, String since, PubSub.Kind kind, String summary) {
-            super(complexity(spec(name, -2, "pubsub", since, summary, "[pattern]",
+        Channels(ServerContext server, String name, String since, Subscriptions.Kind kind, String summary) {
+            super(server, complexity(spec(name, -2, "pubsub", since, summary, "[pattern]",
                     CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE),
                     "O(N) where N is the number of active channels, and assuming constant time pattern matching "
                             + "(relatively short channels and patterns)"));
@@ -71,14 +73,14 @@ public final class PubsubCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             if (args.length > 3) {
                 c.reply().error("ERR unknown subcommand or wrong number of arguments for '"
                         + new String(args[1], java.nio.charset.StandardCharsets.ISO_8859_1) + "'. Try PUBSUB HELP.");
                 return;
             }
             List<byte[]> out = new ArrayList<>();
-            c.server().pubsub().forEachChannel(kind, args.length == 3 ? args[2] : null, out::add);
+            server.pubsub().forEachChannel(kind, args.length == 3 ? args[2] : null, out::add);
             RespWriter w = c.reply();
             w.array(out.size());
             for (byte[] ch : out) {
@@ -89,13 +91,13 @@ public final class PubsubCommand extends BuiltinCommand {
 
     /** {@code PUBSUB NUMSUB [channel ...]}, {@code PUBSUB SHARDNUMSUB [shardchannel ...]} */
     static final class NumSub extends BuiltinCommand {
-        private final PubSub.Kind kind;
+        private final Subscriptions.Kind kind;
 
-        NumSub(String name, String since, PubSub.Kind kind, String summary) {
-            super(complexity(spec(name, -2, "pubsub", since, summary,
-                    kind == PubSub.Kind.SHARD ? "[shardchannel [shardchannel ...]]" : "[channel [channel ...]]",
+        NumSub(ServerContext server, String name, String since, Subscriptions.Kind kind, String summary) {
+            super(server, complexity(spec(name, -2, "pubsub", since, summary,
+                    kind == Subscriptions.Kind.SHARD ? "[shardchannel [shardchannel ...]]" : "[channel [channel ...]]",
                     CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE),
-                    kind == PubSub.Kind.SHARD ? "O(N) for the SHARDNUMSUB subcommand, where N is the number of "
+                    kind == Subscriptions.Kind.SHARD ? "O(N) for the SHARDNUMSUB subcommand, where N is the number of "
                             + "requested shard channels"
                             : "O(N) for the NUMSUB subcommand, where N is the number of requested channels"));
             this.kind = kind;
@@ -107,9 +109,9 @@ public final class PubsubCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             RespWriter w = c.reply();
-            PubSub ps = c.server().pubsub();
+            PubSub ps = server.pubsub();
             // An array in both protocols, as Redis 7.0 replies it.
             w.array((args.length - 2) * 2);
             for (int i = 2; i < args.length; i++) {
@@ -121,8 +123,8 @@ public final class PubsubCommand extends BuiltinCommand {
 
     /** {@code PUBSUB NUMPAT} */
     static final class NumPat extends BuiltinCommand {
-        NumPat() {
-            super(spec("pubsub|numpat", 2, "pubsub", "2.8.0", "Get the count of unique patterns pattern subscriptions",
+        NumPat(ServerContext server) {
+            super(server, spec("pubsub|numpat", 2, "pubsub", "2.8.0", "Get the count of unique patterns pattern subscriptions",
                     "", CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE));
         }
 
@@ -132,15 +134,15 @@ public final class PubsubCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
-            c.reply().integer(c.server().pubsub().patternCount());
+        protected void execute(CallContext c, byte[][] args) {
+            c.reply().integer(server.pubsub().patternCount());
         }
     }
 
     /** {@code PUBSUB HELP} */
     static final class HelpSub extends BuiltinCommand {
-        HelpSub() {
-            super(spec("pubsub|help", 2, "pubsub", "6.2.0", "Show helpful text about the different subcommands", "",
+        HelpSub(ServerContext server) {
+            super(server, spec("pubsub|help", 2, "pubsub", "6.2.0", "Show helpful text about the different subcommands", "",
                     CommandFlag.LOADING, CommandFlag.STALE));
         }
 
@@ -150,7 +152,7 @@ public final class PubsubCommand extends BuiltinCommand {
         }
 
         @Override
-        protected void execute(Connection c, byte[][] args) {
+        protected void execute(CallContext c, byte[][] args) {
             Help.write(c.reply(), "PUBSUB", HELP);
         }
     }

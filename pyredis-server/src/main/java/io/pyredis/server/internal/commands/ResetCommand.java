@@ -1,29 +1,36 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.server.internal.ClientSession;
-import io.pyredis.server.internal.Connection;
-import io.pyredis.server.internal.Transactions;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.command.Role;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.core.exec.Transactions;
 
 /** {@code RESET}: back to a fresh connection's state (db 0, RESP2, no name, not authenticated if a password is set). */
 public final class ResetCommand extends BuiltinCommand {
 
-    public ResetCommand() {
-        super(spec("reset", 1, "connection", "6.2.0", "Reset the connection", "",
+    public ResetCommand(ServerContext server) {
+        super(server, spec("reset", 1, "connection", "6.2.0", "Reset the connection", "",
                 CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST,
                 CommandFlag.NO_AUTH, CommandFlag.ALLOW_BUSY));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        ClientSession s = c.session();
+    public Role role() {
+        return Role.RESET;
+    }
+
+    @Override
+    protected void execute(CallContext c, byte[][] args) {
+        Client s = c.session();
         // As Redis's clearClientConnectionState: out of MULTI, nothing watched or subscribed.
-        Transactions.discardTransaction(c);
-        c.server().pubsub().forget(c);
+        Transactions.discardTransaction(s, server.watches());
+        server.pubsub().forget(s);
         s.db(0);
         s.protocol(2);
         s.name(null);
-        s.authenticated(c.server().config().requirepass.value().isEmpty());
+        s.authenticated(server.config().requirepass.value().isEmpty());
         c.reply().simple("RESET");
     }
 }

@@ -1,5 +1,6 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
@@ -7,7 +8,7 @@ import io.pyredis.api.KeySpec;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.storage.Rdb;
 
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ import java.util.Locale;
  */
 public final class RestoreCommand extends BuiltinCommand {
 
-    public RestoreCommand() {
-        super(new CommandSpec("restore", -4, EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM), KeySpec.FIRST, "generic",
+    public RestoreCommand(ServerContext server) {
+        super(server, new CommandSpec("restore", -4, EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM), KeySpec.FIRST, "generic",
                 "2.6.0", "Create a key using the provided serialized value, previously obtained using DUMP.",
                 "O(1) to create the new key and additional O(N*M) to reconstruct the serialized value, where N is the "
                         + "number of Redis objects composing the value and M their average size. For small string values "
@@ -43,7 +44,7 @@ public final class RestoreCommand extends BuiltinCommand {
     private static final byte[] ABSTTL = "ABSTTL".getBytes(StandardCharsets.US_ASCII);
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         boolean replace = false;
         boolean absttl = false;
         long idle = -1;
@@ -88,9 +89,9 @@ public final class RestoreCommand extends BuiltinCommand {
         if (ttl < 0) {
             throw new RedisError("ERR Invalid TTL value, must be >= 0");
         }
-        RedisValue v = Rdb.restore(args[3], c.server().keyspace().encodingLimits(), c.server().keyspace().moduleTypes());
+        RedisValue v = Rdb.restore(args[3], server.keyspace().encodingLimits(), server.keyspace().moduleTypes());
         boolean deleted = replace && db.delete(key);
-        long now = c.server().keyspace().now();
+        long now = server.keyspace().now();
         boolean relative = ttl != 0 && !absttl;
         if (relative) {
             ttl = ttl > Long.MAX_VALUE - now ? Long.MAX_VALUE : ttl + now;

@@ -1,9 +1,10 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 
 /** {@code SELECT index} */
 public final class SelectCommand extends BuiltinCommand {
@@ -12,13 +13,13 @@ public final class SelectCommand extends BuiltinCommand {
     static final RedisError NOT_AN_INT =
             new RedisError("ERR value is out of range, value must between -2147483648 and 2147483647");
 
-    public SelectCommand() {
-        super(spec("select", 2, "connection", "2.0.0", "Change the selected database for the current connection",
+    public SelectCommand(ServerContext server) {
+        super(server, spec("select", 2, "connection", "2.0.0", "Change the selected database for the current connection",
                 "index", CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST));
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         long index = Numbers.parseLong(args[1]);
         if (index < Integer.MIN_VALUE || index > Integer.MAX_VALUE) {
             throw NOT_AN_INT;

@@ -1,8 +1,9 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,8 @@ public final class ShutdownCommand extends BuiltinCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownCommand.class);
 
-    public ShutdownCommand() {
-        super(complexity(spec("shutdown", -1, "server", "1.0.0", "Synchronously save the dataset to disk and then shut down the server",
+    public ShutdownCommand(ServerContext server) {
+        super(server, complexity(spec("shutdown", -1, "server", "1.0.0", "Synchronously save the dataset to disk and then shut down the server",
                 "[NOSAVE | SAVE] [NOW] [FORCE] [ABORT]", CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.LOADING,
                 CommandFlag.STALE, CommandFlag.NO_MULTI, CommandFlag.ALLOW_BUSY),
                 "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)"));
@@ -34,7 +35,7 @@ public final class ShutdownCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
+    protected void execute(CallContext c, byte[][] args) {
         boolean nosave = false;
         boolean save = false;
         boolean other = false;
@@ -72,14 +73,14 @@ public final class ShutdownCommand extends BuiltinCommand {
                 force = true;
             }
         }
-        if (!nosave && (save || c.server().persistence().hasSaveRules())) {
+        if (!nosave && (save || server.persistence().hasSaveRules())) {
             LOG.info("Saving the final RDB snapshot before exiting.");
-            if (!c.server().persistence().save() && !force) {
+            if (!server.persistence().save() && !force) {
                 LOG.warn("Error trying to save the DB, can't exit.");
                 throw new RedisError("ERR Errors trying to SHUTDOWN. Check logs.");
             }
         }
-        c.close();
-        c.server().requestShutdown();
+        c.client().close();
+        server.requestShutdown();
     }
 }

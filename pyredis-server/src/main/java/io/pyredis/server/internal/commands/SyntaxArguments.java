@@ -1,5 +1,6 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.protocol.RespWriter;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class SyntaxArguments {
 
     private static final Map<String, Optional<List<Arg>>> CACHE = new ConcurrentHashMap<>();
 
-    private SyntaxArguments() {
+    private SyntaxArguments(ServerContext server) {
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.exec.CallContext;
 import io.pyredis.protocol.RespWriter;
 
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.List;
 /** {@code TIME}: the server's clock (the one expiry uses) as unix seconds and microseconds. */
 public final class TimeCommand extends BuiltinCommand {
 
-    public TimeCommand() {
-        super(spec("time", 1, "server", "2.6.0", "Return the current server time", "",
+    public TimeCommand(ServerContext server) {
+        super(server, spec("time", 1, "server", "2.6.0", "Return the current server time", "",
                 CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST));
     }
 
@@ -25,8 +26,8 @@ public final class TimeCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        long ms = c.server().clock().millis();
+    protected void execute(CallContext c, byte[][] args) {
+        long ms = server.clock().millis();
         RespWriter w = c.reply();
         w.array(2);
         w.bulk(Math.floorDiv(ms, 1000));

@@ -1,10 +1,13 @@
 package io.pyredis.server.internal.commands;
 
+import io.pyredis.core.client.Subscriptions;
+import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.KeySpec;
-import io.pyredis.server.internal.Connection;
-import io.pyredis.server.internal.PubSub;
+import io.pyredis.core.command.Role;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.core.pubsub.PubSub;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -16,38 +19,38 @@ import java.util.List;
  */
 public final class UnsubscribeCommand extends BuiltinCommand {
 
-    private final PubSub.Kind kind;
+    private final Subscriptions.Kind kind;
 
-    private UnsubscribeCommand(CommandSpec spec, PubSub.Kind kind) {
-        super(spec);
+    private UnsubscribeCommand(ServerContext server, CommandSpec spec, Subscriptions.Kind kind) {
+        super(server, spec);
         this.kind = kind;
     }
 
     /** {@code UNSUBSCRIBE [channel [channel ...]]} */
-    public static UnsubscribeCommand unsubscribe() {
-        return new UnsubscribeCommand(complexity(spec("unsubscribe", -1, "pubsub", "2.0.0",
+    public static UnsubscribeCommand unsubscribe(ServerContext server) {
+        return new UnsubscribeCommand(server, complexity(spec("unsubscribe", -1, "pubsub", "2.0.0",
                 "Stop listening for messages posted to the given channels", "[channel [channel ...]]",
                 CommandFlag.PUBSUB, CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE),
-                "O(N) where N is the number of clients already subscribed to a channel."), PubSub.Kind.CHANNEL);
+                "O(N) where N is the number of clients already subscribed to a channel."), Subscriptions.Kind.CHANNEL);
     }
 
     /** {@code PUNSUBSCRIBE [pattern [pattern ...]]} */
-    public static UnsubscribeCommand punsubscribe() {
-        return new UnsubscribeCommand(complexity(spec("punsubscribe", -1, "pubsub", "2.0.0",
+    public static UnsubscribeCommand punsubscribe(ServerContext server) {
+        return new UnsubscribeCommand(server, complexity(spec("punsubscribe", -1, "pubsub", "2.0.0",
                 "Stop listening for messages posted to channels matching the given patterns",
                 "[pattern [pattern ...]]",
                 CommandFlag.PUBSUB, CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE),
                 "O(N+M) where N is the number of patterns the client is already subscribed and M is the number of "
-                        + "total patterns subscribed in the system (by any client)."), PubSub.Kind.PATTERN);
+                        + "total patterns subscribed in the system (by any client)."), Subscriptions.Kind.PATTERN);
     }
 
     /** {@code SUNSUBSCRIBE [shardchannel [shardchannel ...]]} */
-    public static UnsubscribeCommand sunsubscribe() {
-        return new UnsubscribeCommand(new CommandSpec("sunsubscribe", -1, EnumSet.of(CommandFlag.PUBSUB,
+    public static UnsubscribeCommand sunsubscribe(ServerContext server) {
+        return new UnsubscribeCommand(server, new CommandSpec("sunsubscribe", -1, EnumSet.of(CommandFlag.PUBSUB,
                 CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE), KeySpec.ALL, "pubsub", "7.0.0",
                 "Stop listening for messages posted to the given shard channels",
                 "O(N) where N is the number of clients already subscribed to a shard channel.",
-                "[shardchannel [shardchannel ...]]"), PubSub.Kind.SHARD);
+                "[shardchannel [shardchannel ...]]"), Subscriptions.Kind.SHARD);
     }
 
     @Override
@@ -56,14 +59,19 @@ public final class UnsubscribeCommand extends BuiltinCommand {
     }
 
     @Override
-    protected void execute(Connection c, byte[][] args) {
-        PubSub ps = c.server().pubsub();
+    public Role role() {
+        return Role.SUBSCRIPTION;
+    }
+
+    @Override
+    protected void execute(CallContext c, byte[][] args) {
+        PubSub ps = server.pubsub();
         if (args.length == 1) {
-            ps.unsubscribeAll(c, kind, true);
+            ps.unsubscribeAll(c.client(), kind, true);
             return;
         }
         for (int i = 1; i < args.length; i++) {
-            ps.unsubscribe(c, kind, args[i], true);
+            ps.unsubscribe(c.client(), kind, args[i], true);
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.pyredis.server.internal.config;
 
 import io.pyredis.api.KeyspaceEvent;
+import io.pyredis.core.pubsub.Notifier;
 
 /**
  * {@code notify-keyspace-events}: which keyspace notifications are published, as Redis's
- * flag letters (notify.c). The value is a bit set: bit {@code ordinal()} of each
+ * flag letters (notify.c). The value is the {@link Notifier}'s bit set: a bit per
  * {@link KeyspaceEvent} class, plus {@link #KEYSPACE} ({@code K}) and {@link #KEYEVENT}
  * ({@code E}). CONFIG GET shows it normalised as Redis does ({@code "KEA"} reads back
  * {@code "AKE"}).
@@ -12,9 +13,9 @@ import io.pyredis.api.KeyspaceEvent;
 public final class NotifyEventsParam extends ConfigParam<Integer> {
 
     /** {@code K}: publish to {@code __keyspace@<db>__:<key>}. */
-    public static final int KEYSPACE = 1 << 20;
+    public static final int KEYSPACE = Notifier.KEYSPACE;
     /** {@code E}: publish to {@code __keyevent@<db>__:<event>}. */
-    public static final int KEYEVENT = 1 << 21;
+    public static final int KEYEVENT = Notifier.KEYEVENT;
     /** {@code A}: Redis's NOTIFY_ALL, {@code g$lshzxetd} (not {@code m} nor {@code n}). */
     public static final int ALL = bit(KeyspaceEvent.GENERIC) | bit(KeyspaceEvent.STRING) | bit(KeyspaceEvent.LIST)
             | bit(KeyspaceEvent.SET) | bit(KeyspaceEvent.HASH) | bit(KeyspaceEvent.ZSET)
@@ -32,7 +33,7 @@ public final class NotifyEventsParam extends ConfigParam<Integer> {
 
     /** The bit of {@code type} in the value. */
     public static int bit(KeyspaceEvent type) {
-        return 1 << type.ordinal();
+        return Notifier.bit(type);
     }
 
     /** The current flags, unboxed. */

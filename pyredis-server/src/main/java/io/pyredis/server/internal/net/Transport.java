@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -17,7 +16,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.pyredis.server.internal.Connection;
+import io.pyredis.core.loop.Loop;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.config.ServerConfig;
 import org.slf4j.Logger;
@@ -45,16 +44,16 @@ public final class Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
 
-    private final ServerContext server;
     private final boolean epoll = useEpoll();
     private final EventLoopGroup acceptor = group(epoll, "pyredis-accept");
     private final EventLoopGroup worker = group(epoll, "pyredis-main");
+    private final Loop loop = new NettyLoop(worker.next());
     private final List<Channel> listeners = new ArrayList<>();
     private LoopIo io;
     private int port;
 
-    public Transport(ServerContext server) {
-        this.server = server;
+    /** Starts the threads; {@link #bind} listens once the server is ready for clients. */
+    public Transport() {
     }
 
     private static boolean useEpoll() {
@@ -82,13 +81,13 @@ public final class Transport {
         return epoll;
     }
 
-    /** The one event loop of the clients and commands. */
-    public EventLoop eventLoop() {
-        return worker.next();
+    /** The one loop of the clients and commands, as the core sees it. */
+    public Loop loop() {
+        return loop;
     }
 
-    /** Binds every address; returns the port listened on. */
-    public int bind() throws IOException {
+    /** Binds every address, each connection served by {@code server}; returns the port listened on. */
+    public int bind(ServerContext server) throws IOException {
         ServerConfig cfg = server.config();
         Class<? extends ServerChannel> channelType;
         ServerBootstrap b = new ServerBootstrap();
@@ -113,7 +112,7 @@ public final class Transport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new Connection(server, io));
+                        ch.pipeline().addLast(new ChannelClient(server, io));
                     }
                 });
         int wanted = cfg.port.intValue();

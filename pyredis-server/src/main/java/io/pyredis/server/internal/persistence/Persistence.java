@@ -2,7 +2,7 @@ package io.pyredis.server.internal.persistence;
 
 import io.pyredis.server.internal.config.SaveParam;
 import io.pyredis.server.internal.config.ServerConfig;
-import io.netty.channel.EventLoop;
+import io.pyredis.core.loop.Loop;
 import io.pyredis.storage.BackgroundSave;
 import io.pyredis.storage.Clock;
 import io.pyredis.storage.KeyListener;
@@ -56,7 +56,7 @@ public final class Persistence implements KeyListener {
     /** Cached for the dispatcher: stop-writes-on-bgsave-error, save rules and a failed last bgsave. */
     private boolean writesRefused;
 
-    private EventLoop loop;
+    private final Loop loop;
     /** The running background save, or null. */
     private SnapshotRunner bg;
     private long bgStartMillis;
@@ -64,7 +64,8 @@ public final class Persistence implements KeyListener {
     /** BGSAVE SCHEDULE (or BGSAVE inside EXEC) asked for one: the cron starts it. */
     private boolean bgsaveScheduled;
 
-    public Persistence(ServerConfig config, Keyspace keyspace, Clock clock) {
+    public Persistence(ServerConfig config, Keyspace keyspace, Clock clock, Loop loop) {
+        this.loop = loop;
         this.config = config;
         this.keyspace = keyspace;
         this.clock = clock;
@@ -75,11 +76,6 @@ public final class Persistence implements KeyListener {
             updateRefusal();
         });
         config.stopWritesOnBgsaveError.onChange(v -> updateRefusal());
-    }
-
-    /** Wiring: the loop that runs commands, where background saves take their slices. */
-    public void attach(EventLoop loop) {
-        this.loop = loop;
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.pyredis.server.internal.persistence;
 
-import io.netty.channel.EventLoop;
+import io.pyredis.core.loop.Loop;
 import io.pyredis.storage.BackgroundSave;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -30,12 +29,12 @@ public final class SnapshotRunner {
     static final long MAX_SLICE_NANOS = 1_000_000;
 
     private final BackgroundSave save;
-    private final EventLoop loop;
+    private final Loop loop;
     private final Consumer<Throwable> onEnd;
     private boolean ended;
     private long lastSliceEnd = System.nanoTime();
 
-    private SnapshotRunner(BackgroundSave save, EventLoop loop, Consumer<Throwable> onEnd) {
+    private SnapshotRunner(BackgroundSave save, Loop loop, Consumer<Throwable> onEnd) {
         this.save = save;
         this.loop = loop;
         this.onEnd = onEnd;
@@ -43,15 +42,11 @@ public final class SnapshotRunner {
 
     /**
      * Starts driving {@code save}; {@code onEnd} gets null on success or the failure, on
-     * the loop, once. Without a loop (a server not started yet) it all happens now.
+     * the loop, once.
      */
-    public static SnapshotRunner start(BackgroundSave save, EventLoop loop, Consumer<Throwable> onEnd) {
+    public static SnapshotRunner start(BackgroundSave save, Loop loop, Consumer<Throwable> onEnd) {
         SnapshotRunner r = new SnapshotRunner(save, loop, onEnd);
-        if (loop == null) {
-            r.finish();
-        } else {
-            loop.execute(r::slice);
-        }
+        loop.execute(r::slice);
         return r;
     }
 
@@ -77,11 +72,11 @@ public final class SnapshotRunner {
         if (walked) {
             save.result().whenComplete((bytes, err) -> loop.execute(() -> end(err)));
         } else {
-            // Scheduled, not execute()d: Netty runs a task queue until it is empty (checking
-            // its time budget only every 64 tasks), so a slice that queued the next one with
-            // execute() would run 64 in a row; the scheduled queue is taken once per loop
-            // turn, so clients' I/O runs between any two slices.
-            loop.schedule(this::slice, save.waitingForDisk() ? 1_000_000 : 0, TimeUnit.NANOSECONDS);
+            // Scheduled, not execute()d: the loop runs its queue of tasks until it is empty
+            // (Netty checks its time budget only every 64 tasks), so a slice that queued the
+            // next one with execute() would run 64 in a row; scheduled tasks are taken once per
+            // loop turn, so clients' I/O runs between any two slices.
+            loop.schedule(this::slice, save.waitingForDisk() ? 1_000_000 : 0);
         }
     }
 

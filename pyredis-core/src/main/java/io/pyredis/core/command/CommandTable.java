@@ -1,0 +1,113 @@
+package io.pyredis.core.command;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Commands by name, looked up case-insensitively straight from the request's bytes: an
+ * open-addressing table of lower-case names, hashed and compared with ASCII case folded
+ * on the fly, so a lookup allocates nothing. Filled at start, read-only afterwards.
+ */
+public final class CommandTable {
+
+    private byte[][] keys = new byte[64][];
+    private CommandEntry[] values = new CommandEntry[64];
+    private final List<CommandEntry> inOrder = new ArrayList<>();
+
+    /** Adds {@code entry} under {@code lowerName}; false (and nothing added) when the name is taken. */
+    public boolean put(String lowerName, CommandEntry entry) {
+        byte[] name = lowerName.getBytes(StandardCharsets.US_ASCII);
+        if (get(name) != null) {
+            return false;
+        }
+        if ((inOrder.size() + 1) * 2 > keys.length) {
+            grow();
+        }
+        insert(name, entry);
+        inOrder.add(entry);
+        return true;
+    }
+
+    /** Whether {@code name} (any case) is taken. */
+    public boolean contains(String name) {
+        return get(name) != null;
+    }
+
+    /** The entry for {@code name} (any case), or null. */
+    public CommandEntry get(String name) {
+        return get(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The entry for {@code name} (any ASCII case), or null. Allocation-free. */
+    public CommandEntry get(byte[] name) {
+        byte[][] ks = keys;
+        int mask = ks.length - 1;
+        int len = name.length;
+        int i = hash(name) & mask;
+        byte[] k;
+        while ((k = ks[i]) != null) {
+            if (k.length == len && equalsLowered(k, name)) {
+                return values[i];
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    /** All entries, in the order they were added. */
+    public List<CommandEntry> all() {
+        return Collections.unmodifiableList(inOrder);
+    }
+
+    public int size() {
+        return inOrder.size();
+    }
+
+    private void grow() {
+        byte[][] oldKeys = keys;
+        CommandEntry[] oldValues = values;
+        keys = new byte[oldKeys.length * 2][];
+        values = new CommandEntry[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                insert(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+
+    private void insert(byte[] lowerName, CommandEntry e) {
+        int mask = keys.length - 1;
+        int i = hash(lowerName) & mask;
+        while (keys[i] != null) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = lowerName;
+        values[i] = e;
+    }
+
+    private static boolean equalsLowered(byte[] lowerKey, byte[] name) {
+        for (int i = 0; i < lowerKey.length; i++) {
+            byte c = name[i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lowerKey[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(byte[] b) {
+        int h = b.length;
+        for (byte c : b) {
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            h = 31 * h + c;
+        }
+        return h ^ (h >>> 16);
+    }
+}

@@ -1,0 +1,236 @@
+package io.pyredis.core.exec;
+
+import io.pyredis.api.BlockingCommand;
+import io.pyredis.core.client.Block;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.command.CommandEntry;
+import io.pyredis.core.loop.Loop;
+import io.pyredis.core.util.DbKey;
+import io.pyredis.storage.Keyspace;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The clients blocked by a {@link BlockingCommand} (BLPOP and the like), as Redis's
+ * blocked.c keeps them: one FIFO line of clients per (database, key). A change to a key
+ * somebody waits on marks the key ready, and after the command that changed it (the call
+ * unit calls {@link #serveReady()}), each client in that key's line, longest-waiting first,
+ * runs its command again, through the call unit, with the same arguments. A client that
+ * replies this time is unblocked and its buffered requests are processed; one that blocks
+ * again keeps its place and its deadline.
+ *
+ * <p>Everything runs on the loop, like the commands.
+ */
+public final class BlockedClients {
+
+    /** Redis's error reply for CLIENT UNBLOCK ... ERROR. */
+    static final String UNBLOCKED = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
+
+    private final Keyspace keyspace;
+    private final Loop loop;
+    private CallUnit unit;
+    private final Map<DbKey, ArrayDeque<Block>> lines = new HashMap<>();
+    private final ArrayDeque<DbKey> ready = new ArrayDeque<>();
+    private final Set<DbKey> readySet = new HashSet<>();
+    /** For lookups from {@link #keyModified} without allocating. */
+    private final DbKey probe = new DbKey();
+    private int blocked;
+    private boolean serving;
+
+    BlockedClients(Keyspace keyspace, Loop loop) {
+        this.keyspace = keyspace;
+        this.loop = loop;
+    }
+
+    void attach(CallUnit u) {
+        this.unit = u;
+    }
+
+    /** The number of blocked clients (INFO's {@code blocked_clients}). */
+    public int blockedCount() {
+        return blocked;
+    }
+
+    /** A key changed: if somebody waits on it, it is ready. */
+    public void keyModified(int db, byte[] key) {
+        if (blocked == 0) {
+            return;
+        }
+        probe.set(db, key);
+        boolean wanted = lines.containsKey(probe) && !readySet.contains(probe);
+        probe.key = null;
+        if (!wanted) {
+            return;
+        }
+        DbKey k = new DbKey(db, key.clone());
+        readySet.add(k);
+        ready.add(k);
+    }
+
+    /**
+     * Databases {@code a} and {@code b} just swapped their contents (SWAPDB): every key
+     * waited on in either that is now stored becomes ready, as Redis's
+     * scanDatabaseForReadyKeys. Clients stay with their database index.
+     */
+    public void databasesSwapped(int a, int b) {
+        if (blocked == 0) {
+            return;
+        }
+        for (DbKey k : lines.keySet()) {
+            if ((k.db == a || k.db == b) && !readySet.contains(k) && keyspace.isStored(k.db, k.key)) {
+                readySet.add(k);
+                ready.add(k);
+            }
+        }
+    }
+
+    /** Whether a key somebody waits on changed since the last {@link #serveReady()}. */
+    public boolean hasReady() {
+        return !ready.isEmpty();
+    }
+
+    /**
+     * Parks {@code c}, whose {@code command} just asked to block on {@code keys}: from now
+     * on its further requests wait in its buffer. Called by the call unit once the command
+     * has returned.
+     */
+    void park(Client c, CommandEntry command, byte[][] args, byte[][] keys, long timeoutMillis) {
+        int db = c.db();
+        DbKey[] unique = new DbKey[keys.length];
+        int n = 0;
+        for (byte[] key : keys) {
+            DbKey k = new DbKey(db, key);
+            if (!Arrays.asList(unique).subList(0, n).contains(k)) {
+                unique[n++] = k;
+            }
+        }
+        Block b = new Block(c, command, args, Arrays.copyOf(unique, n));
+        for (DbKey k : b.keys()) {
+            lines.computeIfAbsent(k, x -> new ArrayDeque<>()).addLast(b);
+        }
+        if (timeoutMillis > 0) {
+            b.timer(loop.schedule(() -> timedOut(b), TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
+        }
+        blocked++;
+        c.parked(b);
+    }
+
+    /**
+     * Serves the clients waiting on the keys changed since the last call, oldest first, until
+     * no key is left ready (a served BLMOVE may make its destination ready in turn).
+     */
+    public void serveReady() {
+        if (serving) {
+            return;
+        }
+        serving = true;
+        try {
+            DbKey k;
+            while ((k = ready.poll()) != null) {
+                readySet.remove(k);
+                ArrayDeque<Block> line = lines.get(k);
+                if (line == null) {
+                    continue;
+                }
+                for (Block b : line.toArray(new Block[0])) {
+                    if (b.client().block() != b) {
+                        continue; // served through another key meanwhile, or gone
+                    }
+                    if (!keyspace.db(k.db).exists(k.key)) {
+                        break; // every blocking command needs its key to exist
+                    }
+                    rerun(b);
+                }
+            }
+        } finally {
+            serving = false;
+        }
+    }
+
+    private void rerun(Block b) {
+        Client c = b.client();
+        int mark = c.reply().size();
+        unit.rerun(c, b.command(), b.args());
+        if (c.reblocked() && c.reply().size() == mark) {
+            c.reblocked(false);
+            return;
+        }
+        c.reblocked(false);
+        finish(b);
+    }
+
+    private void timedOut(Block b) {
+        Client c = b.client();
+        if (c.block() != b) {
+            return;
+        }
+        b.timer(null);
+        unit.timeoutReply(c, b.command(), b.args());
+        finish(b);
+    }
+
+    /**
+     * CLIENT UNBLOCK: unblocks {@code c} if it is blocked, replying as on a timeout, or with
+     * {@code -UNBLOCKED client unblocked via CLIENT UNBLOCK} when {@code error}. Returns
+     * whether it was blocked (CLIENT UNBLOCK's 1 or 0).
+     */
+    public boolean unblock(Client c, boolean error) {
+        Block b = c.block();
+        if (b == null) {
+            return false;
+        }
+        if (error) {
+            unit.stats().errorReply("UNBLOCKED");
+            c.reply().error(UNBLOCKED);
+        } else {
+            unit.timeoutReply(c, b.command(), b.args());
+        }
+        finish(b);
+        return true;
+    }
+
+    /** Ends {@code c}'s wait without a reply (a test harness that only wants to see the block). */
+    public void cancel(Client c) {
+        disconnected(c);
+    }
+
+    /** A client that disconnected while blocked: forget it. */
+    public void disconnected(Client c) {
+        Block b = c.block();
+        if (b != null) {
+            unpark(b);
+        }
+    }
+
+    /** The client has its reply: out of every line, reply sent, buffered requests processed next. */
+    private void finish(Block b) {
+        unpark(b);
+        Client c = b.client();
+        c.flush();
+        loop.execute(c::resume);
+    }
+
+    private void unpark(Block b) {
+        for (DbKey k : b.keys()) {
+            ArrayDeque<Block> line = lines.get(k);
+            if (line != null) {
+                line.remove(b);
+                if (line.isEmpty()) {
+                    lines.remove(k);
+                }
+            }
+        }
+        if (b.timer() != null) {
+            b.timer().cancel();
+            b.timer(null);
+        }
+        blocked--;
+        b.client().unparked();
+    }
+}

@@ -1,0 +1,499 @@
+package io.pyredis.core.exec;
+
+import io.pyredis.api.BlockingCommand;
+import io.pyredis.api.RedisError;
+import io.pyredis.core.client.Client;
+import io.pyredis.core.client.Transaction;
+import io.pyredis.core.command.CommandEntry;
+import io.pyredis.core.command.CommandTable;
+import io.pyredis.core.command.Role;
+import io.pyredis.core.pubsub.Notifier;
+import io.pyredis.core.pubsub.PubSub;
+import io.pyredis.core.stats.ServerStats;
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.storage.Keyspace;
+import io.pyredis.storage.LookupRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The one way a command runs, as Redis's processCommand and call(): every client request,
+ * every command EXEC runs, a blocked client's re-run, the AOF loader's commands and the
+ * testkit's go through here, so they are looked up, checked, executed, counted,
+ * propagated and followed by the same work whoever sent them.
+ *
+ * <p>{@link #process} is processCommand: look the command (and subcommand) up, check arity,
+ * authentication, MULTI, disk errors and the pub/sub context in Redis's order, queue it in
+ * MULTI or {@link #call} it, then serve clients whose keys became ready. {@link #call} is
+ * call(): run it with its context, turn a thrown {@link RedisError} into the reply,
+ * count INFO's commandstats and errorstats, record what it propagates (or itself, when it
+ * changed data and recorded nothing), and, at the outermost level, hand the unit to the
+ * propagation sinks. The hot path allocates nothing beyond what the command itself does.
+ */
+public final class CallUnit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallUnit.class);
+
+    /** Count the call in commandstats (Redis's CMD_CALL_STATS). */
+    public static final int CALL_STATS = 1;
+    /** Propagate the call (Redis's CMD_CALL_PROPAGATE). */
+    public static final int CALL_PROPAGATE = 2;
+    /** A client's command, EXEC's commands: everything (Redis's CMD_CALL_FULL). */
+    public static final int CALL_FULL = CALL_STATS | CALL_PROPAGATE;
+    /** Neither: the AOF loader's commands (Redis's CMD_CALL_NONE). */
+    public static final int CALL_NONE = 0;
+    /** A blocked client's command run again: its time and failure count, not a new call. */
+    static final int CALL_UNBLOCK = 4;
+
+    private static final String NOAUTH = "NOAUTH Authentication required.";
+    /** Redis truncates names and arguments quoted in errors to 128 bytes. */
+    private static final int QUOTE_MAX = 128;
+    private static final byte[] QUEUED = "+QUEUED\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Keyspace keyspace;
+    private final CommandTable commands;
+    private final ServerStats stats;
+    private final Notifier notifier;
+    private final PubSub pubsub;
+    private final Propagation propagation = new Propagation();
+    private final Watches watches;
+    private final BlockedClients blocked;
+    private Function<String, String> config = name -> null;
+    private Supplier<String> diskError = () -> null;
+
+    /** Nesting depth of call(): 0 outside any command. */
+    private int depth;
+    private CallContext[] contexts = new CallContext[4];
+    /** Redis's server.dirty: key changes seen, for the before/after test of verbatim propagation. */
+    private long dirty;
+    /** Redis's prev_err_count of incrCommandStatsOnError. */
+    private long prevErrorCount;
+
+    CallUnit(Keyspace keyspace, CommandTable commands, ServerStats stats, Notifier notifier, PubSub pubsub,
+             Watches watches, BlockedClients blocked) {
+        this.keyspace = keyspace;
+        this.commands = commands;
+        this.stats = stats;
+        this.notifier = notifier;
+        this.pubsub = pubsub;
+        this.watches = watches;
+        this.blocked = blocked;
+        for (int i = 0; i < contexts.length; i++) {
+            contexts[i] = new CallContext(this);
+        }
+    }
+
+    /**
+     * A call unit over {@code keyspace} with its own watches and blocked clients; the engine
+     * wires the rest.
+     */
+    public static CallUnit create(Keyspace keyspace, CommandTable commands, ServerStats stats, Notifier notifier,
+                                  PubSub pubsub, io.pyredis.core.loop.Loop loop) {
+        Watches w = new Watches(keyspace);
+        BlockedClients b = new BlockedClients(keyspace, loop);
+        CallUnit u = new CallUnit(keyspace, commands, stats, notifier, pubsub, w, b);
+        b.attach(u);
+        return u;
+    }
+
+    // ---- wiring --------------------------------------------------------------------
+
+    /** What {@code CommandContext.config} answers (CONFIG GET's values). */
+    public void configView(Function<String, String> view) {
+        this.config = view;
+    }
+
+    /**
+     * The reason writes (and PING) are refused, Redis's writeCommandsDeniedByDiskError: a
+     * {@code MISCONF ...} text, or null when the disk is fine.
+     */
+    public void diskErrorCheck(Supplier<String> check) {
+        this.diskError = check;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    public CommandTable commands() {
+        return commands;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
+    public Propagation propagation() {
+        return propagation;
+    }
+
+    public Watches watches() {
+        return watches;
+    }
+
+    public BlockedClients blocked() {
+        return blocked;
+    }
+
+    String config(String name) {
+        return config.apply(name);
+    }
+
+    /** Whether a command is running (outside: the cron, an expiry cycle, a timer). */
+    public boolean inCall() {
+        return depth > 0;
+    }
+
+    /** A change no key listener reports (SWAPDB): the command is propagated. */
+    public void forceDirty() {
+        dirty++;
+    }
+
+    /** A key changed (the keyspace's listener). */
+    void keyModified() {
+        dirty++;
+    }
+
+    // ---- processCommand ----------------------------------------------------------------
+
+    /**
+     * Runs one request of {@code c}, writing exactly one reply (or none, when the client
+     * blocks), as a command that started at {@code startNanos}. Returns the time it ended
+     * (or {@code startNanos} when it did not run), for the next command of the same batch:
+     * one clock reading per command for its statistics instead of two.
+     */
+    public long process(Client c, byte[][] args, long startNanos) {
+        CommandEntry e = commands.get(args[0]);
+        if (e == null) {
+            rejectRaw(c, unknownCommand(args));
+            c.lastCommand(null);
+            return startNanos;
+        }
+        CommandTable subs = e.subcommands();
+        if (subs != null && args.length >= 2) {
+            CommandEntry sub = subs.get(args[1]);
+            if (sub == null) {
+                rejectRaw(c, unknownSubcommand(args));
+                c.lastCommand(null);
+                return startNanos;
+            }
+            e = sub;
+        }
+        c.lastCommand(e);
+        if (!e.acceptsArgc(args.length)) {
+            reject(c, e, "ERR", e.arityError());
+            return startNanos;
+        }
+        if (!c.authenticated() && !e.noAuth()) {
+            reject(c, e, "NOAUTH", NOAUTH);
+            return startNanos;
+        }
+        boolean inMulti = c.inMulti();
+        if (inMulti && e.noMulti()) {
+            reject(c, e, "ERR", "ERR Command not allowed inside a transaction");
+            return startNanos;
+        }
+        Role role = e.role();
+        String disk = diskError.get();
+        if (disk != null && (e.isWrite() || role == Role.PING || (role == Role.EXEC && queuedWrite(c)))) {
+            reject(c, e, "MISCONF", disk);
+            return startNanos;
+        }
+        if (c.subscriptionCount() > 0 && c.protocol() == 2 && !role.allowedSubscribed()) {
+            reject(c, e, "ERR", "ERR Can't execute '" + e.name() + "': only (P|S)SUBSCRIBE / "
+                    + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return startNanos;
+        }
+        if (inMulti && !role.runsInMulti()) {
+            Transaction t = c.transaction(false);
+            // As Redis: an aborted transaction keeps no more commands, but still says QUEUED.
+            if (!t.dirtyCas() && !t.dirtyExec()) {
+                t.queue(e, args);
+            }
+            c.reply().raw(QUEUED);
+            return startNanos;
+        }
+        long end = call(c, e, args, startNanos, CALL_FULL);
+        afterCommand();
+        return end;
+    }
+
+    /** Serves the clients whose keys became ready and flushes published messages (after a top-level command). */
+    public void afterCommand() {
+        if (blocked.hasReady()) {
+            blocked.serveReady();
+        }
+        if (pubsub.hasPending()) {
+            pubsub.flushPending();
+        }
+    }
+
+    /**
+     * Runs one command read from the append-only file with the loader's client, as Redis's
+     * loadSingleAppendOnlyFile: inside MULTI it is queued, else executed with neither
+     * statistics nor propagation. Returns whether the command exists (false: the file is
+     * bad); an unknown subcommand or a wrong number of arguments is skipped, as the error a
+     * client would get changes nothing.
+     */
+    public boolean load(Client fake, byte[][] args) {
+        CommandEntry e = commands.get(args[0]);
+        if (e == null) {
+            return false;
+        }
+        CommandTable subs = e.subcommands();
+        if (subs != null && args.length >= 2) {
+            e = subs.get(args[1]);
+        }
+        if (e == null || !e.acceptsArgc(args.length)) {
+            return true; // what a client would get an error for changes nothing
+        }
+        fake.lastCommand(e);
+        if (fake.inMulti() && e.role() != Role.EXEC && e.role() != Role.MULTI) {
+            fake.transaction(false).queue(e, args);
+            return true;
+        }
+        call(fake, e, args, System.nanoTime(), CALL_NONE);
+        afterCommand();
+        return true;
+    }
+
+    /** Whether the transaction being EXECed holds a write command (Redis's mstate.cmd_flags). */
+    private static boolean queuedWrite(Client c) {
+        Transaction t = c.transaction(false);
+        if (t == null) {
+            return false;
+        }
+        for (CommandEntry q : t.commands()) {
+            if (q.isWrite()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Redis's rejectCommand: the error, counted, and the transaction (if any) flagged; a
+     * rejected EXEC discards the transaction with {@code EXECABORT} (execCommandAbort).
+     */
+    private void reject(Client c, CommandEntry e, String code, String message) {
+        e.rejectedCalls++;
+        c.flagTransaction();
+        if (e.role() == Role.EXEC && c.inMulti()) {
+            Transactions.discardTransaction(c, watches);
+            stats.errorReply("EXECABORT");
+            c.reply().error("EXECABORT Transaction discarded because of: " + message);
+            return;
+        }
+        stats.errorReply(code);
+        c.reply().error(message);
+    }
+
+    /** A rejection before a command was found: counted as an ERR, the transaction flagged. */
+    private void rejectRaw(Client c, byte[] reply) {
+        stats.errorReply("ERR");
+        c.flagTransaction();
+        c.reply().raw(reply);
+    }
+
+    // ---- call --------------------------------------------------------------------------
+
+    /**
+     * Runs a command that passed the checks, as Redis's call(): its reply (or its error),
+     * its statistics, its propagation, and a block it asked for. EXEC calls it for each
+     * queued command. Returns the time it ended.
+     *
+     * @param flags {@link #CALL_FULL}, {@link #CALL_NONE}, ...
+     */
+    public long call(Client c, CommandEntry e, byte[][] args, long startNanos, int flags) {
+        RespWriter w = c.reply();
+        int mark = w.size();
+        CallContext ctx = enter(c, e);
+        LookupRule outerRule = keyspace.lookupRule();
+        keyspace.lookupRule(e.lookupRule());
+        boolean recording = (flags & CALL_PROPAGATE) != 0 && propagation.active();
+        long dirtyBefore = dirty;
+        long recordsBefore = propagation.records();
+        int db = c.db();
+        prevErrorCount = stats.totalErrorReplies;
+        try {
+            e.command().execute(ctx, args);
+        } catch (RedisError err) {
+            if ((flags & CALL_UNBLOCK) != 0 && "WRONGTYPE".equals(err.code())) {
+                // As Redis 7.0: a key of another type does not serve; the client keeps waiting.
+                replaceReply(c, mark);
+                c.reblocked(true);
+            } else {
+                stats.errorReply(err.code());
+                replaceReply(c, mark).error(err.getMessage());
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+            stats.errorReply("ERR");
+            stats.unexpectedErrorReplies++;
+            LOG.error("Command '{}' failed", e.name(), ex);
+            replaceReply(c, mark).error("ERR internal error in '" + e.name() + "' command: " + ex);
+        } finally {
+            // The server's own lookups (serving blocked clients, WATCH) are never reads.
+            keyspace.lookupRule(outerRule);
+        }
+        long end = System.nanoTime();
+        boolean blocks = c.blockRequested();
+        if ((flags & CALL_UNBLOCK) != 0 && c.reblocked() && w.size() == mark) {
+            // Run again and still nothing to serve: it keeps waiting, nothing happened.
+            exit();
+            return end;
+        }
+        if (stats.totalErrorReplies != prevErrorCount) {
+            e.failedCalls++;
+        }
+        prevErrorCount = stats.totalErrorReplies;
+        if ((flags & (CALL_STATS | CALL_UNBLOCK)) != 0) {
+            e.nanos += end - startNanos;
+            if ((flags & CALL_UNBLOCK) == 0) {
+                e.calls++;
+            }
+        }
+        if (recording && e.role() != Role.EXEC && propagation.records() == recordsBefore && dirty != dirtyBefore) {
+            propagation.add(db, args, true);
+        }
+        if ((flags & CALL_UNBLOCK) == 0) {
+            stats.totalCommandsProcessed++;
+        }
+        if (blocks) {
+            byte[][] keys = c.takeBlockRequest();
+            if (w.size() == mark) {
+                blocked.park(c, e, args, keys, c.blockTimeout());
+            }
+        }
+        exit();
+        return end;
+    }
+
+    /** Runs a blocked client's command again, through {@link #call}, counting as Redis's updateStatsOnUnblock. */
+    long rerun(Client c, CommandEntry e, byte[][] args) {
+        c.reblocked(false);
+        return call(c, e, args, System.nanoTime(), CALL_UNBLOCK | CALL_PROPAGATE);
+    }
+
+    /** Writes a timed-out or CLIENT UNBLOCKed client's reply, counted as Redis's updateStatsOnUnblock. */
+    void timeoutReply(Client c, CommandEntry e, byte[][] args) {
+        CallContext ctx = enter(c, e);
+        int mark = c.reply().size();
+        try {
+            ((BlockingCommand) e.command()).timeout(ctx, args);
+        } catch (RuntimeException ex) {
+            LOG.error("Timeout reply of '{}' failed", e.name(), ex);
+            replaceReply(c, mark).nullArray();
+        } finally {
+            exit();
+        }
+    }
+
+    private CallContext enter(Client c, CommandEntry e) {
+        if (depth == 0) {
+            // As Redis's fixed_time_expire: the clock moves once per top-level command, so
+            // the commands of an EXEC see keys expire consistently.
+            keyspace.refreshTime();
+        }
+        if (depth == contexts.length) {
+            contexts = java.util.Arrays.copyOf(contexts, depth * 2);
+            for (int i = depth; i < contexts.length; i++) {
+                contexts[i] = new CallContext(this);
+            }
+        }
+        CallContext ctx = contexts[depth++];
+        ctx.bind(c, e);
+        return ctx;
+    }
+
+    private void exit() {
+        CallContext ctx = contexts[--depth];
+        ctx.bind(null, null);
+        if (depth == 0) {
+            propagation.commit();
+        }
+    }
+
+    /** The writer with whatever the failed command wrote removed. */
+    private static RespWriter replaceReply(Client c, int mark) {
+        if (c.reply().size() != mark) {
+            c.truncateReply(mark);
+        }
+        return c.reply();
+    }
+
+    // ---- error texts -------------------------------------------------------------------
+
+    /**
+     * Redis 7.0's commandCheckExistence text: {@code -ERR unknown command 'foo', with args
+     * beginning with: 'a' 'b' }, built from bytes so binary names come back as sent. As C
+     * formats it, each quoted string stops at a NUL byte, and CR/LF become spaces.
+     */
+    static byte[] unknownCommand(byte[][] args) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+        b.writeBytes("-ERR unknown command '".getBytes(StandardCharsets.US_ASCII));
+        cString(b, args[0], QUOTE_MAX);
+        b.writeBytes("', with args beginning with: ".getBytes(StandardCharsets.US_ASCII));
+        int argsLen = 0;
+        for (int i = 1; i < args.length && argsLen < QUOTE_MAX; i++) {
+            b.write('\'');
+            argsLen += 1 + cString(b, args[i], QUOTE_MAX - argsLen);
+            b.write('\'');
+            b.write(' ');
+            argsLen += 2;
+        }
+        return crlfTerminated(b);
+    }
+
+    /** {@code -ERR unknown subcommand 'x'. Try CONFIG HELP.} */
+    static byte[] unknownSubcommand(byte[][] args) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+        b.writeBytes("-ERR unknown subcommand '".getBytes(StandardCharsets.US_ASCII));
+        cString(b, args[1], QUOTE_MAX);
+        b.writeBytes("'. Try ".getBytes(StandardCharsets.US_ASCII));
+        for (byte x : args[0]) {
+            if (x == 0) {
+                break;
+            }
+            b.write(x >= 'a' && x <= 'z' ? x - 32 : x);
+        }
+        b.writeBytes(" HELP.".getBytes(StandardCharsets.US_ASCII));
+        return crlfTerminated(b);
+    }
+
+    /** Writes {@code s} as C's {@code %.<max>s} would; returns the bytes written. */
+    private static int cString(ByteArrayOutputStream b, byte[] s, int max) {
+        int n = 0;
+        while (n < s.length && n < max && s[n] != 0) {
+            n++;
+        }
+        b.write(s, 0, n);
+        return n;
+    }
+
+    private static byte[] crlfTerminated(ByteArrayOutputStream b) {
+        byte[] out = b.toByteArray();
+        for (int i = 1; i < out.length; i++) {
+            if (out[i] == '\r' || out[i] == '\n') {
+                out[i] = ' ';
+            }
+        }
+        byte[] r = new byte[out.length + 2];
+        System.arraycopy(out, 0, r, 0, out.length);
+        r[out.length] = '\r';
+        r[out.length + 1] = '\n';
+        return r;
+    }
+}
