@@ -63,6 +63,43 @@ class ModuleRulesTest {
                     + " it can be embedded and tested without a server");
 
     @ArchTest
+    static final ArchRule coreKnowsNoTransportNorConfigFiles = classes()
+            .that().resideInAPackage("io.pyredis.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.core..", "io.pyredis.api..",
+                    "io.pyredis.support..", "io.pyredis.protocol..", "io.pyredis.storage..", "org.slf4j..", "java..")
+            .because("the execution core (clients, the call unit, MULTI, blocking, pub/sub) must run"
+                    + " without a network or a config file, so that the testkit, scripts and"
+                    + " replication drive the very same code a socket does");
+
+    @ArchTest
+    static final ArchRule corePackagesAreFreeOfCycles = slices()
+            .matching("io.pyredis.core.(**)")
+            .should().beFreeOfCycles()
+            .because("each layer of the core (loop, commands, clients, pub/sub, execution) builds on"
+                    + " the ones below it only; a cycle would make them impossible to test apart");
+
+    @ArchTest
+    static final ArchRule serverPackagesAreFreeOfCycles = slices()
+            .matching("io.pyredis.server.(**)")
+            .should().beFreeOfCycles()
+            .because("the server's parts (config, persistence, commands, network) layer on each"
+                    + " other one way; a cycle is how a transport detail ends up inside persistence");
+
+    @ArchTest
+    static final ArchRule persistenceKnowsNoTransport = noClasses()
+            .that().resideInAPackage("io.pyredis.server.internal.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.pyredis.server.internal.net..")
+            .because("snapshots and the AOF are driven through the core's loop and clients, so they"
+                    + " work (and are tested) the same with or without a socket");
+
+    @ArchTest
+    static final ArchRule onlyTheNetworkPackageUsesNetty = noClasses()
+            .that().resideOutsideOfPackage("io.pyredis.server.internal.net..")
+            .should().dependOnClassesThat().resideInAPackage("io.netty..")
+            .because("the transport is one replaceable part: everything else sees clients as plain"
+                    + " objects and the loop through the core's Loop interface");
+
+    @ArchTest
     static final ArchRule commandPacksDependOnlyOnApiAndSupport = classes()
             .that().resideInAPackage("io.pyredis.commands..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..",
@@ -148,7 +185,7 @@ class ModuleRulesTest {
         JavaClasses imported = new com.tngtech.archunit.core.importer.ClassFileImporter()
                 .withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("io.pyredis");
-        for (String pkg : List.of("io.pyredis.api", "io.pyredis.support", "io.pyredis.protocol", "io.pyredis.storage",
+        for (String pkg : List.of("io.pyredis.api", "io.pyredis.support", "io.pyredis.core", "io.pyredis.protocol", "io.pyredis.storage",
                 "io.pyredis.commands.strings", "io.pyredis.server", "io.pyredis.cli", "io.pyredis.example.ratelimit")) {
             assertTrue(imported.containPackage(pkg), pkg + " was not imported");
         }

@@ -252,7 +252,11 @@ public final class InfoCommand extends BuiltinCommand {
     }
 
     private static void persistence(StringBuilder sb, ServerContext server) {
-        server.persistence().info(sb, server.aof());
+        server.persistence().info(sb);
+        server.aof().info(sb);
+        line(sb, "module_fork_in_progress", 0);
+        line(sb, "module_fork_last_cow_size", 0);
+        server.aof().infoWhenOn(sb);
     }
 
     private static void stats(StringBuilder sb, ServerContext server) {

@@ -284,8 +284,8 @@ public final class Persistence implements KeyListener {
         return lastSaveMillis / 1000;
     }
 
-    /** The persistence section of INFO, Redis 7.0's fields, the AOF's from {@code aof}. */
-    public void info(StringBuilder sb, io.pyredis.server.internal.persistence.aof.Aof aof) {
+    /** The persistence section of INFO up to the AOF's fields: its header, the loading and RDB fields. */
+    public void info(StringBuilder sb) {
         sb.append("# Persistence\r\n");
         line(sb, "loading", loading ? 1 : 0);
         line(sb, "async_loading", 0);
@@ -307,10 +307,6 @@ public final class Persistence implements KeyListener {
         line(sb, "rdb_last_cow_size", lastCowSize);
         line(sb, "rdb_last_load_keys_expired", lastLoadExpired);
         line(sb, "rdb_last_load_keys_loaded", lastLoadKeys);
-        aof.info(sb);
-        line(sb, "module_fork_in_progress", 0);
-        line(sb, "module_fork_last_cow_size", 0);
-        aof.infoWhenOn(sb);
     }
 
     private static void line(StringBuilder sb, String k, Object v) {
