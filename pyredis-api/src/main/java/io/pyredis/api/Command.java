@@ -7,8 +7,9 @@ import java.util.List;
  * single command thread, so a command runs to completion with nobody else touching
  * the keyspace: it needs no locks and is atomic, as in Redis.
  *
- * <p>The dispatcher has already checked arity (from {@link CommandSpec#arity()}) and
- * authentication before {@link #execute} is called; a handler never re-checks them.
+ * <p>The server has already checked arity (from {@link CommandSpec#arity()}),
+ * authentication and the other checks its {@link CommandSpec} asks for before
+ * {@link #execute} is called; a handler never re-checks them.
  *
  * @since 0.1
  */
@@ -36,5 +37,21 @@ public interface Command {
      */
     default List<Command> subcommands() {
         return List.of();
+    }
+
+    /**
+     * The keys of one call, for a command whose key specs cannot tell them all (Redis's
+     * {@code getkeys_proc}): one whose specs have the {@link KeyFlag#INCOMPLETE} or
+     * {@link KeyFlag#VARIABLE_FLAGS} flag (SET's key is read only with GET), or whose key
+     * count the specs cannot find in a malformed call. The server asks it only then, for
+     * COMMAND GETKEYS and whatever else needs a call's keys; the default, null, means the
+     * specs say it all (and such a call has no keys).
+     *
+     * @param args the whole call, {@code args[0]} the command name; not checked yet, so it
+     *             may be malformed (return what Redis would, often no keys)
+     * @since 0.1
+     */
+    default List<KeyRef> keys(byte[][] args) {
+        return null;
     }
 }

@@ -16,7 +16,15 @@ public enum CommandFlag {
     WRITE, READONLY, DENYOOM, MODULE, ADMIN, PUBSUB, NOSCRIPT, BLOCKING, LOADING, STALE,
     SKIP_MONITOR, SKIP_SLOWLOG, ASKING, FAST, NO_AUTH, MAY_REPLICATE, SENTINEL,
     ONLY_SENTINEL, NO_MANDATORY_KEYS, PROTECTED, NO_ASYNC_LOADING, NO_MULTI, MOVABLEKEYS,
-    ALLOW_BUSY;
+    ALLOW_BUSY,
+    /**
+     * May delete many keys it finds expired (KEYS, SCAN, RANDOMKEY): their DELs are
+     * propagated one by one, not wrapped in MULTI/EXEC as a command's several records are.
+     * Not shown by COMMAND INFO, as in Redis.
+     *
+     * @since 0.1
+     */
+    TOUCHES_ARBITRARY_KEYS;
 
     /** The name Redis uses in COMMAND replies, e.g. {@code "no_auth"}, {@code "write"}. */
     public String redisName() {

@@ -9,6 +9,11 @@ package io.pyredis.api;
  * @since 0.1
  */
 public interface SpiVersion {
-    /** Raised when the SPI changes in a way older servers cannot serve. */
-    int CURRENT = 1;
+    /**
+     * Raised when the SPI changes in a way older servers cannot serve, or that packs built
+     * for an older one cannot use. 2: command metadata as data ({@link CommandSpec} with key
+     * specs, ACL categories, tips and {@link CommandDoc}); the helpers that were in the SPI
+     * (numbers, glob patterns, SCAN arguments) moved to pyredis-support.
+     */
+    int CURRENT = 2;
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A plugins directory with three bad jars beside a good one: the server logs each bad
@@ -35,6 +36,8 @@ class BadPluginsTest {
         PluginJars.garbage(plugins.resolve("broken-plugin.jar"));
         PluginJars.pack(build, plugins.resolve("newer-spi-plugin.jar"), "test.newer", "newer",
                 "SpiVersion.CURRENT + 1", "fromthefuture", "FUTURE");
+        PluginJars.pack(build, plugins.resolve("older-spi-plugin.jar"), "test.older", "older",
+                "SpiVersion.CURRENT - 1", "fromthepast", "PAST");
         PluginJars.pack(build, plugins.resolve("clashing-get-plugin.jar"), "test.clash", "clash",
                 "SpiVersion.CURRENT", "get", "HIJACKED");
         Path good = Dist.examplePluginJar();
@@ -72,6 +75,16 @@ class BadPluginsTest {
         JedisDataException e = assertThrows(JedisDataException.class,
                 () -> jedis.sendCommand(command("FROMTHEFUTURE")));
         assertEquals("ERR unknown command 'FROMTHEFUTURE', with args beginning with: ", e.getMessage());
+    }
+
+    @Test
+    void aPackBuiltForAnOlderSpiIsRefusedInOneLineNamingTheVersions() {
+        List<String> lines = server.linesWith("WARN", "older-spi-plugin.jar");
+        assertEquals(1, lines.size(), server.output());
+        assertTrue(lines.get(0).contains("pack 'older' was built for SPI version 1, this server has 2"), lines.get(0));
+        JedisDataException e = assertThrows(JedisDataException.class,
+                () -> jedis.sendCommand(command("FROMTHEPAST")));
+        assertEquals("ERR unknown command 'FROMTHEPAST', with args beginning with: ", e.getMessage());
     }
 
     @Test

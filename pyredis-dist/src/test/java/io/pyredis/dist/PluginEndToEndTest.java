@@ -11,6 +11,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.NestedMultiOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.ProtocolKeyword;
+import io.pyredis.testkit.RawClient;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -23,6 +24,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The example plugin, dropped into the plugins directory of the packaged server, used by a real client. */
 class PluginEndToEndTest {
@@ -59,6 +61,30 @@ class PluginEndToEndTest {
 
     private static Object ratelimit(String... args) {
         return jedis.sendCommand(RATELIMIT, args);
+    }
+
+    /**
+     * A plugin's commands are a module's, as Redis shows a loaded module's: the module
+     * flag, the group "module" and the module's name in COMMAND DOCS, found by COMMAND LIST
+     * FILTERBY MODULE; their key specs and arguments are the plugin's own metadata.
+     */
+    @Test
+    void thePluginsCommandsAreDescribedAsAModulesAre() throws Exception {
+        try (RawClient raw = new RawClient(server.port())) {
+            String info = raw.call("COMMAND", "INFO", "ratelimit");
+            assertTrue(info.startsWith("*1\r\n*10\r\n$9\r\nratelimit\r\n:-4\r\n"
+                    + "*4\r\n+write\r\n+denyoom\r\n+module\r\n+fast\r\n:1\r\n:1\r\n:1\r\n"
+                    + "*2\r\n+@write\r\n+@fast\r\n*0\r\n"
+                    + "*1\r\n*6\r\n$5\r\nflags\r\n*3\r\n+RW\r\n+access\r\n+update\r\n"), info);
+            String docs = raw.call("COMMAND", "DOCS", "ratelimit");
+            assertTrue(docs.contains("$5\r\ngroup\r\n$6\r\nmodule\r\n"
+                    + "$10\r\ncomplexity\r\n$4\r\nO(1)\r\n$6\r\nmodule\r\n$9\r\nratelimit\r\n"), docs);
+            assertTrue(docs.contains("$4\r\nname\r\n$4\r\ncost\r\n$4\r\ntype\r\n"
+                    + "$7\r\ninteger\r\n$5\r\nflags\r\n*1\r\n+optional\r\n"), docs);
+            assertEquals("*1\r\n$9\r\nratelimit\r\n", raw.call("COMMAND", "LIST", "FILTERBY", "MODULE", "ratelimit"));
+            assertEquals("*1\r\n*2\r\n$2\r\nk1\r\n*3\r\n+RW\r\n+access\r\n+update\r\n",
+                    raw.call("COMMAND", "GETKEYSANDFLAGS", "RATELIMIT", "k1", "5", "60"));
+        }
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class PyRedisServer implements AutoCloseable {
         List<CommandPack> accepted = new ArrayList<>();
         Map<String, String> typeOwners = new HashMap<>();
         List<PersistentType<?>> dataTypes = new ArrayList<>();
-        PackLoader.Sink sink = (pack, commands, origin) -> {
+        PackLoader.Sink sink = (pack, commands, origin, plugin) -> {
             List<PersistentType<?>> types;
             try {
                 types = List.copyOf(pack.dataTypes());
@@ -107,7 +107,7 @@ public final class PyRedisServer implements AutoCloseable {
             if (bad != null) {
                 return bad;
             }
-            String refused = register(ctx, pack.name(), commands, origin);
+            String refused = register(ctx, pack.name(), commands, origin, plugin);
             if (refused == null) {
                 accepted.add(pack);
                 for (PersistentType<?> type : types) {
@@ -121,10 +121,10 @@ public final class PyRedisServer implements AutoCloseable {
             }
             return refused;
         };
-        register(ctx, "builtin", BuiltinCommands.all(ctx), "built-in");
+        register(ctx, "builtin", BuiltinCommands.all(ctx), "built-in", false);
         PackLoader loader = new PackLoader(sink);
         for (CommandPack p : extraPacks) {
-            String refused = sink.accept(p, p.commands(), "PyRedisServer.builder()");
+            String refused = sink.accept(p, p.commands(), "PyRedisServer.builder()", false);
             if (refused != null) {
                 t.close();
                 throw new IllegalArgumentException("Pack '" + p.name() + "' cannot be added: " + refused);
@@ -247,7 +247,8 @@ public final class PyRedisServer implements AutoCloseable {
         return null;
     }
 
-    private static String register(ServerContext ctx, String packName, List<Command> commands, String origin) {
+    private static String register(ServerContext ctx, String packName, List<Command> commands, String origin,
+                                   boolean plugin) {
         CommandTable table = ctx.commands();
         List<CommandEntry> entries = new ArrayList<>(commands.size());
         for (Command c : commands) {
@@ -256,7 +257,7 @@ public final class PyRedisServer implements AutoCloseable {
                 return "command '" + name + "' is already taken by pack '" + table.get(name).packName() + "'";
             }
             try {
-                entries.add(new CommandEntry(c, packName));
+                entries.add(new CommandEntry(c, packName, plugin ? packName : null));
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }

@@ -1,5 +1,6 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.TestSpecs;
 import io.pyredis.testkit.RawClient;
 
 import io.pyredis.api.BlockingCommand;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 
 import static io.pyredis.testkit.RawClient.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,9 +38,8 @@ class BlockingTest {
 
     /** {@code WAITFOR key timeout-ms}: replies "go" once key holds "go" (and deletes it). */
     static final class WaitForCommand implements BlockingCommand {
-        private static final CommandSpec SPEC = new CommandSpec("waitfor", 3,
-                Set.of(CommandFlag.WRITE, CommandFlag.BLOCKING), KeySpec.FIRST, "test", "0.1", "test", "O(1)",
-                "key timeout");
+        private static final CommandSpec SPEC = TestSpecs.of("waitfor", 3,
+                Set.of(CommandFlag.WRITE, CommandFlag.BLOCKING), KeySpec.single(1));
 
         @Override
         public CommandSpec spec() {
@@ -66,8 +65,7 @@ class BlockingTest {
 
     /** A plain command that tries to block: refused. */
     static final class TryBlockCommand implements Command {
-        private static final CommandSpec SPEC = new CommandSpec("tryblock", 2, Set.of(CommandFlag.READONLY),
-                KeySpec.FIRST, "test", "0.1", "test", "O(1)", "key");
+        private static final CommandSpec SPEC = TestSpecs.of("tryblock", 2, Set.of(CommandFlag.READONLY), KeySpec.single(1));
 
         @Override
         public CommandSpec spec() {

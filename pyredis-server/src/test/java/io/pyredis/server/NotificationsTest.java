@@ -1,5 +1,6 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.TestSpecs;
 import io.pyredis.testkit.RawClient;
 
 import io.pyredis.api.Command;
@@ -54,8 +55,7 @@ class NotificationsTest {
         @Override
         public List<Command> commands() {
             return List.of(new Command() {
-                private final CommandSpec spec = new CommandSpec("touchme", 2, Set.of(CommandFlag.WRITE),
-                        KeySpec.FIRST, "test", "0.1", "test", "O(1)", "key");
+                private final CommandSpec spec = TestSpecs.of("touchme", 2, Set.of(CommandFlag.WRITE), KeySpec.single(1));
 
                 @Override
                 public CommandSpec spec() {

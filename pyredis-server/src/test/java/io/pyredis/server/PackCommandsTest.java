@@ -1,12 +1,12 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.TestSpecs;
 import io.pyredis.testkit.RawClient;
 
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.SpiVersion;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +28,7 @@ class PackCommandsTest {
 
     static Command cmd(String name, int arity, java.util.function.BiConsumer<CommandContext, byte[][]> body,
                            Command... subs) {
-        CommandSpec spec = new CommandSpec(name, arity, Set.of(), KeySpec.NONE, "test", "0.1", "", "", "");
+        CommandSpec spec = TestSpecs.of(name, arity, Set.of());
         return new Command() {
             @Override
             public CommandSpec spec() {

@@ -1,5 +1,6 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.TestSpecs;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandFlag;
@@ -87,8 +88,7 @@ class PluginDataTypesTest {
     static CommandPack pack(String name, String prefix, PersistentType<?>... types) {
         NumType t = types.length > 0 && types[0] instanceof NumType nt ? nt : new NumType("undeclare");
         Command set = new Command() {
-            final CommandSpec spec = new CommandSpec(prefix + ".set", 3, Set.of(CommandFlag.WRITE), KeySpec.FIRST,
-                    "test", "0.1", "test", "O(1)", "key n");
+            final CommandSpec spec = TestSpecs.of(prefix + ".set", 3, Set.of(CommandFlag.WRITE), KeySpec.single(1));
 
             @Override
             public CommandSpec spec() {
@@ -102,8 +102,7 @@ class PluginDataTypesTest {
             }
         };
         Command get = new Command() {
-            final CommandSpec spec = new CommandSpec(prefix + ".get", 2, Set.of(CommandFlag.READONLY), KeySpec.FIRST,
-                    "test", "0.1", "test", "O(1)", "key");
+            final CommandSpec spec = TestSpecs.of(prefix + ".get", 2, Set.of(CommandFlag.READONLY), KeySpec.single(1));
 
             @Override
             public CommandSpec spec() {

@@ -1,5 +1,6 @@
 package io.pyredis.server;
 
+import io.pyredis.testkit.TestSpecs;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandFlag;
@@ -37,8 +38,7 @@ final class TestKeyCommands implements CommandPack {
 
     /** {@code XDEL key [key ...]} */
     static final class Del implements Command {
-        private static final CommandSpec SPEC = new CommandSpec("xdel", -2, Set.of(CommandFlag.WRITE), KeySpec.ALL,
-                "test", "0.1", "test", "O(N)", "key [key ...]");
+        private static final CommandSpec SPEC = TestSpecs.of("xdel", -2, Set.of(CommandFlag.WRITE), KeySpec.range(1, -1, 1));
 
         @Override
         public CommandSpec spec() {
@@ -60,8 +60,7 @@ final class TestKeyCommands implements CommandPack {
 
     /** {@code XSWAPDB a b} */
     static final class SwapDb implements Command {
-        private static final CommandSpec SPEC = new CommandSpec("xswapdb", 3, Set.of(CommandFlag.WRITE), KeySpec.NONE,
-                "test", "0.1", "test", "O(N)", "index1 index2");
+        private static final CommandSpec SPEC = TestSpecs.of("xswapdb", 3, Set.of(CommandFlag.WRITE));
 
         @Override
         public CommandSpec spec() {

@@ -18,7 +18,7 @@ public final class RawClient implements AutoCloseable {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(10_000);
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
@@ -59,7 +59,6 @@ public final class RawClient implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Reads as many bytes as {@code expected} has, for an assertEquals. */
     /** One bulk string reply ({@code $n\r\n...\r\n}), its contents. */
     public String readBulk() throws IOException {
         String header = readUntil("\r\n");
@@ -71,8 +70,55 @@ public final class RawClient implements AutoCloseable {
         return body.substring(0, n);
     }
 
+    /** Reads as many bytes as {@code expected} has, for an assertEquals. */
     public String readLike(String expected) throws IOException {
         return read(expected.getBytes(StandardCharsets.ISO_8859_1).length);
+    }
+
+    /** Sends a command and reads its whole reply, as the exact bytes (ISO-8859-1). */
+    public String call(String... args) throws IOException {
+        send(command(args));
+        return readReply();
+    }
+
+    /** Reads one whole RESP2 or RESP3 reply, nested aggregates included, as the exact bytes. */
+    public String readReply() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        readValue(sb);
+        return sb.toString();
+    }
+
+    private void readValue(StringBuilder sb) throws IOException {
+        String header = readUntil("\r\n");
+        if (!header.endsWith("\r\n")) {
+            throw new IOException("connection closed inside a reply: " + sb + header);
+        }
+        sb.append(header);
+        char type = header.charAt(0);
+        String rest = header.substring(1, header.length() - 2);
+        switch (type) {
+            case '$', '=', '!' -> {
+                int n = Integer.parseInt(rest);
+                if (n >= 0) {
+                    sb.append(read(n + 2));
+                }
+            }
+            case '*', '~', '>' -> {
+                int n = Integer.parseInt(rest);
+                for (int i = 0; i < n; i++) {
+                    readValue(sb);
+                }
+            }
+            case '%', '|' -> {
+                int n = Integer.parseInt(rest);
+                for (int i = 0; i < 2 * n; i++) {
+                    readValue(sb);
+                }
+            }
+            default -> {
+                // a one-line reply: simple string, error, integer, double, null, boolean, big number
+            }
+        }
     }
 
     /** Whether the server closed the connection (the next read is EOF). */

@@ -11,9 +11,7 @@ import io.pyredis.api.RedisHash;
  */
 public final class HDelCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hdel", -3, Specs.WRITE_FAST, "2.0.0",
-            "Delete one or more hash fields", "O(N) where N is the number of fields to be removed.",
-            "key field [field ...]");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hdel");
 
     @Override
     public CommandSpec spec() {

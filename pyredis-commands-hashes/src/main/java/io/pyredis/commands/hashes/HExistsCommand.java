@@ -10,8 +10,7 @@ import io.pyredis.api.RedisHash;
  */
 public final class HExistsCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hexists", 3, Specs.READONLY_FAST, "2.0.0",
-            "Determine if a hash field exists", "O(1)", "key field");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hexists");
 
     @Override
     public CommandSpec spec() {

@@ -10,8 +10,7 @@ import io.pyredis.api.RedisHash;
  */
 public final class HGetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hget", 3, Specs.READONLY_FAST, "2.0.0",
-            "Get the value of a hash field", "O(1)", "key field");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hget");
 
     @Override
     public CommandSpec spec() {

@@ -13,8 +13,7 @@ import io.pyredis.api.RedisHash;
  */
 public final class HIncrByCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hincrby", 4, Specs.WRITE_DENYOOM_FAST, "2.0.0",
-            "Increment the integer value of a hash field by the given number", "O(1)", "key field increment");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hincrby");
 
     @Override
     public CommandSpec spec() {

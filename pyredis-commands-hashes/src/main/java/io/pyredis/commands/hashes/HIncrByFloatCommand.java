@@ -18,8 +18,7 @@ import java.math.BigDecimal;
  */
 public final class HIncrByFloatCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hincrbyfloat", 4, Specs.WRITE_DENYOOM_FAST, "2.6.0",
-            "Increment the float value of a hash field by the given amount", "O(1)", "key field increment");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hincrbyfloat");
 
     @Override
     public CommandSpec spec() {

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class HKeysCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hkeys", 2, Specs.READONLY, "2.0.0",
-            "Get all the fields in a hash", "O(N) where N is the size of the hash.", "key");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hkeys");
 
     @Override
     public CommandSpec spec() {

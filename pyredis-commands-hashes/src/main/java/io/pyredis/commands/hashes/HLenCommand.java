@@ -10,8 +10,7 @@ import io.pyredis.api.RedisHash;
  */
 public final class HLenCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hlen", 2, Specs.READONLY_FAST, "2.0.0",
-            "Get the number of fields in a hash", "O(1)", "key");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hlen");
 
     @Override
     public CommandSpec spec() {

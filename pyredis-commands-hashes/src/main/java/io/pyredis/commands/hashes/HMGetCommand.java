@@ -11,9 +11,7 @@ import io.pyredis.api.Reply;
  */
 public final class HMGetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hmget", -3, Specs.READONLY_FAST, "2.0.0",
-            "Get the values of all the given hash fields", "O(N) where N is the number of fields being requested.",
-            "key field [field ...]");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hmget");
 
     @Override
     public CommandSpec spec() {

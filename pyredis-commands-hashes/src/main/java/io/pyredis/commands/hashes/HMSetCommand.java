@@ -9,9 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class HMSetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hmset", -4, Specs.WRITE_DENYOOM_FAST, "2.0.0",
-            "Set multiple hash fields to multiple values", "O(N) where N is the number of fields being set.",
-            "key field value [field value ...]");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hmset");
 
     @Override
     public CommandSpec spec() {

@@ -23,9 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class HRandFieldCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hrandfield", -2, Specs.READONLY, "6.2.0",
-            "Get one or multiple random fields from a hash", "O(N) where N is the number of fields returned",
-            "key [count [WITHVALUES]]");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hrandfield");
 
     @Override
     public CommandSpec spec() {

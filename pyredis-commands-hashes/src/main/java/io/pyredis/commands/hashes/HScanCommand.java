@@ -18,11 +18,7 @@ import java.util.List;
  */
 public final class HScanCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hscan", -3, Specs.READONLY, "2.8.0",
-            "Incrementally iterate hash fields and associated values",
-            "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to"
-                    + " return back to 0. N is the number of elements inside the collection..",
-            "key cursor [MATCH pattern] [COUNT count]");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hscan");
 
     @Override
     public CommandSpec spec() {

@@ -9,11 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class HSetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hset", -4, Specs.WRITE_DENYOOM_FAST, "2.0.0",
-            "Set the string value of a hash field",
-            "O(1) for each field/value pair added, so O(N) to add N field/value pairs when the command is called"
-                    + " with multiple field/value pairs.",
-            "key field value [field value ...]");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hset");
 
     @Override
     public CommandSpec spec() {

@@ -11,8 +11,7 @@ import io.pyredis.api.RedisHash;
  */
 public final class HSetNxCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hsetnx", 4, Specs.WRITE_DENYOOM_FAST, "2.0.0",
-            "Set the value of a hash field, only if the field does not exist", "O(1)", "key field value");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hsetnx");
 
     @Override
     public CommandSpec spec() {

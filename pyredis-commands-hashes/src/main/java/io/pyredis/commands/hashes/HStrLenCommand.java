@@ -10,8 +10,7 @@ import io.pyredis.api.RedisHash;
  */
 public final class HStrLenCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("hstrlen", 3, Specs.READONLY_FAST, "3.2.0",
-            "Get the length of the value of a hash field", "O(1)", "key field");
+    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hstrlen");
 
     @Override
     public CommandSpec spec() {

@@ -5,7 +5,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
@@ -17,10 +16,7 @@ import java.util.Arrays;
  */
 public final class CopyCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("copy", -3, Specs.WRITE_DENYOOM, KeySpec.of(1, 2, 1),
-            "6.2.0", "Copy a key",
-            "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.",
-            "source destination [DB destination-db] [REPLACE]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("copy");
 
     @Override
     public CommandSpec spec() {

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
 
 /**
@@ -12,13 +11,7 @@ import io.pyredis.api.KeyspaceEvent;
  */
 public final class DelCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("del", -2, Specs.WRITE, KeySpec.ALL, "1.0.0",
-            "Delete a key",
-            "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other"
-                    + " than a string, the individual complexity for this key is O(M) where M is the number of"
-                    + " elements in the list, set, sorted set or hash. Removing a single key that holds a string"
-                    + " value is O(1).",
-            "key [key ...]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("del");
 
     @Override
     public CommandSpec spec() {

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 
 /**
  * {@code EXISTS key [key ...]}
@@ -13,8 +12,7 @@ import io.pyredis.api.KeySpec;
  */
 public final class ExistsCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("exists", -2, Specs.READONLY_FAST, KeySpec.ALL, "1.0.0",
-            "Determine if a key exists", "O(N) where N is the number of keys to check.", "key [key ...]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("exists");
 
     @Override
     public CommandSpec spec() {

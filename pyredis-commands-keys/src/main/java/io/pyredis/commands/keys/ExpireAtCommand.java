@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ExpireAtCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("expireat", -3, Specs.WRITE_FAST, "1.2.0",
-            "Set the expiration for a key as a UNIX timestamp", "key unix-time-seconds [NX | XX | GT | LT]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("expireat");
 
     @Override
     public CommandSpec spec() {

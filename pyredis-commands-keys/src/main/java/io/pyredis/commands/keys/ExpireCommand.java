@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ExpireCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("expire", -3, Specs.WRITE_FAST, "1.0.0",
-            "Set a key's time to live in seconds", "key seconds [NX | XX | GT | LT]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("expire");
 
     @Override
     public CommandSpec spec() {

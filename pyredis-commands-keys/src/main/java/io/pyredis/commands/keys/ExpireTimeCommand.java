@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ExpireTimeCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("expiretime", 2, Specs.READONLY_FAST, "7.0.0",
-            "Get the expiration Unix timestamp for a key", "key");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("expiretime");
 
     @Override
     public CommandSpec spec() {

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.support.Glob;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.Reply;
 
 import java.util.ArrayList;
@@ -15,11 +14,7 @@ import java.util.List;
  */
 public final class KeysCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("keys", 2, Specs.READONLY, KeySpec.NONE, "1.0.0",
-            "Find all keys matching the given pattern",
-            "O(N) with N being the number of keys in the database, under the assumption that the key names in"
-                    + " the database and the given pattern have limited length.",
-            "pattern");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("keys");
 
     @Override
     public CommandSpec spec() {

@@ -3,6 +3,7 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.SpiVersion;
+import io.pyredis.support.CommandMetadata;
 
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  * Redis's generic key commands, as in Redis 7.0. DBSIZE is built into the server.
  */
 public final class KeysPack implements CommandPack {
+
+    /** The metadata of this pack's commands (Redis 7.0.15's, in commands.json beside this class). */
+    static final CommandMetadata METADATA = CommandMetadata.load(KeysPack.class.getResourceAsStream("commands.json"));
 
     private final List<Command> commands = List.of(
             new DelCommand(), new UnlinkCommand(), new ExistsCommand(), new TypeCommand(), new TouchCommand(),

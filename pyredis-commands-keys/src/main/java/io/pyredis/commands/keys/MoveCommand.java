@@ -13,8 +13,7 @@ import io.pyredis.api.RedisValue;
  */
 public final class MoveCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("move", 3, Specs.WRITE_FAST, "1.0.0",
-            "Move a key to another database", "key db");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("move");
 
     @Override
     public CommandSpec spec() {

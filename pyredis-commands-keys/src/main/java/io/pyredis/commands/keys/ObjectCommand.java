@@ -3,7 +3,6 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisError;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,7 @@ import java.util.List;
  */
 public final class ObjectCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("object", -2, Specs.NONE, KeySpec.NONE, "2.2.3",
-            "A container for object introspection commands", "Depends on subcommand.", "");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("object");
 
     private final List<Command> subcommands = List.of(new ObjectEncodingCommand(), new ObjectFreqCommand(),
             new ObjectHelpCommand(), new ObjectIdleTimeCommand(), new ObjectRefCountCommand());
@@ -49,9 +47,5 @@ public final class ObjectCommand implements Command {
     static boolean lfuPolicy(CommandContext ctx) {
         String policy = ctx.config("maxmemory-policy");
         return policy != null && policy.toLowerCase(java.util.Locale.ROOT).endsWith("-lfu");
-    }
-
-    static CommandSpec subSpec(String sub, String since, String summary) {
-        return Specs.of("object|" + sub, 3, Specs.READONLY, KeySpec.of(2, 2, 1), since, summary, "O(1)", "key");
     }
 }

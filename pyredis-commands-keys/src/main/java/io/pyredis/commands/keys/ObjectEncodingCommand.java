@@ -10,8 +10,7 @@ import io.pyredis.api.RedisValue;
  */
 public final class ObjectEncodingCommand implements Command {
 
-    private static final CommandSpec SPEC = ObjectCommand.subSpec("encoding", "2.2.3",
-            "Inspect the internal encoding of a Redis object");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("object|encoding");
 
     @Override
     public CommandSpec spec() {

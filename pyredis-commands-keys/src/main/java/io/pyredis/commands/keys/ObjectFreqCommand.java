@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ObjectFreqCommand implements Command {
 
-    private static final CommandSpec SPEC = ObjectCommand.subSpec("freq", "4.0.0",
-            "Get the logarithmic access frequency counter of a Redis object");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("object|freq");
 
     @Override
     public CommandSpec spec() {

@@ -3,7 +3,6 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.Reply;
 
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.List;
  */
 public final class ObjectHelpCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("object|help", 2, Specs.LOADING_STALE, KeySpec.NONE, "6.2.0",
-            "Show helpful text about the different subcommands", "O(1)", "");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("object|help");
 
     /** Redis 7.0's text, line by line, each sent as a simple string. */
     private static final List<String> LINES = List.of(

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ObjectIdleTimeCommand implements Command {
 
-    private static final CommandSpec SPEC = ObjectCommand.subSpec("idletime", "2.2.3",
-            "Get the time since a Redis object was last accessed");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("object|idletime");
 
     @Override
     public CommandSpec spec() {

@@ -16,8 +16,7 @@ import io.pyredis.api.RedisValue;
  */
 public final class ObjectRefCountCommand implements Command {
 
-    private static final CommandSpec SPEC = ObjectCommand.subSpec("refcount", "2.2.3",
-            "Get the number of references to the value of the key");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("object|refcount");
 
     /** Redis's OBJ_SHARED_INTEGERS. */
     private static final long SHARED_INTEGERS = 10000;

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class PExpireAtCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("pexpireat", -3, Specs.WRITE_FAST, "2.6.0",
-            "Set the expiration for a key as a UNIX timestamp specified in milliseconds", "key unix-time-milliseconds [NX | XX | GT | LT]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("pexpireat");
 
     @Override
     public CommandSpec spec() {

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class PExpireCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("pexpire", -3, Specs.WRITE_FAST, "2.6.0",
-            "Set a key's time to live in milliseconds", "key milliseconds [NX | XX | GT | LT]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("pexpire");
 
     @Override
     public CommandSpec spec() {

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class PExpireTimeCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("pexpiretime", 2, Specs.READONLY_FAST, "7.0.0",
-            "Get the expiration Unix timestamp for a key in milliseconds", "key");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("pexpiretime");
 
     @Override
     public CommandSpec spec() {

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class PTtlCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("pttl", 2, Specs.READONLY_FAST, "2.6.0",
-            "Get the time to live for a key in milliseconds", "key");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("pttl");
 
     @Override
     public CommandSpec spec() {

@@ -10,8 +10,7 @@ import io.pyredis.api.KeyspaceEvent;
  */
 public final class PersistCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("persist", 2, Specs.WRITE_FAST, "2.2.0",
-            "Remove the expiration from a key", "key");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("persist");
 
     @Override
     public CommandSpec spec() {

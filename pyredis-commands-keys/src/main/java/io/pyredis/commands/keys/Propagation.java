@@ -14,7 +14,6 @@ final class Propagation {
     private Propagation() {
     }
 
-
     private static byte[] word(String w) {
         return w.getBytes(StandardCharsets.US_ASCII);
     }

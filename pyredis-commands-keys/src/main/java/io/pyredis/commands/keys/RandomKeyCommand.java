@@ -3,15 +3,13 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 
 /**
  * {@code RANDOMKEY}
  */
 public final class RandomKeyCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("randomkey", 1, Specs.READONLY, KeySpec.NONE, "1.0.0",
-            "Return a random key from the keyspace", "O(1)", "");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("randomkey");
 
     @Override
     public CommandSpec spec() {

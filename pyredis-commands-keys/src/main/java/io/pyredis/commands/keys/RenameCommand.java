@@ -3,7 +3,6 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 
 /**
  * {@code RENAME key newkey}
@@ -13,8 +12,7 @@ import io.pyredis.api.KeySpec;
  */
 public final class RenameCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("rename", 3, Specs.WRITE, KeySpec.of(1, 2, 1), "1.0.0",
-            "Rename a key", "O(1)", "key newkey");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("rename");
 
     @Override
     public CommandSpec spec() {

@@ -5,7 +5,6 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.support.Glob;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisValue;
 import io.pyredis.api.Reply;
 import io.pyredis.support.ScanArgs;
@@ -23,11 +22,7 @@ import java.util.List;
  */
 public final class ScanCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("scan", -2, Specs.READONLY, KeySpec.NONE, "2.8.0",
-            "Incrementally iterate the keys space",
-            "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to"
-                    + " return back to 0. N is the number of elements inside the collection.",
-            "cursor [MATCH pattern] [COUNT count] [TYPE type]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("scan");
 
     @Override
     public CommandSpec spec() {

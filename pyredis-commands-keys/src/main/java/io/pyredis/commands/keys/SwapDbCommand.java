@@ -3,7 +3,6 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisError;
 
 /**
@@ -11,10 +10,7 @@ import io.pyredis.api.RedisError;
  */
 public final class SwapDbCommand implements Command {
 
-    private static final CommandSpec SPEC = new CommandSpec("swapdb", 3, Specs.WRITE_FAST, KeySpec.NONE, "server",
-            "4.0.0", "Swaps two Redis databases",
-            "O(N) where N is the count of clients watching or blocking on keys from both databases.",
-            "index1 index2");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("swapdb");
 
     @Override
     public CommandSpec spec() {

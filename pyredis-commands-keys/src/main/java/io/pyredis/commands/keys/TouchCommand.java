@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 
 /**
  * {@code TOUCH key [key ...]}
@@ -14,9 +13,7 @@ import io.pyredis.api.KeySpec;
  */
 public final class TouchCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("touch", -2, Specs.READONLY_FAST, KeySpec.ALL, "3.2.1",
-            "Alters the last access time of a key(s). Returns the number of existing keys specified.",
-            "O(N) where N is the number of keys that will be touched.", "key [key ...]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("touch");
 
     @Override
     public CommandSpec spec() {

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class TtlCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("ttl", 2, Specs.READONLY_FAST, "1.0.0",
-            "Get the time to live for a key in seconds", "key");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("ttl");
 
     @Override
     public CommandSpec spec() {

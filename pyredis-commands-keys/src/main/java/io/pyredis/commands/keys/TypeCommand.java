@@ -10,8 +10,7 @@ import io.pyredis.api.RedisValue;
  */
 public final class TypeCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("type", 2, Specs.READONLY_FAST, "1.0.0",
-            "Determine the type stored at key", "key");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("type");
 
     @Override
     public CommandSpec spec() {

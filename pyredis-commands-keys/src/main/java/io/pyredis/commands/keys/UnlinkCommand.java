@@ -3,7 +3,6 @@ package io.pyredis.commands.keys;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 
 /**
  * {@code UNLINK key [key ...]}
@@ -13,12 +12,7 @@ import io.pyredis.api.KeySpec;
  */
 public final class UnlinkCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("unlink", -2, Specs.WRITE_FAST, KeySpec.ALL, "4.0.0",
-            "Delete a key asynchronously in another thread. Otherwise it is just as DEL, but non blocking.",
-            "O(1) for each key removed regardless of its size. Then the command does O(N) work in a different"
-                    + " thread in order to reclaim memory, where N is the number of allocations the deleted objects"
-                    + " where composed of.",
-            "key [key ...]");
+    private static final CommandSpec SPEC = KeysPack.METADATA.spec("unlink");
 
     @Override
     public CommandSpec spec() {

@@ -1,7 +1,5 @@
 package io.pyredis.commands.keys;
 
-import io.pyredis.testkit.Resp;
-
 import io.pyredis.testkit.Harness;
 
 import org.junit.jupiter.api.Test;

@@ -3,16 +3,13 @@ package io.pyredis.commands.lists;
 import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 
 /**
  * {@code BLPOP key [key ...] timeout}
  */
 public final class BLPopCommand implements BlockingCommand {
 
-    private static final CommandSpec SPEC = Specs.of("blpop", -3, Specs.WRITE_NOSCRIPT_BLOCKING, KeySpec.of(1, -2, 1),
-            "2.0.0", "Remove and get the first element in a list, or block until one is available",
-            "O(N) where N is the number of provided keys.", "key [key ...] timeout");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("blpop");
 
     @Override
     public CommandSpec spec() {

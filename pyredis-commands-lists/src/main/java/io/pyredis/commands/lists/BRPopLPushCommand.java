@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class BRPopLPushCommand implements BlockingCommand {
 
-    private static final CommandSpec SPEC = Specs.of("brpoplpush", 4, Specs.WRITE_DENYOOM_NOSCRIPT_BLOCKING,
-            Specs.TWO_KEYS, "2.2.0",
-            "Pop an element from a list, push it to another list and return it; or block until one is available",
-            "O(1)", "source destination timeout");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("brpoplpush");
 
     @Override
     public CommandSpec spec() {

@@ -11,11 +11,7 @@ import io.pyredis.api.RedisList;
  */
 public final class LIndexCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("lindex", 3, Specs.READONLY, "1.0.0",
-            "Get an element from a list by its index",
-            "O(N) where N is the number of elements to traverse to get to the element at index. This makes "
-                    + "asking for the first or the last element of the list O(1).",
-            "key index");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lindex");
 
     @Override
     public CommandSpec spec() {

@@ -16,12 +16,7 @@ import java.util.Arrays;
  */
 public final class LInsertCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("linsert", 5, Specs.WRITE_DENYOOM, "2.2.0",
-            "Insert an element before or after another element in a list",
-            "O(N) where N is the number of elements to traverse before seeing the value pivot. This means that "
-                    + "inserting somewhere on the left end on the list (head) can be considered O(1) and "
-                    + "inserting somewhere on the right end (tail) is O(N).",
-            "key <BEFORE | AFTER> pivot element");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("linsert");
 
     @Override
     public CommandSpec spec() {

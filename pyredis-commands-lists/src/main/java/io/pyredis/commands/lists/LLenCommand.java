@@ -10,8 +10,7 @@ import io.pyredis.api.RedisList;
  */
 public final class LLenCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("llen", 2, Specs.READONLY_FAST, "1.0.0",
-            "Get the length of a list", "O(1)", "key");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("llen");
 
     @Override
     public CommandSpec spec() {

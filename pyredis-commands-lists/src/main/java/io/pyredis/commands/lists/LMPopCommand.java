@@ -3,20 +3,27 @@ package io.pyredis.commands.lists;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code LMPOP numkeys key [key ...] <LEFT | RIGHT> [COUNT count]}
  */
 public final class LMPopCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("lmpop", -4, Specs.WRITE_MOVABLEKEYS, KeySpec.NONE, "7.0.0",
-            "Pop elements from a list", Specs.MPOP_COMPLEXITY,
-            "numkeys key [key ...] <LEFT | RIGHT> [COUNT count]");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lmpop");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's lmpopGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 1, 2, 1);
     }
 
     @Override

@@ -9,9 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class LMoveCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("lmove", 5, Specs.WRITE_DENYOOM, Specs.TWO_KEYS, "6.2.0",
-            "Pop an element from a list, push it to another list and return it", "O(1)",
-            "source destination <LEFT | RIGHT> <LEFT | RIGHT>");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lmove");
 
     @Override
     public CommandSpec spec() {

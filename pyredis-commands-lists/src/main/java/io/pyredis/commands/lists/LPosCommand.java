@@ -16,12 +16,7 @@ import java.util.Arrays;
  */
 public final class LPosCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("lpos", -3, Specs.READONLY, "6.0.6",
-            "Return the index of matching elements on a list",
-            "O(N) where N is the number of elements in the list, for the average case. When searching for "
-                    + "elements near the head or the tail of the list, or when the MAXLEN option is provided, "
-                    + "the command may run in constant time.",
-            "key element [RANK rank] [COUNT num-matches] [MAXLEN len]");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lpos");
 
     @Override
     public CommandSpec spec() {

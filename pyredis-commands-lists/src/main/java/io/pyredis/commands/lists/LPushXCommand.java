@@ -9,9 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class LPushXCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("lpushx", -3, Specs.WRITE_DENYOOM_FAST, "2.2.0",
-            "Prepend an element to a list, only if the list exists",
-            Specs.PUSH_COMPLEXITY, "key element [element ...]");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lpushx");
 
     @Override
     public CommandSpec spec() {

@@ -12,11 +12,7 @@ import io.pyredis.api.Reply;
  */
 public final class LRangeCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("lrange", 4, Specs.READONLY, "1.0.0",
-            "Get a range of elements from a list",
-            "O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD "
-                    + "or TAIL) for large lists; and N is the number of elements in the specified range.",
-            "key start stop");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lrange");
 
     @Override
     public CommandSpec spec() {

@@ -12,10 +12,7 @@ import io.pyredis.api.RedisList;
  */
 public final class LRemCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("lrem", 4, Specs.WRITE, "1.0.0",
-            "Remove elements from a list",
-            "O(N+M) where N is the length of the list and M is the number of elements removed.",
-            "key count element");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lrem");
 
     @Override
     public CommandSpec spec() {

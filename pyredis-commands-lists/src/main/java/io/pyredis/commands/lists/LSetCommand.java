@@ -14,11 +14,7 @@ import io.pyredis.api.RedisList;
  */
 public final class LSetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("lset", 4, Specs.WRITE_DENYOOM, "1.0.0",
-            "Set the value of an element in a list by its index",
-            "O(N) where N is the length of the list. Setting either the first or the last element of the "
-                    + "list is O(1).",
-            "key index element");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lset");
 
     @Override
     public CommandSpec spec() {

@@ -13,9 +13,7 @@ import io.pyredis.api.RedisList;
  */
 public final class LTrimCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("ltrim", 4, Specs.WRITE, "1.0.0",
-            "Trim a list to the specified range",
-            "O(N) where N is the number of elements to be removed by the operation.", "key start stop");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("ltrim");
 
     @Override
     public CommandSpec spec() {

@@ -3,11 +3,15 @@ package io.pyredis.commands.lists;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.SpiVersion;
+import io.pyredis.support.CommandMetadata;
 
 import java.util.List;
 
 /** Redis's list command group, as in Redis 7.0, blocking commands included. */
 public final class ListsPack implements CommandPack {
+
+    /** The metadata of this pack's commands (Redis 7.0.15's, in commands.json beside this class). */
+    static final CommandMetadata METADATA = CommandMetadata.load(ListsPack.class.getResourceAsStream("commands.json"));
 
     private final List<Command> commands = List.of(
             new LPushCommand(), new RPushCommand(), new LPushXCommand(), new RPushXCommand(),

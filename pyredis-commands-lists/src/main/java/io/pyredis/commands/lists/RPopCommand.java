@@ -9,9 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class RPopCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("rpop", -2, Specs.WRITE_FAST, "1.0.0",
-            "Remove and get the last elements in a list",
-            "O(N) where N is the number of elements returned", "key [count]");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("rpop");
 
     @Override
     public CommandSpec spec() {

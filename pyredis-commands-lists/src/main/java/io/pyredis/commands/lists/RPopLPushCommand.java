@@ -9,9 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class RPopLPushCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("rpoplpush", 3, Specs.WRITE_DENYOOM, Specs.TWO_KEYS, "1.2.0",
-            "Remove the last element in a list, prepend it to another list and return it", "O(1)",
-            "source destination");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("rpoplpush");
 
     @Override
     public CommandSpec spec() {

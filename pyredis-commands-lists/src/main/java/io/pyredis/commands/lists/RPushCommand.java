@@ -9,9 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class RPushCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("rpush", -3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
-            "Append one or multiple elements to a list",
-            Specs.PUSH_COMPLEXITY, "key element [element ...]");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("rpush");
 
     @Override
     public CommandSpec spec() {

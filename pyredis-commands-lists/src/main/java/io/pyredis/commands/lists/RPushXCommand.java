@@ -9,9 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class RPushXCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("rpushx", -3, Specs.WRITE_DENYOOM_FAST, "2.2.0",
-            "Append an element to a list, only if the list exists",
-            Specs.PUSH_COMPLEXITY, "key element [element ...]");
+    private static final CommandSpec SPEC = ListsPack.METADATA.spec("rpushx");
 
     @Override
     public CommandSpec spec() {

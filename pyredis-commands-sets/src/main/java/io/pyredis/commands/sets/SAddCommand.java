@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisSet;
 
@@ -13,10 +12,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SAddCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("sadd", -3, Specs.WRITE_DENYOOM_FAST, KeySpec.FIRST, "1.0.0",
-            "Add one or more members to a set",
-            "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
-            "key member [member ...]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sadd");
 
     @Override
     public CommandSpec spec() {

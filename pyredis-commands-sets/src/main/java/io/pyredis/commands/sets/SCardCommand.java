@@ -3,7 +3,6 @@ package io.pyredis.commands.sets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisSet;
 
 /**
@@ -11,10 +10,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SCardCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("scard", 2, Specs.READONLY_FAST, KeySpec.FIRST, "1.0.0",
-            "Get the number of members in a set",
-            "O(1)",
-            "key");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("scard");
 
     @Override
     public CommandSpec spec() {

@@ -1,31 +1,33 @@
 package io.pyredis.commands.sets;
 
-import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
-import io.pyredis.support.Numbers;
+import io.pyredis.api.KeyRef;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
+import io.pyredis.support.CallKeys;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code SINTERCARD numkeys key [key ...] [LIMIT limit]}
  */
 public final class SInterCardCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("sintercard", -3,
-            Set.of(CommandFlag.READONLY, CommandFlag.MOVABLEKEYS), KeySpec.NONE, "7.0.0",
-            "Intersect multiple sets and return the cardinality of the result",
-            "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
-            "numkeys key [key ...] [LIMIT limit]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sintercard");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's sintercardGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 1, 2, 1);
     }
 
     @Override

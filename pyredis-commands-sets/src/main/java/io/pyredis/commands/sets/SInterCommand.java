@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SInterCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("sinter", -2, Specs.READONLY, Specs.ALL_KEYS, "1.0.0",
-            "Intersect multiple sets",
-            "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
-            "key [key ...]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sinter");
 
     @Override
     public CommandSpec spec() {

@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SInterStoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("sinterstore", -3, Specs.WRITE_DENYOOM, Specs.STORE_KEYS, "1.0.0",
-            "Intersect multiple sets and store the resulting set in a key",
-            "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
-            "destination key [key ...]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sinterstore");
 
     @Override
     public CommandSpec spec() {

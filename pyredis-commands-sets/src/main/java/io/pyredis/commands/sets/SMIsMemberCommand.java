@@ -3,7 +3,6 @@ package io.pyredis.commands.sets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.Reply;
 
@@ -12,10 +11,7 @@ import io.pyredis.api.Reply;
  */
 public final class SMIsMemberCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("smismember", -3, Specs.READONLY_FAST, KeySpec.FIRST, "6.2.0",
-            "Returns the membership associated with the given elements for a set",
-            "O(N) where N is the number of elements being checked for membership",
-            "key member [member ...]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("smismember");
 
     @Override
     public CommandSpec spec() {

@@ -3,7 +3,6 @@ package io.pyredis.commands.sets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisSet;
 
 /**
@@ -11,10 +10,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SMembersCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("smembers", 2, Specs.READONLY, KeySpec.FIRST, "1.0.0",
-            "Get all the members in a set",
-            "O(N) where N is the set cardinality.",
-            "key");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("smembers");
 
     @Override
     public CommandSpec spec() {

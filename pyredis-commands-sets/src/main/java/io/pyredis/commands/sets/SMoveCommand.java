@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
@@ -17,8 +16,7 @@ import java.util.Arrays;
  */
 public final class SMoveCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("smove", 4, Specs.WRITE_FAST, KeySpec.of(1, 2, 1), "1.0.0",
-            "Move a member from one set to another", "O(1)", "source destination member");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("smove");
 
     @Override
     public CommandSpec spec() {

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
@@ -18,10 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SPopCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("spop", -2, Specs.WRITE_FAST, KeySpec.FIRST, "1.0.0",
-            "Remove and return one or multiple random members from a set",
-            "Without the count argument O(1), otherwise O(N) where N is the value of the passed count.",
-            "key [count]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("spop");
 
     @Override
     public CommandSpec spec() {

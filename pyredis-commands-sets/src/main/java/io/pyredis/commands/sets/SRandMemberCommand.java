@@ -3,7 +3,6 @@ package io.pyredis.commands.sets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
@@ -22,10 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SRandMemberCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("srandmember", -2, Specs.READONLY, KeySpec.FIRST, "1.0.0",
-            "Get one or multiple random members from a set",
-            "Without the count argument O(1), otherwise O(N) where N is the absolute value of the passed count.",
-            "key [count]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("srandmember");
 
     @Override
     public CommandSpec spec() {

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisSet;
 
 /**
@@ -12,10 +11,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SRemCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("srem", -3, Specs.WRITE_FAST, KeySpec.FIRST, "1.0.0",
-            "Remove one or more members from a set",
-            "O(N) where N is the number of members to be removed.",
-            "key member [member ...]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("srem");
 
     @Override
     public CommandSpec spec() {

@@ -3,7 +3,6 @@ package io.pyredis.commands.sets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.Reply;
 import io.pyredis.support.ScanArgs;
@@ -19,11 +18,7 @@ import java.util.List;
  */
 public final class SScanCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("sscan", -3, Specs.READONLY, KeySpec.FIRST, "2.8.0",
-            "Incrementally iterate Set elements",
-            "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to"
-                    + " return back to 0. N is the number of elements inside the collection..",
-            "key cursor [MATCH pattern] [COUNT count]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sscan");
 
     @Override
     public CommandSpec spec() {

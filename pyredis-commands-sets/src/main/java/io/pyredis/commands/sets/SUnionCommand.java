@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SUnionCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("sunion", -2, Specs.READONLY, Specs.ALL_KEYS, "1.0.0",
-            "Add multiple sets",
-            "O(N) where N is the total number of elements in all given sets.",
-            "key [key ...]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sunion");
 
     @Override
     public CommandSpec spec() {

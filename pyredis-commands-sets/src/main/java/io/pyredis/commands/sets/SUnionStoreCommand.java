@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSet;
  */
 public final class SUnionStoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("sunionstore", -3, Specs.WRITE_DENYOOM, Specs.STORE_KEYS, "1.0.0",
-            "Add multiple sets and store the resulting set in a key",
-            "O(N) where N is the total number of elements in all given sets.",
-            "destination key [key ...]");
+    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sunionstore");
 
     @Override
     public CommandSpec spec() {

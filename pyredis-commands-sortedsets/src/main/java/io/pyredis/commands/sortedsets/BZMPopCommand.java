@@ -3,20 +3,27 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code BZMPOP timeout numkeys key [key ...] <MIN | MAX> [COUNT count]}
  */
 public final class BZMPopCommand implements BlockingCommand {
 
-    private static final CommandSpec SPEC = Specs.of("bzmpop", -5, "write blocking movablekeys", 0, 0, 0, "7.0.0",
-            "Remove and return members with scores in a sorted set or block until one is available",
-            "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
-            "timeout numkeys key [key ...] <MIN | MAX> [COUNT count]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("bzmpop");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's blmpopGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 2, 3, 1);
     }
 
     @Override

@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class BZPopMinCommand implements BlockingCommand {
 
-    private static final CommandSpec SPEC = Specs.of("bzpopmin", -3, "write noscript blocking fast", 1, -2, 1, "5.0.0",
-            "Remove and return the member with the lowest score from one or more sorted sets, or block until one is available",
-            "O(log(N)) with N being the number of elements in the sorted set.",
-            "key [key ...] timeout");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("bzpopmin");
 
     @Override
     public CommandSpec spec() {

@@ -3,11 +3,15 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.SpiVersion;
+import io.pyredis.support.CommandMetadata;
 
 import java.util.List;
 
 /** Redis's sorted-set command group, as in Redis 7.0. */
 public final class SortedSetsPack implements CommandPack {
+
+    /** The metadata of this pack's commands (Redis 7.0.15's, in commands.json beside this class). */
+    static final CommandMetadata METADATA = CommandMetadata.load(SortedSetsPack.class.getResourceAsStream("commands.json"));
 
     private final List<Command> commands = List.of(
             new ZAddCommand(),

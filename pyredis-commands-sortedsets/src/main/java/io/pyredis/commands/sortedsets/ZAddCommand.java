@@ -10,10 +10,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZAddCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zadd", -4, "write denyoom fast", 1, 1, 1, "1.2.0",
-            "Add one or more members to a sorted set, or update its score if it already exists",
-            "O(log(N)) for each item added, where N is the number of elements in the sorted set.",
-            "key [NX | XX] [GT | LT] [CH] [INCR] score member [score member ...]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zadd");
 
     @Override
     public CommandSpec spec() {

@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZCardCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zcard", 2, "readonly fast", 1, 1, 1, "1.2.0",
-            "Get the number of members in a sorted set",
-            "O(1)",
-            "key");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zcard");
 
     @Override
     public CommandSpec spec() {

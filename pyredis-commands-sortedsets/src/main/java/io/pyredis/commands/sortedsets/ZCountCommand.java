@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZCountCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zcount", 4, "readonly fast", 1, 1, 1, "2.0.0",
-            "Count the members in a sorted set with scores within the given values",
-            "O(log(N)) with N being the number of elements in the sorted set.",
-            "key min max");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zcount");
 
     @Override
     public CommandSpec spec() {

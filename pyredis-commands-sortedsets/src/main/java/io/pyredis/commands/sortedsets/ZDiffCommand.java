@@ -3,20 +3,27 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code ZDIFF numkeys key [key ...] [WITHSCORES]}
  */
 public final class ZDiffCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zdiff", -3, "readonly movablekeys", 0, 0, 0, "6.2.0",
-            "Subtract multiple sorted sets",
-            "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
-            "numkeys key [key ...] [WITHSCORES]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zdiff");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's zunionInterDiffGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 1, 2, 1);
     }
 
     @Override

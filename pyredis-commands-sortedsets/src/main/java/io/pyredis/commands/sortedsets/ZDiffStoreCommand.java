@@ -3,20 +3,27 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code ZDIFFSTORE destination numkeys key [key ...]}
  */
 public final class ZDiffStoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zdiffstore", -4, "write denyoom movablekeys", 1, 1, 1, "6.2.0",
-            "Subtract multiple sorted sets and store the resulting sorted set in a new key",
-            "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
-            "destination numkeys key [key ...]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zdiffstore");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's zunionInterDiffStoreGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 1, 2, 3, 1);
     }
 
     @Override

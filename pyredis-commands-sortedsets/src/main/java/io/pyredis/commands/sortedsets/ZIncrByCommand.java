@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZIncrByCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zincrby", 4, "write denyoom fast", 1, 1, 1, "1.2.0",
-            "Increment the score of a member in a sorted set",
-            "O(log(N)) where N is the number of elements in the sorted set.",
-            "key increment member");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zincrby");
 
     @Override
     public CommandSpec spec() {

@@ -3,20 +3,27 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code ZINTERCARD numkeys key [key ...] [LIMIT limit]}
  */
 public final class ZInterCardCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zintercard", -3, "readonly movablekeys", 0, 0, 0, "7.0.0",
-            "Intersect multiple sorted sets and return the cardinality of the result",
-            "O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.",
-            "numkeys key [key ...] [LIMIT limit]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zintercard");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's zunionInterDiffGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 1, 2, 1);
     }
 
     @Override

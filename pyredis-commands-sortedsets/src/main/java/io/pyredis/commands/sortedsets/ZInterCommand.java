@@ -3,20 +3,27 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code ZINTER numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM | MIN | MAX] [WITHSCORES]}
  */
 public final class ZInterCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zinter", -3, "readonly movablekeys", 0, 0, 0, "6.2.0",
-            "Intersect multiple sorted sets",
-            "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
-            "numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM | MIN | MAX] [WITHSCORES]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zinter");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's zunionInterDiffGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 1, 2, 1);
     }
 
     @Override

@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZLexCountCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zlexcount", 4, "readonly fast", 1, 1, 1, "2.8.9",
-            "Count the number of members in a sorted set between a given lexicographical range",
-            "O(log(N)) with N being the number of elements in the sorted set.",
-            "key min max");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zlexcount");
 
     @Override
     public CommandSpec spec() {

@@ -3,20 +3,27 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code ZMPOP numkeys key [key ...] <MIN | MAX> [COUNT count]}
  */
 public final class ZMPopCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zmpop", -4, "write movablekeys", 0, 0, 0, "7.0.0",
-            "Remove and return members with scores in a sorted set",
-            "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
-            "numkeys key [key ...] <MIN | MAX> [COUNT count]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zmpop");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's zmpopGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 1, 2, 1);
     }
 
     @Override

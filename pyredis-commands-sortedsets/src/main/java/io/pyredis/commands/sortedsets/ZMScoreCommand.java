@@ -11,10 +11,7 @@ import io.pyredis.api.Reply;
  */
 public final class ZMScoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zmscore", -3, "readonly fast", 1, 1, 1, "6.2.0",
-            "Get the score associated with the given members in a sorted set",
-            "O(N) where N is the number of members being requested.",
-            "key member [member ...]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zmscore");
 
     @Override
     public CommandSpec spec() {

@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZPopMinCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zpopmin", -2, "write fast", 1, 1, 1, "5.0.0",
-            "Remove and return members with the lowest scores in a sorted set",
-            "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.",
-            "key [count]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zpopmin");
 
     @Override
     public CommandSpec spec() {

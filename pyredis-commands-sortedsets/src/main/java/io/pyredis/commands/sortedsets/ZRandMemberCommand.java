@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZRandMemberCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zrandmember", -2, "readonly", 1, 1, 1, "6.2.0",
-            "Get one or multiple random elements from a sorted set",
-            "O(N) where N is the number of elements returned",
-            "key [count [WITHSCORES]]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrandmember");
 
     @Override
     public CommandSpec spec() {

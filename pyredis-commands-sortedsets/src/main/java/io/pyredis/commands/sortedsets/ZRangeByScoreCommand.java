@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZRangeByScoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zrangebyscore", -4, "readonly", 1, 1, 1, "1.0.5",
-            "Return a range of members in a sorted set, by score",
-            "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
-            "key min max [WITHSCORES] [LIMIT offset count]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrangebyscore");
 
     @Override
     public CommandSpec spec() {

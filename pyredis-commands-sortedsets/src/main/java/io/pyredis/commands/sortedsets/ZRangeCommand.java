@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZRangeCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zrange", -4, "readonly", 1, 1, 1, "1.2.0",
-            "Return a range of members in a sorted set",
-            "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.",
-            "key start stop [BYSCORE | BYLEX] [REV] [LIMIT offset count] [WITHSCORES]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrange");
 
     @Override
     public CommandSpec spec() {

@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZRangeStoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zrangestore", -5, "write denyoom", 1, 2, 1, "6.2.0",
-            "Store a range of members from sorted set into another key",
-            "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key.",
-            "dst src min max [BYSCORE | BYLEX] [REV] [LIMIT offset count]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrangestore");
 
     @Override
     public CommandSpec spec() {

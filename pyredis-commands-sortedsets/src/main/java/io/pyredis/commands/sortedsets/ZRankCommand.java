@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZRankCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zrank", 3, "readonly fast", 1, 1, 1, "2.0.0",
-            "Determine the index of a member in a sorted set",
-            "O(log(N))",
-            "key member");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrank");
 
     @Override
     public CommandSpec spec() {

@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZRemCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zrem", -3, "write fast", 1, 1, 1, "1.2.0",
-            "Remove one or more members from a sorted set",
-            "O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed.",
-            "key member [member ...]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrem");
 
     @Override
     public CommandSpec spec() {

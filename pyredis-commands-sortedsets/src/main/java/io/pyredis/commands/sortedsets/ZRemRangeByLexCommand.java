@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZRemRangeByLexCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zremrangebylex", 4, "write", 1, 1, 1, "2.8.9",
-            "Remove all members in a sorted set between the given lexicographical range",
-            "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
-            "key min max");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zremrangebylex");
 
     @Override
     public CommandSpec spec() {

@@ -11,10 +11,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZRemRangeByRankCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zremrangebyrank", 4, "write", 1, 1, 1, "2.0.0",
-            "Remove all members in a sorted set within the given indexes",
-            "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
-            "key start stop");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zremrangebyrank");
 
     @Override
     public CommandSpec spec() {

@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZRemRangeByScoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zremrangebyscore", 4, "write", 1, 1, 1, "1.2.0",
-            "Remove all members in a sorted set within the given scores",
-            "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
-            "key min max");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zremrangebyscore");
 
     @Override
     public CommandSpec spec() {

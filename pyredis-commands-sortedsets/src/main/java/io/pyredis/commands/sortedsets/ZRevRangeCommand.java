@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZRevRangeCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zrevrange", -4, "readonly", 1, 1, 1, "1.2.0",
-            "Return a range of members in a sorted set, by index, with scores ordered from high to low",
-            "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.",
-            "key start stop [WITHSCORES]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrevrange");
 
     @Override
     public CommandSpec spec() {

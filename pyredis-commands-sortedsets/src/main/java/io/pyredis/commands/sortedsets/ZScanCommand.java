@@ -9,10 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class ZScanCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zscan", -3, "readonly", 1, 1, 1, "2.8.0",
-            "Incrementally iterate sorted sets elements and associated scores",
-            "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..",
-            "key cursor [MATCH pattern] [COUNT count]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zscan");
 
     @Override
     public CommandSpec spec() {

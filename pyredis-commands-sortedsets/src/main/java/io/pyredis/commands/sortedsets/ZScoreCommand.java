@@ -10,10 +10,7 @@ import io.pyredis.api.RedisSortedSet;
  */
 public final class ZScoreCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zscore", 3, "readonly fast", 1, 1, 1, "1.2.0",
-            "Get the score associated with the given member in a sorted set",
-            "O(1)",
-            "key member");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zscore");
 
     @Override
     public CommandSpec spec() {

@@ -3,20 +3,27 @@ package io.pyredis.commands.sortedsets;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyRef;
+import io.pyredis.support.CallKeys;
+
+import java.util.List;
 
 /**
  * {@code ZUNION numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM | MIN | MAX] [WITHSCORES]}
  */
 public final class ZUnionCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("zunion", -3, "readonly movablekeys", 0, 0, 0, "6.2.0",
-            "Add multiple sorted sets",
-            "O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
-            "numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM | MIN | MAX] [WITHSCORES]");
+    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zunion");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /** Redis's zunionInterDiffGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        return CallKeys.numkeys(args, 0, 1, 2, 1);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisString;
 
@@ -13,12 +12,7 @@ import io.pyredis.api.RedisString;
  */
 public final class AppendCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("append", 3, Specs.WRITE_DENYOOM_FAST,
-            KeySpec.FIRST, "2.0.0", "Append a value to a key",
-            "O(1). The amortized time complexity is O(1) assuming the appended value is small and the"
-                    + " already present value is of any size, since the dynamic string library used by"
-                    + " Redis will double the free space available on every reallocation.",
-            "key value");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("append");
 
     @Override
     public CommandSpec spec() {

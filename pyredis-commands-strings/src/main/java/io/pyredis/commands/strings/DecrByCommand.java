@@ -10,8 +10,7 @@ import io.pyredis.support.Numbers;
  */
 public final class DecrByCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("decrby", 3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
-            "Decrement the integer value of a key by the given number", "key decrement");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("decrby");
 
     @Override
     public CommandSpec spec() {

@@ -10,8 +10,7 @@ import io.pyredis.api.RedisString;
  */
 public final class GetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("get", 2, Specs.READONLY_FAST, "1.0.0",
-            "Get the value of a key", "key");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("get");
 
     @Override
     public CommandSpec spec() {

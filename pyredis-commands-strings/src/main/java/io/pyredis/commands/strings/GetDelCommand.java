@@ -12,8 +12,7 @@ import io.pyredis.api.RedisString;
  */
 public final class GetDelCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("getdel", 2, Specs.WRITE_FAST, "6.2.0",
-            "Get the value of a key and delete the key", "key");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("getdel");
 
     @Override
     public CommandSpec spec() {

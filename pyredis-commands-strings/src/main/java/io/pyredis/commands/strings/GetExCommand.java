@@ -14,10 +14,7 @@ import io.pyredis.api.RedisString;
  */
 public final class GetExCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("getex", -2, Specs.WRITE_FAST, "6.2.0",
-            "Get the value of a key and optionally set its expiration",
-            "key [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds"
-                    + " | PERSIST]");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("getex");
 
     @Override
     public CommandSpec spec() {

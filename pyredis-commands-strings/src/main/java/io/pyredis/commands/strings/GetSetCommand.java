@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class GetSetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("getset", 3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
-            "Set the string value of a key and return its old value", "key value");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("getset");
 
     @Override
     public CommandSpec spec() {

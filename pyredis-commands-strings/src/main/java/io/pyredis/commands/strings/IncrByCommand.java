@@ -10,8 +10,7 @@ import io.pyredis.support.Numbers;
  */
 public final class IncrByCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("incrby", 3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
-            "Increment the integer value of a key by the given amount", "key increment");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("incrby");
 
     @Override
     public CommandSpec spec() {

@@ -19,8 +19,7 @@ import java.math.BigDecimal;
  */
 public final class IncrByFloatCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("incrbyfloat", 3, Specs.WRITE_DENYOOM_FAST, "2.6.0",
-            "Increment the float value of a key by the given amount", "key increment");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("incrbyfloat");
 
     @Override
     public CommandSpec spec() {

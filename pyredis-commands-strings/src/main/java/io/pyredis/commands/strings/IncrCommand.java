@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class IncrCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("incr", 2, Specs.WRITE_DENYOOM_FAST, "1.0.0",
-            "Increment the integer value of a key by one", "key");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("incr");
 
     @Override
     public CommandSpec spec() {

@@ -5,7 +5,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
@@ -26,9 +25,7 @@ import java.util.Arrays;
  */
 public final class LcsCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("lcs", -3, Specs.READONLY, KeySpec.of(1, 2, 1), "7.0.0",
-            "Find longest common substring", "O(N*M) where N and M are the lengths of s1 and s2, respectively",
-            "key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN]");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("lcs");
 
     private static final byte[] EMPTY = new byte[0];
 

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
 import io.pyredis.api.Reply;
@@ -14,9 +13,7 @@ import io.pyredis.api.Reply;
  */
 public final class MGetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("mget", -2, Specs.READONLY_FAST, KeySpec.ALL, "1.0.0",
-            "Get the values of all the given keys", "O(N) where N is the number of keys to retrieve.",
-            "key [key ...]");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("mget");
 
     @Override
     public CommandSpec spec() {

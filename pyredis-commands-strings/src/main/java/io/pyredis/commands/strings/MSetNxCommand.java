@@ -3,16 +3,13 @@ package io.pyredis.commands.strings;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 
 /**
  * {@code MSETNX key value [key value ...]}
  */
 public final class MSetNxCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("msetnx", -3, Specs.WRITE_DENYOOM, KeySpec.of(1, -1, 2),
-            "1.0.1", "Set multiple keys to multiple values, only if none of the keys exist",
-            "O(N) where N is the number of keys to set.", "key value [key value ...]");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("msetnx");
 
     @Override
     public CommandSpec spec() {

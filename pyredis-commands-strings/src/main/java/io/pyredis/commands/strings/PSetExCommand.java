@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class PSetExCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("psetex", 4, Specs.WRITE_DENYOOM, "2.6.0",
-            "Set the value and expiration in milliseconds of a key", "key milliseconds value");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("psetex");
 
     @Override
     public CommandSpec spec() {

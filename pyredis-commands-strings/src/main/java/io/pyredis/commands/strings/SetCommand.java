@@ -3,8 +3,14 @@ package io.pyredis.commands.strings;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyFlag;
+import io.pyredis.api.KeyRef;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisString;
+import io.pyredis.support.Keywords;
+
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds |
@@ -12,14 +18,25 @@ import io.pyredis.api.RedisString;
  */
 public final class SetCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("set", -3, Specs.WRITE_DENYOOM, "1.0.0",
-            "Set the string value of a key",
-            "key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds"
-                    + " | PXAT unix-time-milliseconds | KEEPTTL]");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("set");
 
     @Override
     public CommandSpec spec() {
         return SPEC;
+    }
+
+    /**
+     * Redis's setGetKeys: the key is read and written with GET (RW, access, update),
+     * else only overwritten (OW, update).
+     */
+    @Override
+    public List<KeyRef> keys(byte[][] args) {
+        for (int i = 3; i < args.length; i++) {
+            if (Keywords.is(args[i], "get")) {
+                return List.of(new KeyRef(1, Set.of(KeyFlag.RW, KeyFlag.ACCESS, KeyFlag.UPDATE)));
+            }
+        }
+        return List.of(new KeyRef(1, Set.of(KeyFlag.OW, KeyFlag.UPDATE)));
     }
 
     @Override

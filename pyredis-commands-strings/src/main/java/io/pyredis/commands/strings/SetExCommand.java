@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class SetExCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("setex", 4, Specs.WRITE_DENYOOM, "2.0.0",
-            "Set the value and expiration of a key", "key seconds value");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("setex");
 
     @Override
     public CommandSpec spec() {

@@ -9,8 +9,7 @@ import io.pyredis.api.CommandSpec;
  */
 public final class SetNxCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("setnx", 3, Specs.WRITE_DENYOOM_FAST, "1.0.0",
-            "Set the value of a key, only if the key does not exist", "key value");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("setnx");
 
     @Override
     public CommandSpec spec() {

@@ -4,7 +4,6 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisString;
@@ -14,12 +13,7 @@ import io.pyredis.api.RedisString;
  */
 public final class SetRangeCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.of("setrange", 4, Specs.WRITE_DENYOOM, KeySpec.FIRST, "2.2.0",
-            "Overwrite part of a string at key starting at the specified offset",
-            "O(1), not counting the time taken to copy the new string in place. Usually, this string is"
-                    + " very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with"
-                    + " M being the length of the value argument.",
-            "key offset value");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("setrange");
 
     @Override
     public CommandSpec spec() {

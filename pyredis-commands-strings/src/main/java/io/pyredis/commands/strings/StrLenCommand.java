@@ -10,8 +10,7 @@ import io.pyredis.api.RedisString;
  */
 public final class StrLenCommand implements Command {
 
-    private static final CommandSpec SPEC = Specs.oneKey("strlen", 2, Specs.READONLY_FAST, "2.2.0",
-            "Get the length of the value stored in a key", "key");
+    private static final CommandSpec SPEC = StringsPack.METADATA.spec("strlen");
 
     @Override
     public CommandSpec spec() {

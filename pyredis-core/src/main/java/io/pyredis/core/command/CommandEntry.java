@@ -1,23 +1,31 @@
 package io.pyredis.core.command;
 
+import io.pyredis.api.AclCategory;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
-
+import io.pyredis.api.KeyFlag;
+import io.pyredis.api.KeySpec;
 import io.pyredis.storage.LookupRule;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A command as the dispatcher holds it: the handler, what the hot path needs precomputed
- * (arity, flags as booleans, the arity error), its subcommands, and its call statistics
- * (INFO commandstats). Statistics are written only on the event loop thread.
+ * A command as the call unit holds it: the handler, what the hot path needs precomputed
+ * (arity, flags as booleans, the arity error), what Redis derives from a command's metadata
+ * when it builds its table (the legacy first/last/step key range, the movablekeys flag, the
+ * implicit ACL categories), its subcommands, and its call statistics (INFO commandstats).
+ * Statistics are written only on the loop thread.
  */
 public final class CommandEntry {
 
     private final Command command;
     private final CommandSpec spec;
     private final String packName;
+    private final String module;
     private final int arity;
     private final boolean noAuth;
     private final boolean noMulti;
@@ -26,6 +34,12 @@ public final class CommandEntry {
     private final String arityError;
     private final CommandTable subcommands;
     private final LookupRule lookupRule;
+    private final Set<CommandFlag> flags;
+    private final Set<AclCategory> aclCategories;
+    private final int firstKey;
+    private final int lastKey;
+    private final int keyStep;
+    private final boolean ownKeyFinder;
 
     /** calls */
     public long calls;
@@ -36,10 +50,21 @@ public final class CommandEntry {
     /** failed_calls: ran and answered an error */
     public long failedCalls;
 
+    /** A command of {@code packName} that is not a module's (the server's, or a pack shipped with it). */
     public CommandEntry(Command command, String packName) {
+        this(command, packName, null);
+    }
+
+    /**
+     * @param module the module the command belongs to (a plugin's pack name, as Redis's
+     *               module commands: the {@code module} flag, the {@code module} group), or
+     *               null for the server's and its own packs' commands
+     */
+    public CommandEntry(Command command, String packName, String module) {
         this.command = command;
         this.spec = command.spec();
         this.packName = packName;
+        this.module = module;
         this.arity = spec.arity();
         this.noAuth = spec.has(CommandFlag.NO_AUTH);
         this.noMulti = spec.has(CommandFlag.NO_MULTI);
@@ -49,6 +74,21 @@ public final class CommandEntry {
         // Read commands' lookups are Redis's lookupKeyRead; a write command's are its
         // lookupKeyWrite, unless it asks with Database.read/inspect.
         this.lookupRule = write ? LookupRule.NONE : LookupRule.ALL;
+        this.ownKeyFinder = overridesKeys(command);
+        int[] range = new int[3];
+        boolean movable = legacyRange(spec.keySpecs(), range);
+        this.firstKey = range[0];
+        this.lastKey = range[1];
+        this.keyStep = range[2];
+        EnumSet<CommandFlag> f = spec.flags().isEmpty() ? EnumSet.noneOf(CommandFlag.class) : EnumSet.copyOf(spec.flags());
+        if (movable) {
+            f.add(CommandFlag.MOVABLEKEYS);
+        }
+        if (module != null) {
+            f.add(CommandFlag.MODULE);
+        }
+        this.flags = Collections.unmodifiableSet(f);
+        this.aclCategories = Collections.unmodifiableSet(implicitCategories(spec));
         List<Command> subs = command.subcommands();
         if (subs.isEmpty()) {
             this.subcommands = null;
@@ -61,7 +101,7 @@ public final class CommandEntry {
                     throw new IllegalArgumentException("subcommand " + full + " of " + spec.name()
                             + " must be named '" + prefix + "<sub>'");
                 }
-                t.put(full.substring(prefix.length()), new CommandEntry(sub, packName));
+                t.put(full.substring(prefix.length()), new CommandEntry(sub, packName, module));
             }
             this.subcommands = t;
         }
@@ -73,6 +113,44 @@ public final class CommandEntry {
 
     public CommandSpec spec() {
         return spec;
+    }
+
+    /**
+     * Its flags as COMMAND INFO shows them: the spec's, plus {@code movablekeys} when its
+     * keys cannot be told by a first/last/step range, and {@code module} for a module's.
+     */
+    public Set<CommandFlag> flags() {
+        return flags;
+    }
+
+    /** Its ACL categories: the spec's and those its flags imply (Redis's setImplicitACLCategories). */
+    public Set<AclCategory> aclCategories() {
+        return aclCategories;
+    }
+
+    /** COMMAND INFO's first key: the legacy range Redis derives from the key specs (0: none). */
+    public int firstKey() {
+        return firstKey;
+    }
+
+    /** COMMAND INFO's last key (negative counts from the end). */
+    public int lastKey() {
+        return lastKey;
+    }
+
+    /** COMMAND INFO's key step. */
+    public int keyStep() {
+        return keyStep;
+    }
+
+    /** The module (plugin pack) the command belongs to, or null. */
+    public String module() {
+        return module;
+    }
+
+    /** Whether the command finds its keys itself ({@link Command#keys}), as Redis's getkeys_proc. */
+    public boolean hasOwnKeyFinder() {
+        return ownKeyFinder;
     }
 
     /** The full lower-case name: {@code "get"}, {@code "config|get"}. */
@@ -126,6 +204,91 @@ public final class CommandEntry {
     /** The subcommands by name (without the container prefix), or null when there are none. */
     public CommandTable subcommands() {
         return subcommands;
+    }
+
+    private static boolean overridesKeys(Command c) {
+        try {
+            return c.getClass().getMethod("keys", byte[][].class).getDeclaringClass() != Command.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** Redis's setImplicitACLCategories. */
+    private static EnumSet<AclCategory> implicitCategories(CommandSpec spec) {
+        EnumSet<AclCategory> c = spec.aclCategories().isEmpty() ? EnumSet.noneOf(AclCategory.class)
+                : EnumSet.copyOf(spec.aclCategories());
+        if (spec.has(CommandFlag.WRITE)) {
+            c.add(AclCategory.WRITE);
+        }
+        // Scripting commands are not in @read, as Redis excludes them.
+        if (spec.has(CommandFlag.READONLY) && !c.contains(AclCategory.SCRIPTING)) {
+            c.add(AclCategory.READ);
+        }
+        if (spec.has(CommandFlag.ADMIN)) {
+            c.add(AclCategory.ADMIN);
+            c.add(AclCategory.DANGEROUS);
+        }
+        if (spec.has(CommandFlag.PUBSUB)) {
+            c.add(AclCategory.PUBSUB);
+        }
+        if (spec.has(CommandFlag.FAST)) {
+            c.add(AclCategory.FAST);
+        }
+        if (spec.has(CommandFlag.BLOCKING)) {
+            c.add(AclCategory.BLOCKING);
+        }
+        if (!c.contains(AclCategory.FAST)) {
+            c.add(AclCategory.SLOW);
+        }
+        return c;
+    }
+
+    /**
+     * Redis's populateCommandLegacyRangeSpec: the one first/last/step range COMMAND INFO
+     * shows for clients that predate key specs, into {@code out}; returns whether the keys
+     * are movable (not all of them in such a range).
+     */
+    static boolean legacyRange(List<KeySpec> specs, int[] out) {
+        if (specs.isEmpty()) {
+            return false;
+        }
+        if (specs.size() == 1 && specs.get(0).beginSearch() instanceof KeySpec.Index idx
+                && specs.get(0).findKeys() instanceof KeySpec.Range r) {
+            out[0] = idx.pos();
+            out[1] = r.lastKey() >= 0 ? r.lastKey() + idx.pos() : r.lastKey();
+            out[2] = r.step();
+            return specs.get(0).flags().contains(KeyFlag.INCOMPLETE);
+        }
+        boolean movable = false;
+        int first = Integer.MAX_VALUE;
+        int last = 0;
+        int prevLast = 0;
+        for (KeySpec s : specs) {
+            if (!(s.beginSearch() instanceof KeySpec.Index idx) || !(s.findKeys() instanceof KeySpec.Range r)) {
+                movable = true;
+                continue;
+            }
+            if (r.step() != 1 || (prevLast != 0 && prevLast != idx.pos() - 1)) {
+                movable = true;
+                continue;
+            }
+            if (s.flags().contains(KeyFlag.INCOMPLETE)) {
+                movable = true;
+            }
+            first = Math.min(first, idx.pos());
+            int abs = r.lastKey() >= 0 ? r.lastKey() + idx.pos() : r.lastKey();
+            // Redis compares unsigned, so a negative (from the end) last key wins.
+            last = Integer.compareUnsigned(last, abs) >= 0 ? last : abs;
+            prevLast = last;
+        }
+        if (first == Integer.MAX_VALUE) {
+            return true;
+        }
+        out[0] = first;
+        out[1] = last;
+        out[2] = 1;
+        return movable;
     }
 
     /** Zeroes the statistics, here and in the subcommands (CONFIG RESETSTAT). */

@@ -1,6 +1,7 @@
 package io.pyredis.core.exec;
 
 import io.pyredis.api.BlockingCommand;
+import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.client.Transaction;
@@ -420,9 +421,10 @@ public final class CallUnit {
 
     private void exit() {
         CallContext ctx = contexts[--depth];
+        CommandEntry e = ctx.entry();
         ctx.bind(null, null);
         if (depth == 0) {
-            propagation.commit();
+            propagation.commit(!e.flags().contains(CommandFlag.TOUCHES_ARBITRARY_KEYS));
         }
     }
 

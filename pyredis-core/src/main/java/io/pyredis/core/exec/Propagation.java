@@ -87,10 +87,18 @@ public final class Propagation {
 
     /** Hands the unit to the sinks (Redis's propagatePendingCommands) and starts a new one. */
     public void commit() {
+        commit(true);
+    }
+
+    /**
+     * {@link #commit()}; without {@code wrap}, several commands are not wrapped in
+     * MULTI/EXEC (a command that touches arbitrary keys, as Redis's propagatePendingCommands).
+     */
+    public void commit(boolean wrap) {
         if (count == 0) {
             return;
         }
-        boolean transaction = count > 1;
+        boolean transaction = wrap && count > 1;
         for (Sink s : sinkArray) {
             if (!s.active()) {
                 continue;

@@ -1,17 +1,21 @@
 package io.pyredis.example.ratelimit;
 
+import io.pyredis.api.Argument;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandDoc;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyFlag;
 import io.pyredis.api.KeySpec;
-import io.pyredis.example.args.Integers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.Reply;
+import io.pyredis.example.args.Integers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * {@code RATELIMIT key max-requests period-seconds [cost]}: counts a request of weight
@@ -47,13 +51,15 @@ final class RateLimitCommand implements Command {
     private static final byte[] SET = "SET".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PXAT = "PXAT".getBytes(StandardCharsets.US_ASCII);
 
-    private static final CommandSpec SPEC = new CommandSpec(
-            "ratelimit", -4,
-            EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM, CommandFlag.FAST, CommandFlag.MODULE),
-            KeySpec.FIRST, "module", "0.1.0",
-            "Counts a request against a rate limit (GCRA) and tells whether it is allowed.",
-            "O(1)",
-            "key max-requests period-seconds [cost]");
+    private static final CommandSpec SPEC = new CommandSpec("ratelimit", -4,
+            EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM, CommandFlag.FAST),
+            List.of(KeySpec.single(1, KeyFlag.RW, KeyFlag.ACCESS, KeyFlag.UPDATE)),
+            new CommandDoc("Counts a request against a rate limit (GCRA) and tells whether it is allowed.", "0.1.0",
+                    "module", "O(1)", List.of(
+                            Argument.key("key", 0),
+                            Argument.of("max-requests", Argument.Type.INTEGER),
+                            Argument.of("period-seconds", Argument.Type.INTEGER),
+                            Argument.of("cost", Argument.Type.INTEGER).with(Argument.Flag.OPTIONAL))));
 
     @Override
     public CommandSpec spec() {

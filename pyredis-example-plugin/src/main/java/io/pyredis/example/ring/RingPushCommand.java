@@ -1,15 +1,19 @@
 package io.pyredis.example.ring;
 
+import io.pyredis.api.Argument;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandDoc;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyFlag;
 import io.pyredis.api.KeySpec;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.example.args.Integers;
 import io.pyredis.api.RedisError;
+import io.pyredis.example.args.Integers;
 
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * {@code RING.PUSH key capacity element [element ...]}: appends the elements to the ring
@@ -21,13 +25,14 @@ final class RingPushCommand implements Command {
 
     static final RedisError NOT_POSITIVE = new RedisError("ERR value is out of range, must be positive");
 
-    private static final CommandSpec SPEC = new CommandSpec(
-            "ring.push", -4,
-            EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM, CommandFlag.MODULE),
-            KeySpec.FIRST, "module", "0.1.0",
-            "Appends elements to a ring buffer that keeps the last capacity of them.",
-            "O(N) where N is the number of elements pushed",
-            "key capacity element [element ...]");
+    private static final CommandSpec SPEC = new CommandSpec("ring.push", -4,
+            EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM),
+            List.of(KeySpec.single(1, KeyFlag.RW, KeyFlag.INSERT)),
+            new CommandDoc("Appends elements to a ring buffer that keeps the last capacity of them.", "0.1.0",
+                    "module", "O(N) where N is the number of elements pushed", List.of(
+                            Argument.key("key", 0),
+                            Argument.of("capacity", Argument.Type.INTEGER),
+                            Argument.of("element", Argument.Type.STRING).with(Argument.Flag.MULTIPLE))));
 
     @Override
     public CommandSpec spec() {

@@ -1,16 +1,20 @@
 package io.pyredis.example.ring;
 
+import io.pyredis.api.Argument;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
+import io.pyredis.api.CommandDoc;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyFlag;
 import io.pyredis.api.KeySpec;
-import io.pyredis.example.args.Integers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.Reply;
+import io.pyredis.example.args.Integers;
 
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * {@code RING.RANGE key [count]}: the elements of the ring buffer at {@code key}, oldest
@@ -19,13 +23,13 @@ import java.util.Iterator;
  */
 final class RingRangeCommand implements Command {
 
-    private static final CommandSpec SPEC = new CommandSpec(
-            "ring.range", -2,
-            EnumSet.of(CommandFlag.READONLY, CommandFlag.MODULE),
-            KeySpec.FIRST, "module", "0.1.0",
-            "Returns the elements of a ring buffer, oldest first.",
-            "O(N) where N is the number of elements returned",
-            "key [count]");
+    private static final CommandSpec SPEC = new CommandSpec("ring.range", -2,
+            EnumSet.of(CommandFlag.READONLY),
+            List.of(KeySpec.single(1, KeyFlag.RO, KeyFlag.ACCESS)),
+            new CommandDoc("Returns the elements of a ring buffer, oldest first.", "0.1.0", "module",
+                    "O(N) where N is the number of elements returned", List.of(
+                            Argument.key("key", 0),
+                            Argument.of("count", Argument.Type.INTEGER).with(Argument.Flag.OPTIONAL))));
 
     @Override
     public CommandSpec spec() {

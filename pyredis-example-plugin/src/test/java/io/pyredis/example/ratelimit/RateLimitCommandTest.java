@@ -2,7 +2,10 @@ package io.pyredis.example.ratelimit;
 
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
+import io.pyredis.api.Argument;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyFlag;
+import io.pyredis.api.KeySpec;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
@@ -168,9 +171,11 @@ class RateLimitCommandTest {
         CommandSpec spec = command.spec();
         assertEquals("ratelimit", spec.name());
         assertTrue(spec.acceptsArgc(4) && spec.acceptsArgc(5) && !spec.acceptsArgc(3));
-        assertEquals(1, spec.keys().firstKey());
-        assertEquals("0.1.0", spec.since());
-        assertEquals("key max-requests period-seconds [cost]", spec.syntax());
+        assertEquals(List.of(KeySpec.single(1, KeyFlag.RW, KeyFlag.ACCESS, KeyFlag.UPDATE)), spec.keySpecs());
+        assertEquals("0.1.0", spec.doc().since());
+        assertEquals(List.of("key", "max-requests", "period-seconds", "cost"),
+                spec.doc().arguments().stream().map(Argument::name).toList());
+        assertTrue(spec.doc().arguments().get(3).flags().contains(Argument.Flag.OPTIONAL));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.RedisError;
-import io.pyredis.core.exec.CallContext;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.exec.CallContext;
 
@@ -15,9 +14,7 @@ public final class AuthCommand extends BuiltinCommand {
     private static final byte[] DEFAULT_USER = "default".getBytes(StandardCharsets.US_ASCII);
 
     public AuthCommand(ServerContext server) {
-        super(server, spec("auth", -2, "connection", "1.0.0", "Authenticate to the server", "[username] password",
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST,
-                CommandFlag.NO_AUTH, CommandFlag.ALLOW_BUSY));
+        super(server, "auth");
     }
 
     @Override

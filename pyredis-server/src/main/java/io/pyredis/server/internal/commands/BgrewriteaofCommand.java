@@ -1,12 +1,9 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.persistence.aof.Aof;
-
-import java.util.List;
 
 /**
  * {@code BGREWRITEAOF}: rewrites the append-only file as a new base plus an empty incr
@@ -15,14 +12,7 @@ import java.util.List;
 public final class BgrewriteaofCommand extends BuiltinCommand {
 
     public BgrewriteaofCommand(ServerContext server) {
-        super(server, complexity(spec("bgrewriteaof", 1, "server", "1.0.0", "Asynchronously rewrite the append-only file", "",
-                CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.NO_ASYNC_LOADING),
-                "O(1)"));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of();
+        super(server, "bgrewriteaof");
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.persistence.Persistence;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * {@code BGSAVE [SCHEDULE]}: starts a background save and replies at once; a failure
@@ -16,14 +14,7 @@ import java.util.List;
 public final class BgsaveCommand extends BuiltinCommand {
 
     public BgsaveCommand(ServerContext server) {
-        super(server, complexity(spec("bgsave", -1, "server", "1.0.0", "Asynchronously save the dataset to disk", "[SCHEDULE]",
-                CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.NO_ASYNC_LOADING),
-                "O(1)"));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of();
+        super(server, "bgsave");
     }
 
     @Override

@@ -1,16 +1,10 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.core.command.ServerCommand;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.ServerContext;
-
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A command of the server itself. It runs with the full {@link CallContext} (the client's
@@ -22,9 +16,10 @@ public abstract class BuiltinCommand implements ServerCommand {
     /** The server this command belongs to. */
     protected final ServerContext server;
 
-    protected BuiltinCommand(ServerContext server, CommandSpec spec) {
+    /** The command {@code name} ({@code "ping"}, {@code "config|get"}), described by the server's commands.json. */
+    protected BuiltinCommand(ServerContext server, String name) {
         this.server = server;
-        this.spec = spec;
+        this.spec = BuiltinCommands.METADATA.spec(name);
     }
 
     @Override
@@ -39,31 +34,4 @@ public abstract class BuiltinCommand implements ServerCommand {
 
     /** Runs the command; the call unit has checked arity and authentication. */
     protected abstract void execute(CallContext c, byte[][] args);
-
-    /**
-     * The ACL categories of this command beyond those Redis derives from its flags (as the
-     * {@code acl_categories} of Redis's command JSON, lower case without '@'), or null to
-     * derive them from the group as for pack commands.
-     */
-    public List<String> aclCategories() {
-        return null;
-    }
-
-    /** Redis's command tips ({@code nondeterministic_output}, ...), as COMMAND INFO shows them. */
-    public List<String> tips() {
-        return List.of();
-    }
-
-    /** {@code spec} with another complexity text (the helper below says O(1)). */
-    protected static CommandSpec complexity(CommandSpec s, String complexity) {
-        return new CommandSpec(s.name(), s.arity(), s.flags(), s.keys(), s.group(), s.since(), s.summary(),
-                complexity, s.syntax());
-    }
-
-    /** A spec for a keyless command of {@code group}. */
-    protected static CommandSpec spec(String name, int arity, String group, String since, String summary,
-                                      String syntax, CommandFlag... flags) {
-        Set<CommandFlag> f = flags.length == 0 ? Set.of() : EnumSet.of(flags[0], flags);
-        return new CommandSpec(name, arity, f, KeySpec.NONE, group, since, summary, "O(1)", syntax);
-    }
 }

@@ -1,6 +1,7 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.api.Command;
+import io.pyredis.support.CommandMetadata;
 import io.pyredis.server.internal.ServerContext;
 
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.List;
  * names). Adding one is a class and a line here.
  */
 public final class BuiltinCommands {
+
+    /** The metadata of the server's own commands (Redis 7.0.15's, in commands.json beside this class). */
+    static final CommandMetadata METADATA = CommandMetadata.load(BuiltinCommands.class.getResourceAsStream("commands.json"));
 
     private BuiltinCommands() {
     }

@@ -79,13 +79,7 @@ public final class ClientCommand extends BuiltinCommand {
     };
 
     public ClientCommand(ServerContext server) {
-        super(server, complexity(spec("client", -2, "connection", "2.4.0", "A container for client connection commands", ""),
-                "Depends on subcommand."));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of();
+        super(server, "client");
     }
 
     @Override
@@ -139,8 +133,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT ID} */
     static final class Id extends BuiltinCommand {
         Id(ServerContext server) {
-            super(server, spec("client|id", 2, "connection", "5.0.0", "Returns the client ID for the current connection", "",
-                    SUB_FLAGS));
+            super(server, "client|id");
         }
 
         @Override
@@ -152,8 +145,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT SETNAME connection-name} */
     static final class SetName extends BuiltinCommand {
         SetName(ServerContext server) {
-            super(server, spec("client|setname", 3, "connection", "2.6.9", "Set the current connection name",
-                    "connection-name", SUB_FLAGS));
+            super(server, "client|setname");
         }
 
         @Override
@@ -166,8 +158,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT GETNAME} */
     static final class GetName extends BuiltinCommand {
         GetName(ServerContext server) {
-            super(server, spec("client|getname", 2, "connection", "2.6.9", "Get the current connection name", "",
-                    SUB_FLAGS));
+            super(server, "client|getname");
         }
 
         @Override
@@ -184,14 +175,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT LIST [TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]} */
     static final class ListClients extends BuiltinCommand {
         ListClients(ServerContext server) {
-            super(server, complexity(spec("client|list", -2, "connection", "2.4.0", "Get the list of client connections",
-                    "[TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]", ADMIN_FLAGS),
-                    "O(N) where N is the number of client connections"));
-        }
-
-        @Override
-        public List<String> tips() {
-            return NONDETERMINISTIC;
+            super(server, "client|list");
         }
 
         @Override
@@ -237,13 +221,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT INFO} */
     static final class Info extends BuiltinCommand {
         Info(ServerContext server) {
-            super(server, spec("client|info", 2, "connection", "6.2.0",
-                    "Returns information about the current client connection.", "", SUB_FLAGS));
-        }
-
-        @Override
-        public List<String> tips() {
-            return NONDETERMINISTIC;
+            super(server, "client|info");
         }
 
         @Override
@@ -261,10 +239,7 @@ public final class ClientCommand extends BuiltinCommand {
      */
     static final class Kill extends BuiltinCommand {
         Kill(ServerContext server) {
-            super(server, complexity(spec("client|kill", -3, "connection", "2.4.0", "Kill the connection of a client",
-                    "ip:port | [ID client-id] [TYPE NORMAL | MASTER | SLAVE | REPLICA | PUBSUB] [USER username] "
-                            + "[ADDR ip:port] [LADDR ip:port] [SKIPME YES | NO]", ADMIN_FLAGS),
-                    "O(N) where N is the number of client connections"));
+            super(server, "client|kill");
         }
 
         @Override
@@ -359,8 +334,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT NO-EVICT ON | OFF}: accepted; pyredis does not evict clients. */
     static final class NoEvict extends BuiltinCommand {
         NoEvict(ServerContext server) {
-            super(server, spec("client|no-evict", 3, "connection", "7.0.0",
-                    "Set client eviction mode for the current connection", "ON | OFF", ADMIN_FLAGS));
+            super(server, "client|no-evict");
         }
 
         @Override
@@ -375,9 +349,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT UNBLOCK client-id [TIMEOUT | ERROR]} */
     static final class Unblock extends BuiltinCommand {
         Unblock(ServerContext server) {
-            super(server, complexity(spec("client|unblock", -3, "connection", "5.0.0",
-                    "Unblock a client blocked in a blocking command from a different connection",
-                    "client-id [TIMEOUT | ERROR]", ADMIN_FLAGS), "O(log N) where N is the number of client connections"));
+            super(server, "client|unblock");
         }
 
         @Override
@@ -401,8 +373,7 @@ public final class ClientCommand extends BuiltinCommand {
     /** {@code CLIENT HELP} */
     static final class HelpSub extends BuiltinCommand {
         HelpSub(ServerContext server) {
-            super(server, spec("client|help", 2, "connection", "5.0.0", "Show helpful text about the different subcommands",
-                    "", CommandFlag.LOADING, CommandFlag.STALE));
+            super(server, "client|help");
         }
 
         @Override

@@ -4,7 +4,6 @@ import io.pyredis.core.client.Subscriptions;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.core.client.Client;
-import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.pubsub.PubSub;
 import io.pyredis.core.client.Transaction;
 import io.pyredis.core.command.CommandEntry;

@@ -1,31 +1,30 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.server.internal.ServerContext;
-import io.pyredis.support.Glob;
+import io.pyredis.api.AclCategory;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandFlag;
-import io.pyredis.api.KeySpec;
+import io.pyredis.api.KeyRef;
 import io.pyredis.api.RedisError;
-import io.pyredis.protocol.RespWriter;
-import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.command.CommandEntry;
 import io.pyredis.core.command.CommandTable;
+import io.pyredis.core.command.KeyFinder;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.protocol.RespWriter;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.support.Glob;
+import io.pyredis.support.Keywords;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * {@code COMMAND [subcommand]}: COUNT, INFO, DOCS, LIST, GETKEYS, HELP, and plain COMMAND,
- * answered from the specs of every command the server has (built-in and from packs), in
- * Redis 7.0's reply shapes.
+ * {@code COMMAND [subcommand]}: COUNT, INFO, DOCS, LIST, GETKEYS, GETKEYSANDFLAGS, HELP, and
+ * plain COMMAND, answered from the metadata of every command the server has (built-in and
+ * from packs), in Redis 7.0's reply shapes.
  */
 public final class CommandCommand extends BuiltinCommand {
-
-    private static final CommandFlag[] FLAGS = {CommandFlag.LOADING, CommandFlag.STALE};
-    private static final List<String> ORDER_TIP = List.of("nondeterministic_output_order");
 
     private static final String[] HELP = {
         "(no subcommand)",
@@ -49,23 +48,13 @@ public final class CommandCommand extends BuiltinCommand {
     };
 
     public CommandCommand(ServerContext server) {
-        super(server, complexity(spec("command", -1, "server", "2.8.13", "Get array of Redis command details", "", FLAGS),
-                "O(N) where N is the total number of Redis commands"));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of("connection");
-    }
-
-    @Override
-    public List<String> tips() {
-        return ORDER_TIP;
+        super(server, "command");
     }
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Count(server), new Info(server), new Docs(server), new ListNames(server), new GetKeys(server), new HelpSub(server));
+        return List.of(new Count(server), new Info(server), new Docs(server), new ListNames(server),
+                new GetKeys(server, false), new GetKeys(server, true), new HelpSub(server));
     }
 
     @Override
@@ -96,20 +85,16 @@ public final class CommandCommand extends BuiltinCommand {
     }
 
     abstract static class Sub extends BuiltinCommand {
-        Sub(ServerContext server, String name, int arity, String since, String summary, String syntax) {
-            super(server, spec("command|" + name, arity, "server", since, summary, syntax, FLAGS));
+        Sub(ServerContext server, String name) {
+            super(server, "command|" + name);
         }
 
-        @Override
-        public List<String> aclCategories() {
-            return List.of("connection");
-        }
     }
 
     /** {@code COMMAND COUNT} */
     static final class Count extends Sub {
         Count(ServerContext server) {
-            super(server, "count", 2, "2.8.13", "Get total number of Redis commands", "");
+            super(server, "count");
         }
 
         @Override
@@ -121,14 +106,7 @@ public final class CommandCommand extends BuiltinCommand {
     /** {@code COMMAND INFO [command-name [command-name ...]]} */
     static final class Info extends Sub {
         Info(ServerContext server) {
-            super(server, "info", -2, "2.8.13",
-                    "Get array of specific Redis command details, or all when no argument is given",
-                    "[command-name [command-name ...]]");
-        }
-
-        @Override
-        public List<String> tips() {
-            return ORDER_TIP;
+            super(server, "info");
         }
 
         @Override
@@ -157,13 +135,7 @@ public final class CommandCommand extends BuiltinCommand {
     /** {@code COMMAND DOCS [command-name [command-name ...]]} */
     static final class Docs extends Sub {
         Docs(ServerContext server) {
-            super(server, "docs", -2, "7.0.0", "Get array of specific Redis command documentation",
-                    "[command-name [command-name ...]]");
-        }
-
-        @Override
-        public List<String> tips() {
-            return ORDER_TIP;
+            super(server, "docs");
         }
 
         @Override
@@ -193,41 +165,30 @@ public final class CommandCommand extends BuiltinCommand {
     /** {@code COMMAND LIST [FILTERBY MODULE module-name | ACLCAT category | PATTERN pattern]} */
     static final class ListNames extends Sub {
         ListNames(ServerContext server) {
-            super(server, "list", -2, "7.0.0", "Get an array of Redis command names",
-                    "[FILTERBY MODULE module-name | ACLCAT category | PATTERN pattern]");
-        }
-
-        @Override
-        public List<String> tips() {
-            return ORDER_TIP;
+            super(server, "list");
         }
 
         @Override
         protected void execute(CallContext c, byte[][] args) {
-            Predicate<CommandEntry> filter;
-            if (args.length == 2) {
-                filter = e -> true;
-            } else if (args.length == 5 && text(args[2]).equalsIgnoreCase("filterby")) {
-                String kind = text(args[3]).toLowerCase(Locale.ROOT);
-                String value = text(args[4]);
-                switch (kind) {
-                    case "module":
-                        // Packs play the part of Redis modules; the server's own commands are not in one.
-                        filter = e -> !"builtin".equals(e.packName()) && e.packName().equals(value);
-                        break;
-                    case "aclcat": {
-                        String cat = value.toLowerCase(Locale.ROOT);
-                        filter = e -> CommandDocs.aclCategories(e.command()).contains(cat);
-                        break;
-                    }
-                    case "pattern":
-                        filter = e -> Glob.matches(value.getBytes(StandardCharsets.UTF_8), e.name().getBytes(StandardCharsets.UTF_8), true);
-                        break;
-                    default:
+            Predicate<CommandEntry> filter = e -> true;
+            for (int i = 2; i < args.length; i++) {
+                if (Keywords.is(args[i], "filterby") && args.length - 1 - i == 2) {
+                    String value = text(args[i + 2]);
+                    if (Keywords.is(args[i + 1], "module")) {
+                        filter = e -> value.equals(e.module());
+                    } else if (Keywords.is(args[i + 1], "aclcat")) {
+                        AclCategory cat = category(value);
+                        filter = e -> cat != null && e.aclCategories().contains(cat);
+                    } else if (Keywords.is(args[i + 1], "pattern")) {
+                        byte[] pattern = args[i + 2];
+                        filter = e -> Glob.matches(pattern, e.name().getBytes(StandardCharsets.UTF_8), true);
+                    } else {
                         throw RedisError.SYNTAX;
+                    }
+                    i += 2;
+                } else {
+                    throw RedisError.SYNTAX;
                 }
-            } else {
-                throw RedisError.SYNTAX;
             }
             List<String> names = new ArrayList<>();
             for (CommandEntry e : server.commands().all()) {
@@ -248,47 +209,56 @@ public final class CommandCommand extends BuiltinCommand {
                 w.bulk(n);
             }
         }
+
+        private static AclCategory category(String name) {
+            for (AclCategory a : AclCategory.values()) {
+                if (a.redisName().equalsIgnoreCase(name)) {
+                    return a;
+                }
+            }
+            return null;
+        }
     }
 
-    /** {@code COMMAND GETKEYS command [arg [arg ...]]} */
+    /** {@code COMMAND GETKEYS command [arg ...]} and {@code COMMAND GETKEYSANDFLAGS command [arg ...]} */
     static final class GetKeys extends Sub {
-        GetKeys(ServerContext server) {
-            super(server, "getkeys", -4, "2.8.13", "Extract keys given a full Redis command", "command [arg [arg ...]]");
+        private final boolean withFlags;
+
+        GetKeys(ServerContext server, boolean withFlags) {
+            super(server, withFlags ? "getkeysandflags" : "getkeys");
+            this.withFlags = withFlags;
         }
 
         @Override
         protected void execute(CallContext c, byte[][] args) {
-            CommandTable table = server.commands();
-            CommandEntry e = table.get(args[2]);
-            if (e != null && e.subcommands() != null && args.length >= 4) {
-                e = e.subcommands().get(args[3]);
+            byte[][] call = java.util.Arrays.copyOfRange(args, 2, args.length);
+            CommandEntry e = server.commands().get(call[0]);
+            if (e != null && e.subcommands() != null && call.length >= 2) {
+                e = e.subcommands().get(call[1]);
             }
             if (e == null) {
                 throw new RedisError("ERR Invalid command specified");
             }
-            KeySpec k = e.spec().keys();
-            if (k.firstKey() == 0) {
+            if (!KeyFinder.hasKeys(e)) {
                 throw new RedisError("ERR The command has no key arguments");
             }
-            int argc = args.length - 2;
-            if (!e.acceptsArgc(argc)) {
+            if (!e.acceptsArgc(call.length)) {
                 throw new RedisError("ERR Invalid number of arguments specified for command");
             }
-            int last = k.lastKey() < 0 ? argc + k.lastKey() : k.lastKey();
-            if (last >= argc) {
-                last = argc - 1;
-            }
-            List<byte[]> keys = new ArrayList<>();
-            for (int i = k.firstKey(); i <= last; i += k.step()) {
-                keys.add(args[i + 2]);
-            }
+            List<KeyRef> keys = KeyFinder.keys(e, call);
             if (keys.isEmpty() && !e.spec().has(CommandFlag.NO_MANDATORY_KEYS)) {
                 throw new RedisError("ERR Invalid arguments specified for command");
             }
             RespWriter w = c.reply();
             w.array(keys.size());
-            for (byte[] key : keys) {
-                w.bulk(key);
+            for (KeyRef k : keys) {
+                if (withFlags) {
+                    w.array(2);
+                    w.bulk(call[k.index()]);
+                    CommandDocs.writeKeyFlags(w, k.flags());
+                } else {
+                    w.bulk(call[k.index()]);
+                }
             }
         }
     }
@@ -296,7 +266,7 @@ public final class CommandCommand extends BuiltinCommand {
     /** {@code COMMAND HELP} */
     static final class HelpSub extends Sub {
         HelpSub(ServerContext server) {
-            super(server, "help", 2, "5.0.0", "Show helpful text about the different subcommands", "");
+            super(server, "help");
         }
 
         @Override

@@ -1,113 +1,33 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.Command;
+import io.pyredis.api.AclCategory;
+import io.pyredis.api.Argument;
+import io.pyredis.api.CommandDoc;
 import io.pyredis.api.CommandFlag;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.api.KeyFlag;
 import io.pyredis.api.KeySpec;
-import io.pyredis.protocol.RespWriter;
 import io.pyredis.core.command.CommandEntry;
 import io.pyredis.core.command.CommandTable;
+import io.pyredis.protocol.RespWriter;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * What COMMAND, COMMAND INFO and COMMAND DOCS reply, built from the command specs of the
- * built-in commands and the loaded packs, in Redis 7.0's shapes (commands.c
- * addReplyCommandInfo and addReplyCommandDocs).
+ * What COMMAND, COMMAND INFO and COMMAND DOCS reply for a command, from its metadata, in
+ * Redis 7.0's shapes and orders (server.c's addReplyCommandInfo and addReplyCommandDocs):
+ * flags, ACL categories and key flags in the order of Redis's tables, hidden flags left
+ * out, optional fields only when present.
  */
 final class CommandDocs {
 
-    /** Redis's ACL categories in the order Redis lists them (ACLCommandCategories). */
-    static final List<String> CATEGORIES = List.of("keyspace", "read", "write", "set", "sortedset", "list", "hash",
-            "string", "bitmap", "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking",
-            "dangerous", "connection", "transaction", "scripting");
+    /** The flags COMMAND INFO does not show, as Redis hides them. */
+    private static final Set<CommandFlag> HIDDEN = EnumSet.of(CommandFlag.MAY_REPLICATE, CommandFlag.SENTINEL,
+            CommandFlag.ONLY_SENTINEL, CommandFlag.PROTECTED, CommandFlag.TOUCHES_ARBITRARY_KEYS);
 
-    private CommandDocs(ServerContext server) {
-    }
-
-    /**
-     * The ACL categories of a command, as Redis's setImplicitACLCategories adds them to
-     * the ones its JSON names: for pack commands the JSON's part is the category of the
-     * group ({@code string} gives {@code @string}, {@code generic} gives {@code @keyspace}).
-     */
-    static List<String> aclCategories(Command c) {
-        CommandSpec spec = c.spec();
-        Set<String> cats = new java.util.HashSet<>();
-        List<String> explicit = c instanceof BuiltinCommand ? ((BuiltinCommand) c).aclCategories() : null;
-        if (explicit != null) {
-            cats.addAll(explicit);
-        } else {
-            String g = groupCategory(spec.group());
-            if (g != null) {
-                cats.add(g);
-            }
-        }
-        if (spec.has(CommandFlag.WRITE)) {
-            cats.add("write");
-        }
-        if (spec.has(CommandFlag.READONLY) && !cats.contains("scripting")) {
-            cats.add("read");
-        }
-        if (spec.has(CommandFlag.ADMIN)) {
-            cats.add("admin");
-            cats.add("dangerous");
-        }
-        if (spec.has(CommandFlag.PUBSUB)) {
-            cats.add("pubsub");
-        }
-        if (spec.has(CommandFlag.FAST)) {
-            cats.add("fast");
-        }
-        if (spec.has(CommandFlag.BLOCKING)) {
-            cats.add("blocking");
-        }
-        if (!cats.contains("fast")) {
-            cats.add("slow");
-        }
-        List<String> out = new ArrayList<>(cats.size());
-        for (String k : CATEGORIES) {
-            if (cats.contains(k)) {
-                out.add(k);
-            }
-        }
-        return out;
-    }
-
-    private static String groupCategory(String group) {
-        switch (group.toLowerCase(Locale.ROOT)) {
-            case "generic":
-                return "keyspace";
-            case "string":
-            case "list":
-            case "hash":
-            case "set":
-            case "bitmap":
-            case "hyperloglog":
-            case "geo":
-            case "stream":
-            case "pubsub":
-            case "connection":
-            case "scripting":
-                return group.toLowerCase(Locale.ROOT);
-            case "sorted-set":
-            case "sortedset":
-            case "sorted_set":
-                return "sortedset";
-            case "transactions":
-            case "transaction":
-                return "transaction";
-            default:
-                return null;
-        }
-    }
-
-    private static List<String> tips(Command c) {
-        return c instanceof BuiltinCommand ? ((BuiltinCommand) c).tips() : List.of();
+    private CommandDocs() {
     }
 
     /** COMMAND INFO's 10-element array for {@code e}, its subcommands nested. */
@@ -116,128 +36,176 @@ final class CommandDocs {
         w.array(10);
         w.bulk(spec.name());
         w.integer(spec.arity());
-        Set<CommandFlag> flags = spec.flags().isEmpty() ? Set.of() : EnumSet.copyOf(spec.flags());
-        w.set(flags.size());
-        for (CommandFlag f : CommandFlag.values()) {
-            if (flags.contains(f)) {
-                w.simple(f.redisName());
+        EnumSet<CommandFlag> flags = EnumSet.noneOf(CommandFlag.class);
+        for (CommandFlag f : e.flags()) {
+            if (!HIDDEN.contains(f)) {
+                flags.add(f);
             }
         }
-        KeySpec k = spec.keys();
-        w.integer(k.firstKey());
-        w.integer(k.lastKey());
-        w.integer(k.step());
-        List<String> cats = aclCategories(e.command());
-        w.set(cats.size());
-        for (String cat : cats) {
-            w.simple("@" + cat);
+        w.set(flags.size());
+        for (CommandFlag f : flags) {
+            w.simple(f.redisName());
         }
-        List<String> tips = tips(e.command());
-        w.set(tips.size());
-        for (String t : tips) {
+        w.integer(e.firstKey());
+        w.integer(e.lastKey());
+        w.integer(e.keyStep());
+        Set<AclCategory> cats = EnumSet.copyOf(e.aclCategories());
+        w.set(cats.size());
+        for (AclCategory c : cats) {
+            w.simple("@" + c.redisName());
+        }
+        w.set(spec.tips().size());
+        for (String t : spec.tips()) {
             w.bulk(t);
         }
-        writeKeySpecs(w, spec);
+        writeKeySpecs(w, spec.keySpecs());
         CommandTable subs = e.subcommands();
         if (subs == null) {
             w.set(0);
         } else {
-            w.set(subs.size());
+            w.array(subs.size());
             for (CommandEntry s : subs.all()) {
                 writeInfo(w, s);
             }
         }
     }
 
-    /**
-     * The key specs: one "range" spec from the {@link KeySpec}, as Redis 7.0 writes a
-     * legacy range (begin_search index, find_keys range with lastkey relative to the first
-     * key). Key flags are derived from the command's read/write flags.
-     */
-    private static void writeKeySpecs(RespWriter w, CommandSpec spec) {
-        KeySpec k = spec.keys();
-        if (k.firstKey() == 0) {
-            w.set(0);
-            return;
+    private static void writeKeySpecs(RespWriter w, List<KeySpec> specs) {
+        w.set(specs.size());
+        for (KeySpec k : specs) {
+            w.map(k.notes() == null ? 3 : 4);
+            if (k.notes() != null) {
+                w.bulk("notes");
+                w.bulk(k.notes());
+            }
+            w.bulk("flags");
+            writeKeyFlags(w, k.flags());
+            w.bulk("begin_search");
+            w.map(2);
+            w.bulk("type");
+            if (k.beginSearch() instanceof KeySpec.Index idx) {
+                w.bulk("index");
+                w.bulk("spec");
+                w.map(1);
+                w.bulk("index");
+                w.integer(idx.pos());
+            } else if (k.beginSearch() instanceof KeySpec.Keyword kw) {
+                w.bulk("keyword");
+                w.bulk("spec");
+                w.map(2);
+                w.bulk("keyword");
+                w.bulk(kw.keyword());
+                w.bulk("startfrom");
+                w.integer(kw.startFrom());
+            } else {
+                w.bulk("unknown");
+                w.bulk("spec");
+                w.map(0);
+            }
+            w.bulk("find_keys");
+            w.map(2);
+            w.bulk("type");
+            if (k.findKeys() instanceof KeySpec.Range r) {
+                w.bulk("range");
+                w.bulk("spec");
+                w.map(3);
+                w.bulk("lastkey");
+                w.integer(r.lastKey());
+                w.bulk("keystep");
+                w.integer(r.step());
+                w.bulk("limit");
+                w.integer(r.limit());
+            } else if (k.findKeys() instanceof KeySpec.KeyNum n) {
+                w.bulk("keynum");
+                w.bulk("spec");
+                w.map(3);
+                w.bulk("keynumidx");
+                w.integer(n.keyNumIndex());
+                w.bulk("firstkey");
+                w.integer(n.firstKey());
+                w.bulk("keystep");
+                w.integer(n.step());
+            } else {
+                w.bulk("unknown");
+                w.bulk("spec");
+                w.map(0);
+            }
         }
-        w.set(1);
-        w.map(3);
-        w.bulk("flags");
-        if (spec.has(CommandFlag.WRITE)) {
-            w.set(2);
-            w.simple("RW");
-            w.simple("update");
-        } else if (spec.has(CommandFlag.READONLY)) {
-            w.set(2);
-            w.simple("RO");
-            w.simple("access");
-        } else {
-            w.set(0);
-        }
-        w.bulk("begin_search");
-        w.map(2);
-        w.bulk("type");
-        w.bulk("index");
-        w.bulk("spec");
-        w.map(1);
-        w.bulk("index");
-        w.integer(k.firstKey());
-        w.bulk("find_keys");
-        w.map(2);
-        w.bulk("type");
-        w.bulk("range");
-        w.bulk("spec");
-        w.map(3);
-        w.bulk("lastkey");
-        w.integer(k.lastKey() < 0 ? k.lastKey() : k.lastKey() - k.firstKey());
-        w.bulk("keystep");
-        w.integer(k.step());
-        w.bulk("limit");
-        w.integer(0);
     }
 
-    /**
-     * COMMAND DOCS's map for {@code e}: summary, since, group, complexity, the arguments
-     * (derived from the spec's syntax line by {@link SyntaxArguments}; left out when the line
-     * is empty or not understood, as a wrong tree would mislead clients more than none) and
-     * the subcommands' docs.
-     */
+    /** Key flags as a set of simple strings in Redis's order (COMMAND INFO, GETKEYSANDFLAGS). */
+    static void writeKeyFlags(RespWriter w, Set<KeyFlag> flags) {
+        Set<KeyFlag> ordered = flags.isEmpty() ? Set.of() : EnumSet.copyOf(flags);
+        w.set(ordered.size());
+        for (KeyFlag f : ordered) {
+            w.simple(f.redisName());
+        }
+    }
+
+    /** COMMAND DOCS's map for {@code e}, its subcommands' docs nested. */
     static void writeDocs(RespWriter w, CommandEntry e) {
-        CommandSpec spec = e.spec();
+        CommandDoc d = e.spec().doc();
         CommandTable subs = e.subcommands();
-        int fields = 0;
-        fields += spec.summary().isEmpty() ? 0 : 1;
-        fields += spec.since().isEmpty() ? 0 : 1;
-        fields += 1; // group
-        fields += spec.complexity().isEmpty() ? 0 : 1;
-        List<SyntaxArguments.Arg> args = SyntaxArguments.of(spec.syntax());
-        fields += args == null || args.isEmpty() ? 0 : 1;
+        boolean module = e.module() != null;
+        int fields = 1;
+        fields += d.summary() == null ? 0 : 1;
+        fields += d.since() == null ? 0 : 1;
+        fields += module ? 1 : 0;
+        fields += d.complexity() == null ? 0 : 1;
+        fields += d.docFlags().isEmpty() ? 0 : 1;
+        fields += d.deprecatedSince() == null ? 0 : 1;
+        fields += d.replacedBy() == null ? 0 : 1;
+        fields += d.history().isEmpty() ? 0 : 1;
+        fields += d.arguments().isEmpty() ? 0 : 1;
         fields += subs == null ? 0 : 1;
-        if (!"builtin".equals(e.packName()) && !isRedisGroup(spec.group())) {
-            fields += 1; // module
-        }
         w.map(fields);
-        if (!spec.summary().isEmpty()) {
+        if (d.summary() != null) {
             w.bulk("summary");
-            w.bulk(spec.summary());
+            w.bulk(d.summary());
         }
-        if (!spec.since().isEmpty()) {
+        if (d.since() != null) {
             w.bulk("since");
-            w.bulk(spec.since());
+            w.bulk(d.since());
         }
         w.bulk("group");
-        w.bulk(spec.group().isEmpty() ? "module" : spec.group());
-        if (!spec.complexity().isEmpty()) {
+        // As Redis: a module's commands are always in the "module" group.
+        w.bulk(module ? "module" : d.group());
+        if (d.complexity() != null) {
             w.bulk("complexity");
-            w.bulk(spec.complexity());
+            w.bulk(d.complexity());
         }
-        if (!"builtin".equals(e.packName()) && !isRedisGroup(spec.group())) {
+        if (module) {
             w.bulk("module");
-            w.bulk(e.packName());
+            w.bulk(e.module());
         }
-        if (args != null && !args.isEmpty()) {
+        if (!d.docFlags().isEmpty()) {
+            w.bulk("doc_flags");
+            Set<CommandDoc.Flag> flags = EnumSet.copyOf(d.docFlags());
+            w.set(flags.size());
+            for (CommandDoc.Flag f : flags) {
+                w.simple(f.redisName());
+            }
+        }
+        if (d.deprecatedSince() != null) {
+            w.bulk("deprecated_since");
+            w.bulk(d.deprecatedSince());
+        }
+        if (d.replacedBy() != null) {
+            w.bulk("replaced_by");
+            w.bulk(d.replacedBy());
+        }
+        if (!d.history().isEmpty()) {
+            w.bulk("history");
+            w.set(d.history().size());
+            for (CommandDoc.History h : d.history()) {
+                w.array(2);
+                w.bulk(h.version());
+                w.bulk(h.description());
+            }
+        }
+        if (!d.arguments().isEmpty()) {
             w.bulk("arguments");
-            SyntaxArguments.write(w, args, spec.keys().firstKey() != 0);
+            writeArguments(w, d.arguments());
         }
         if (subs != null) {
             w.bulk("subcommands");
@@ -249,29 +217,55 @@ final class CommandDocs {
         }
     }
 
-    /** Whether {@code group} is one of Redis's own command groups (else the pack is like a module). */
-    static boolean isRedisGroup(String group) {
-        switch (group) {
-            case "generic":
-            case "string":
-            case "list":
-            case "set":
-            case "sorted-set":
-            case "hash":
-            case "pubsub":
-            case "transactions":
-            case "connection":
-            case "server":
-            case "scripting":
-            case "hyperloglog":
-            case "cluster":
-            case "sentinel":
-            case "geo":
-            case "stream":
-            case "bitmap":
-                return true;
-            default:
-                return false;
+    private static void writeArguments(RespWriter w, List<Argument> args) {
+        w.array(args.size());
+        for (Argument a : args) {
+            boolean nested = a.type() == Argument.Type.ONEOF || a.type() == Argument.Type.BLOCK;
+            int fields = 2;
+            fields += a.keySpecIndex() >= 0 ? 1 : 0;
+            fields += a.token() == null ? 0 : 1;
+            fields += a.summary() == null ? 0 : 1;
+            fields += a.since() == null ? 0 : 1;
+            fields += a.deprecatedSince() == null ? 0 : 1;
+            fields += a.flags().isEmpty() ? 0 : 1;
+            fields += nested ? 1 : 0;
+            w.map(fields);
+            w.bulk("name");
+            w.bulk(a.name());
+            w.bulk("type");
+            w.bulk(a.type().redisName());
+            if (a.keySpecIndex() >= 0) {
+                w.bulk("key_spec_index");
+                w.integer(a.keySpecIndex());
+            }
+            if (a.token() != null) {
+                w.bulk("token");
+                w.bulk(a.token());
+            }
+            if (a.summary() != null) {
+                w.bulk("summary");
+                w.bulk(a.summary());
+            }
+            if (a.since() != null) {
+                w.bulk("since");
+                w.bulk(a.since());
+            }
+            if (a.deprecatedSince() != null) {
+                w.bulk("deprecated_since");
+                w.bulk(a.deprecatedSince());
+            }
+            if (!a.flags().isEmpty()) {
+                w.bulk("flags");
+                Set<Argument.Flag> flags = EnumSet.copyOf(a.flags());
+                w.set(flags.size());
+                for (Argument.Flag f : flags) {
+                    w.simple(f.redisName());
+                }
+            }
+            if (nested) {
+                w.bulk("arguments");
+                writeArguments(w, a.arguments());
+            }
         }
     }
 }

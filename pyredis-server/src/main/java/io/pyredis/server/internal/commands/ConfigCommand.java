@@ -44,13 +44,7 @@ public final class ConfigCommand extends BuiltinCommand {
     };
 
     public ConfigCommand(ServerContext server) {
-        super(server, complexity(spec("config", -2, "server", "2.0.0", "A container for server configuration commands", ""),
-                "Depends on subcommand."));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of();
+        super(server, "config");
     }
 
     @Override
@@ -79,13 +73,7 @@ public final class ConfigCommand extends BuiltinCommand {
     /** {@code CONFIG GET parameter [parameter ...]} */
     static final class Get extends BuiltinCommand {
         Get(ServerContext server) {
-            super(server, complexity(spec("config|get", -3, "server", "2.0.0", "Get the values of configuration parameters",
-                    "parameter [parameter ...]", FLAGS), "O(N) when N is the number of configuration parameters provided"));
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of();
+            super(server, "config|get");
         }
 
         @Override
@@ -123,19 +111,7 @@ public final class ConfigCommand extends BuiltinCommand {
     /** {@code CONFIG SET parameter value [parameter value ...]}: all pairs or none. */
     static final class Set extends BuiltinCommand {
         Set(ServerContext server) {
-            super(server, complexity(spec("config|set", -4, "server", "2.0.0", "Set configuration parameters to the given values",
-                    "parameter value [parameter value ...]", FLAGS),
-                    "O(N) when N is the number of configuration parameters provided"));
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> tips() {
-            return List.of("request_policy:all_nodes", "response_policy:all_succeeded");
+            super(server, "config|set");
         }
 
         /** Redis's allowProtectedAction. */
@@ -200,12 +176,7 @@ public final class ConfigCommand extends BuiltinCommand {
     /** {@code CONFIG RESETSTAT} */
     static final class ResetStat extends BuiltinCommand {
         ResetStat(ServerContext server) {
-            super(server, spec("config|resetstat", 2, "server", "2.0.0", "Reset the stats returned by INFO", "", FLAGS));
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of();
+            super(server, "config|resetstat");
         }
 
         @Override
@@ -218,13 +189,7 @@ public final class ConfigCommand extends BuiltinCommand {
     /** {@code CONFIG REWRITE}: writes the running config back to the JSON file the server started from. */
     static final class Rewrite extends BuiltinCommand {
         Rewrite(ServerContext server) {
-            super(server, spec("config|rewrite", 2, "server", "2.8.0",
-                    "Rewrite the configuration file with the in memory configuration", "", FLAGS));
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of();
+            super(server, "config|rewrite");
         }
 
         @Override
@@ -248,13 +213,7 @@ public final class ConfigCommand extends BuiltinCommand {
     /** {@code CONFIG HELP} */
     static final class HelpSub extends BuiltinCommand {
         HelpSub(ServerContext server) {
-            super(server, spec("config|help", 2, "server", "5.0.0", "Show helpful text about the different subcommands", "",
-                    CommandFlag.LOADING, CommandFlag.STALE));
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of();
+            super(server, "config|help");
         }
 
         @Override

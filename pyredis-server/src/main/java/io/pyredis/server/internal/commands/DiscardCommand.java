@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.command.Role;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.exec.Transactions;
@@ -10,8 +9,7 @@ import io.pyredis.core.exec.Transactions;
 public final class DiscardCommand extends BuiltinCommand {
 
     public DiscardCommand(ServerContext server) {
-        super(server, spec("discard", 1, "transactions", "2.0.0", "Discard all commands issued after MULTI", "",
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST, CommandFlag.ALLOW_BUSY));
+        super(server, "discard");
     }
 
     @Override

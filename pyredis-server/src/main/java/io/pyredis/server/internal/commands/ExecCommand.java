@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.exec.Transactions;
 import io.pyredis.core.command.Role;
@@ -10,9 +9,7 @@ import io.pyredis.core.command.Role;
 public final class ExecCommand extends BuiltinCommand {
 
     public ExecCommand(ServerContext server) {
-        super(server, complexity(spec("exec", 1, "transactions", "1.2.0", "Execute all commands issued after MULTI", "",
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.SKIP_SLOWLOG),
-                "Depends on commands in the transaction"));
+        super(server, "exec");
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.persistence.Persistence;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * {@code FLUSHDB [ASYNC | SYNC]} and {@code FLUSHALL [ASYNC | SYNC]}. Both modes empty the
@@ -19,13 +17,7 @@ public final class FlushdbCommand extends BuiltinCommand {
     private final boolean all;
 
     private FlushdbCommand(ServerContext server, boolean all) {
-        super(server, complexity(all
-                ? spec("flushall", -1, "server", "1.0.0", "Remove all keys from all databases", "[ASYNC | SYNC]",
-                        CommandFlag.WRITE)
-                : spec("flushdb", -1, "server", "1.0.0", "Remove all keys from the current database",
-                        "[ASYNC | SYNC]", CommandFlag.WRITE),
-                all ? "O(N) where N is the total number of keys in all databases"
-                        : "O(N) where N is the number of keys in the selected database"));
+        super(server, all ? "flushall" : "flushdb");
         this.all = all;
     }
 
@@ -37,16 +29,6 @@ public final class FlushdbCommand extends BuiltinCommand {
     /** {@code FLUSHALL} */
     public static FlushdbCommand flushall(ServerContext server) {
         return new FlushdbCommand(server, true);
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of("keyspace", "dangerous");
-    }
-
-    @Override
-    public List<String> tips() {
-        return List.of("request_policy:all_shards", "response_policy:all_succeeded");
     }
 
     @Override

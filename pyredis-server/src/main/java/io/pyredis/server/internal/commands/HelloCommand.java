@@ -1,6 +1,5 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.api.CommandFlag;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.protocol.RespWriter;
@@ -21,10 +20,7 @@ public final class HelloCommand extends BuiltinCommand {
             + "the client and select the RESP protocol version at the same time");
 
     public HelloCommand(ServerContext server) {
-        super(server, spec("hello", -1, "connection", "6.0.0", "Handshake with Redis",
-                "[protover [AUTH username password] [SETNAME clientname]]",
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST,
-                CommandFlag.NO_AUTH, CommandFlag.ALLOW_BUSY));
+        super(server, "hello");
     }
 
     @Override

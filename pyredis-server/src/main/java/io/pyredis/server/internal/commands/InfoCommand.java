@@ -1,6 +1,5 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.Database;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.ServerContext;
@@ -36,18 +35,7 @@ public final class InfoCommand extends BuiltinCommand {
             "replication", "cpu", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
 
     public InfoCommand(ServerContext server) {
-        super(server, complexity(spec("info", -1, "server", "1.0.0", "Get information and statistics about the server",
-                "[section [section ...]]", CommandFlag.LOADING, CommandFlag.STALE), "O(1)"));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of("dangerous");
-    }
-
-    @Override
-    public List<String> tips() {
-        return List.of("nondeterministic_output", "request_policy:all_shards", "response_policy:special");
+        super(server, "info");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.command.Role;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.exec.Transactions;
@@ -10,8 +9,7 @@ import io.pyredis.core.exec.Transactions;
 public final class MultiCommand extends BuiltinCommand {
 
     public MultiCommand(ServerContext server) {
-        super(server, spec("multi", 1, "transactions", "1.2.0", "Start a transaction block", "",
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST, CommandFlag.ALLOW_BUSY));
+        super(server, "multi");
     }
 
     @Override

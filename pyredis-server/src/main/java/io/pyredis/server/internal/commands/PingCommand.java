@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.command.Role;
 import io.pyredis.core.exec.CallContext;
 
@@ -9,13 +8,7 @@ import io.pyredis.core.exec.CallContext;
 public final class PingCommand extends BuiltinCommand {
 
     public PingCommand(ServerContext server) {
-        super(server, spec("ping", -1, "connection", "1.0.0", "Ping the server", "[message]",
-                CommandFlag.FAST));
-    }
-
-    @Override
-    public java.util.List<String> tips() {
-        return java.util.List.of("request_policy:all_shards", "response_policy:all_succeeded");
+        super(server, "ping");
     }
 
     private static final byte[] EMPTY = new byte[0];

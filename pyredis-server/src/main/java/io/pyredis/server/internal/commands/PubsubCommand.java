@@ -3,7 +3,6 @@ package io.pyredis.server.internal.commands;
 import io.pyredis.core.client.Subscriptions;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.Command;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.pubsub.PubSub;
@@ -29,23 +28,15 @@ public final class PubsubCommand extends BuiltinCommand {
     };
 
     public PubsubCommand(ServerContext server) {
-        super(server, complexity(spec("pubsub", -2, "pubsub", "2.8.0", "A container for Pub/Sub commands", ""),
-                "Depends on subcommand."));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of("slow");
+        super(server, "pubsub");
     }
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Channels(server, "pubsub|channels", "2.8.0", Subscriptions.Kind.CHANNEL,
-                        "List active channels"),
-                new Channels(server, "pubsub|shardchannels", "7.0.0", Subscriptions.Kind.SHARD, "List active shard channels"),
-                new NumSub(server, "pubsub|numsub", "2.8.0", Subscriptions.Kind.CHANNEL, "Get the count of subscribers for channels"),
-                new NumSub(server, "pubsub|shardnumsub", "7.0.0", Subscriptions.Kind.SHARD,
-                        "Get the count of subscribers for shard channels"),
+        return List.of(new Channels(server, "pubsub|channels", Subscriptions.Kind.CHANNEL),
+                new Channels(server, "pubsub|shardchannels", Subscriptions.Kind.SHARD),
+                new NumSub(server, "pubsub|numsub", Subscriptions.Kind.CHANNEL),
+                new NumSub(server, "pubsub|shardnumsub", Subscriptions.Kind.SHARD),
                 new NumPat(server), new HelpSub(server));
     }
 
@@ -59,17 +50,9 @@ public final class PubsubCommand extends BuiltinCommand {
     static final class Channels extends BuiltinCommand {
         private final Subscriptions.Kind kind;
 
-        Channels(ServerContext server, String name, String since, Subscriptions.Kind kind, String summary) {
-            super(server, complexity(spec(name, -2, "pubsub", since, summary, "[pattern]",
-                    CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE),
-                    "O(N) where N is the number of active channels, and assuming constant time pattern matching "
-                            + "(relatively short channels and patterns)"));
+        Channels(ServerContext server, String name, Subscriptions.Kind kind) {
+            super(server, name);
             this.kind = kind;
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of("pubsub", "slow");
         }
 
         @Override
@@ -93,19 +76,9 @@ public final class PubsubCommand extends BuiltinCommand {
     static final class NumSub extends BuiltinCommand {
         private final Subscriptions.Kind kind;
 
-        NumSub(ServerContext server, String name, String since, Subscriptions.Kind kind, String summary) {
-            super(server, complexity(spec(name, -2, "pubsub", since, summary,
-                    kind == Subscriptions.Kind.SHARD ? "[shardchannel [shardchannel ...]]" : "[channel [channel ...]]",
-                    CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE),
-                    kind == Subscriptions.Kind.SHARD ? "O(N) for the SHARDNUMSUB subcommand, where N is the number of "
-                            + "requested shard channels"
-                            : "O(N) for the NUMSUB subcommand, where N is the number of requested channels"));
+        NumSub(ServerContext server, String name, Subscriptions.Kind kind) {
+            super(server, name);
             this.kind = kind;
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of("pubsub", "slow");
         }
 
         @Override
@@ -124,13 +97,7 @@ public final class PubsubCommand extends BuiltinCommand {
     /** {@code PUBSUB NUMPAT} */
     static final class NumPat extends BuiltinCommand {
         NumPat(ServerContext server) {
-            super(server, spec("pubsub|numpat", 2, "pubsub", "2.8.0", "Get the count of unique patterns pattern subscriptions",
-                    "", CommandFlag.PUBSUB, CommandFlag.LOADING, CommandFlag.STALE));
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of("pubsub", "slow");
+            super(server, "pubsub|numpat");
         }
 
         @Override
@@ -142,13 +109,7 @@ public final class PubsubCommand extends BuiltinCommand {
     /** {@code PUBSUB HELP} */
     static final class HelpSub extends BuiltinCommand {
         HelpSub(ServerContext server) {
-            super(server, spec("pubsub|help", 2, "pubsub", "6.2.0", "Show helpful text about the different subcommands", "",
-                    CommandFlag.LOADING, CommandFlag.STALE));
-        }
-
-        @Override
-        public List<String> aclCategories() {
-            return List.of("slow");
+            super(server, "pubsub|help");
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.command.Role;
 import io.pyredis.core.exec.CallContext;
 
@@ -9,9 +8,7 @@ import io.pyredis.core.exec.CallContext;
 public final class QuitCommand extends BuiltinCommand {
 
     public QuitCommand(ServerContext server) {
-        super(server, spec("quit", -1, "connection", "1.0.0", "Close the connection", "",
-                CommandFlag.ALLOW_BUSY, CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE,
-                CommandFlag.FAST, CommandFlag.NO_AUTH));
+        super(server, "quit");
     }
 
     @Override

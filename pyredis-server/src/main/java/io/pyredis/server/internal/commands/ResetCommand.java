@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.command.Role;
 import io.pyredis.core.exec.CallContext;
@@ -11,9 +10,7 @@ import io.pyredis.core.exec.Transactions;
 public final class ResetCommand extends BuiltinCommand {
 
     public ResetCommand(ServerContext server) {
-        super(server, spec("reset", 1, "connection", "6.2.0", "Reset the connection", "",
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST,
-                CommandFlag.NO_AUTH, CommandFlag.ALLOW_BUSY));
+        super(server, "reset");
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
-import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
-import io.pyredis.api.KeySpec;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
@@ -12,8 +9,6 @@ import io.pyredis.core.exec.CallContext;
 import io.pyredis.storage.Rdb;
 
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,19 +20,7 @@ import java.util.Locale;
 public final class RestoreCommand extends BuiltinCommand {
 
     public RestoreCommand(ServerContext server) {
-        super(server, new CommandSpec("restore", -4, EnumSet.of(CommandFlag.WRITE, CommandFlag.DENYOOM), KeySpec.FIRST, "generic",
-                "2.6.0", "Create a key using the provided serialized value, previously obtained using DUMP.",
-                "O(1) to create the new key and additional O(N*M) to reconstruct the serialized value, where N is the "
-                        + "number of Redis objects composing the value and M their average size. For small string values "
-                        + "the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1). However for sorted "
-                        + "set values the complexity is O(N*M*log(N)) because inserting values into sorted sets is "
-                        + "O(log(N)).",
-                "key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]"));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of("keyspace", "write", "slow", "dangerous");
+        super(server, "restore");
     }
 
     private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);

@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.exec.CallContext;
@@ -14,8 +13,7 @@ public final class SelectCommand extends BuiltinCommand {
             new RedisError("ERR value is out of range, value must between -2147483648 and 2147483647");
 
     public SelectCommand(ServerContext server) {
-        super(server, spec("select", 2, "connection", "2.0.0", "Change the selected database for the current connection",
-                "index", CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST));
+        super(server, "select");
     }
 
     @Override

@@ -1,14 +1,12 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.exec.CallContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,15 +21,7 @@ public final class ShutdownCommand extends BuiltinCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownCommand.class);
 
     public ShutdownCommand(ServerContext server) {
-        super(server, complexity(spec("shutdown", -1, "server", "1.0.0", "Synchronously save the dataset to disk and then shut down the server",
-                "[NOSAVE | SAVE] [NOW] [FORCE] [ABORT]", CommandFlag.ADMIN, CommandFlag.NOSCRIPT, CommandFlag.LOADING,
-                CommandFlag.STALE, CommandFlag.NO_MULTI, CommandFlag.ALLOW_BUSY),
-                "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)"));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of();
+        super(server, "shutdown");
     }
 
     @Override

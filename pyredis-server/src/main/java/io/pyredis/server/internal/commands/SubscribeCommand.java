@@ -2,15 +2,9 @@ package io.pyredis.server.internal.commands;
 
 import io.pyredis.core.client.Subscriptions;
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
-import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeySpec;
 import io.pyredis.core.command.Role;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.pubsub.PubSub;
-
-import java.util.EnumSet;
-import java.util.List;
 
 /**
  * {@code SUBSCRIBE channel [channel ...]}, {@code PSUBSCRIBE pattern [pattern ...]} and
@@ -21,39 +15,25 @@ public final class SubscribeCommand extends BuiltinCommand {
 
     private final Subscriptions.Kind kind;
 
-    private SubscribeCommand(ServerContext server, CommandSpec spec, Subscriptions.Kind kind) {
-        super(server, spec);
+    private SubscribeCommand(ServerContext server, String name, Subscriptions.Kind kind) {
+        super(server, name);
         this.kind = kind;
     }
 
     /** {@code SUBSCRIBE channel [channel ...]} */
     public static SubscribeCommand subscribe(ServerContext server) {
-        return new SubscribeCommand(server, complexity(spec("subscribe", -2, "pubsub", "2.0.0",
-                "Listen for messages published to the given channels", "channel [channel ...]",
-                CommandFlag.PUBSUB, CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE),
-                "O(N) where N is the number of channels to subscribe to."), Subscriptions.Kind.CHANNEL);
+        return new SubscribeCommand(server, "subscribe", Subscriptions.Kind.CHANNEL);
     }
 
     /** {@code PSUBSCRIBE pattern [pattern ...]} */
     public static SubscribeCommand psubscribe(ServerContext server) {
-        return new SubscribeCommand(server, complexity(spec("psubscribe", -2, "pubsub", "2.0.0",
-                "Listen for messages published to channels matching the given patterns", "pattern [pattern ...]",
-                CommandFlag.PUBSUB, CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE),
-                "O(N) where N is the number of patterns the client is already subscribed to."), Subscriptions.Kind.PATTERN);
+        return new SubscribeCommand(server, "psubscribe", Subscriptions.Kind.PATTERN);
     }
 
     /** {@code SSUBSCRIBE shardchannel [shardchannel ...]} */
     public static SubscribeCommand ssubscribe(ServerContext server) {
-        return new SubscribeCommand(server, new CommandSpec("ssubscribe", -2, EnumSet.of(CommandFlag.PUBSUB,
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE), KeySpec.ALL, "pubsub", "7.0.0",
-                "Listen for messages published to the given shard channels",
-                "O(N) where N is the number of shard channels to subscribe to.", "shardchannel [shardchannel ...]"),
+        return new SubscribeCommand(server, "ssubscribe",
                 Subscriptions.Kind.SHARD);
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of("pubsub", "slow");
     }
 
     @Override

@@ -1,28 +1,14 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.protocol.RespWriter;
-
-import java.util.List;
 
 /** {@code TIME}: the server's clock (the one expiry uses) as unix seconds and microseconds. */
 public final class TimeCommand extends BuiltinCommand {
 
     public TimeCommand(ServerContext server) {
-        super(server, spec("time", 1, "server", "2.6.0", "Return the current server time", "",
-                CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST));
-    }
-
-    @Override
-    public List<String> aclCategories() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> tips() {
-        return List.of("nondeterministic_output");
+        super(server, "time");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.server.internal.ServerContext;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.exec.Transactions;
 
@@ -9,8 +8,7 @@ import io.pyredis.core.exec.Transactions;
 public final class UnwatchCommand extends BuiltinCommand {
 
     public UnwatchCommand(ServerContext server) {
-        super(server, spec("unwatch", 1, "transactions", "2.2.0", "Forget about all watched keys", "",
-                CommandFlag.NOSCRIPT, CommandFlag.LOADING, CommandFlag.STALE, CommandFlag.FAST, CommandFlag.ALLOW_BUSY));
+        super(server, "unwatch");
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 
-
 /**
  * CONFIG REWRITE for a JSON config file, as Redis's rewriteConfig treats redis.conf: keys
  * already in the file get their current values (in their place), parameters changed from

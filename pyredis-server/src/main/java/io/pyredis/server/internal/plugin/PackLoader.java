@@ -41,7 +41,11 @@ public final class PackLoader {
     /** Takes a candidate pack; returns null when taken, else why it was refused. */
     @FunctionalInterface
     public interface Sink {
-        String accept(CommandPack pack, List<Command> commands, String origin);
+        /**
+         * @param plugin whether it comes from the plugins directory: its commands are then a
+         *               module's, as Redis shows a loaded module's commands
+         */
+        String accept(CommandPack pack, List<Command> commands, String origin, boolean plugin);
     }
 
     private final Sink sink;
@@ -80,7 +84,7 @@ public final class PackLoader {
         }
         packs.sort(Comparator.comparing(p -> p.getClass().getName()));
         for (CommandPack p : packs) {
-            offer(p, origin);
+            offer(p, origin, false);
         }
     }
 
@@ -151,7 +155,7 @@ public final class PackLoader {
             return;
         }
         for (CommandPack p : packs) {
-            offer(p, origin);
+            offer(p, origin, true);
         }
     }
 
@@ -210,7 +214,7 @@ public final class PackLoader {
         return packs;
     }
 
-    private void offer(CommandPack pack, String origin) {
+    private void offer(CommandPack pack, String origin, boolean plugin) {
         String name;
         List<Command> commands;
         try {
@@ -219,6 +223,12 @@ public final class PackLoader {
             if (v > SpiVersion.CURRENT) {
                 warn(origin, "pack '" + name + "' needs SPI version " + v + ", this server has "
                         + SpiVersion.CURRENT + " (a newer pyredis)");
+                return;
+            }
+            if (v < SpiVersion.CURRENT) {
+                // Its classes may call what the SPI no longer has: refuse it before they do.
+                warn(origin, "pack '" + name + "' was built for SPI version " + v + ", this server has "
+                        + SpiVersion.CURRENT + ": rebuild it against this pyredis-api");
                 return;
             }
             commands = List.copyOf(pack.commands());
@@ -237,7 +247,7 @@ public final class PackLoader {
                 return;
             }
         }
-        String refused = sink.accept(pack, commands, origin);
+        String refused = sink.accept(pack, commands, origin, plugin);
         if (refused != null) {
             warn(origin, "pack '" + name + "' skipped: " + refused);
             return;
