@@ -178,6 +178,21 @@ final class ZSets {
         }
     }
 
+    /** Pops {@code n} members from one end, writing member and score, as pairs when asked. */
+    static void popInto(Reply r, RedisSortedSet z, int n, boolean max, boolean pairs) {
+        for (int i = 0; i < n; i++) {
+            long rank = max ? z.size() - 1 : 0;
+            byte[] member = z.memberAt(rank);
+            double score = z.scoreAt(rank);
+            if (pairs) {
+                r.array(2);
+            }
+            r.bulk(member);
+            r.doubleValue(score);
+            z.removeRange(rank, rank);
+        }
+    }
+
     /** The timeout of a blocking command in milliseconds (0: for ever), as getTimeoutFromObjectOrReply. */
     static long timeoutMillis(byte[] arg) {
         double seconds;
