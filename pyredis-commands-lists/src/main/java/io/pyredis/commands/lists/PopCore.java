@@ -1,10 +1,10 @@
 package io.pyredis.commands.lists;
 
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.Reply;
+import io.pyredis.support.Aggregates;
 
 /** What the pops and moves share: popping a run of elements as a reply, and what a change to a list reports. */
 final class PopCore {
@@ -35,14 +35,6 @@ final class PopCore {
      * it modified.
      */
     static void changed(CommandContext ctx, byte[] key, RedisList list, String event) {
-        Database db = ctx.db();
-        if (list.size() == 0) {
-            db.delete(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, event, key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
-        } else {
-            db.modified(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, event, key);
-        }
+        Aggregates.removed(ctx, key, list.size() == 0, KeyspaceEvent.LIST, event);
     }
 }

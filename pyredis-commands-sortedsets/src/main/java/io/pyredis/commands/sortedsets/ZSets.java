@@ -2,6 +2,7 @@ package io.pyredis.commands.sortedsets;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.KeyspaceEvent;
+import io.pyredis.support.Aggregates;
 import io.pyredis.support.IndexRange;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
@@ -235,14 +236,7 @@ final class ZSets {
      * when {@code z} is empty, reporting its {@code del}, else tells the server it changed.
      */
     static void changed(CommandContext ctx, byte[] key, RedisSortedSet z, String event) {
-        if (z.size() == 0) {
-            ctx.db().delete(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, event, key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
-        } else {
-            ctx.db().modified(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, event, key);
-        }
+        Aggregates.removed(ctx, key, z.size() == 0, KeyspaceEvent.ZSET, event);
     }
 
     /**
