@@ -1,23 +1,11 @@
 package io.pyredis.commands.hashes;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code HGETALL key}
  */
-public final class HGetAllCommand implements Command {
+public final class HGetAllCommand extends HGetAllGenericCommand {
 
-    private static final CommandSpec SPEC = HashesPack.METADATA.spec("hgetall");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        HashReads.replyAll(ctx, args[1], HashReads.FIELDS | HashReads.VALUES);
+    public HGetAllCommand() {
+        super("hgetall", FIELDS | VALUES);
     }
 }

@@ -46,29 +46,4 @@ final class HashWrites {
             ctx.notifyKeyspaceEvent(KeyspaceEvent.HASH, event, key);
         }
     }
-
-    /**
-     * HSET and HMSET: sets every pair, reported as {@code hset} even when no value changed,
-     * as Redis does; the number of new fields.
-     */
-    static long setPairs(CommandContext ctx, byte[][] args, String command) {
-        if ((args.length & 1) == 1) {
-            throw Errors.wrongArity(command);
-        }
-        Database db = ctx.db();
-        byte[] key = args[1];
-        RedisHash h = db.get(key, RedisHash.class);
-        boolean existed = h != null;
-        if (!existed) {
-            h = db.createHash();
-        }
-        long created = 0;
-        for (int i = 2; i < args.length; i += 2) {
-            if (h.put(args[i], args[i + 1])) {
-                created++;
-            }
-        }
-        done(ctx, key, h, existed, Events.HSET);
-        return created;
-    }
 }

@@ -1,23 +1,11 @@
 package io.pyredis.commands.keys;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code EXPIRETIME key}
  */
-public final class ExpireTimeCommand implements Command {
+public final class ExpireTimeCommand extends TtlGenericCommand {
 
-    private static final CommandSpec SPEC = KeysPack.METADATA.spec("expiretime");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        TtlCore.execute(ctx, args[1], false, true);
+    public ExpireTimeCommand() {
+        super("expiretime", false, true);
     }
 }

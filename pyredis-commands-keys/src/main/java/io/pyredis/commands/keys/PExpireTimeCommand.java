@@ -1,23 +1,11 @@
 package io.pyredis.commands.keys;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code PEXPIRETIME key}
  */
-public final class PExpireTimeCommand implements Command {
+public final class PExpireTimeCommand extends TtlGenericCommand {
 
-    private static final CommandSpec SPEC = KeysPack.METADATA.spec("pexpiretime");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        TtlCore.execute(ctx, args[1], true, true);
+    public PExpireTimeCommand() {
+        super("pexpiretime", true, true);
     }
 }

@@ -1,23 +1,11 @@
 package io.pyredis.commands.keys;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code PTTL key}
  */
-public final class PTtlCommand implements Command {
+public final class PTtlCommand extends TtlGenericCommand {
 
-    private static final CommandSpec SPEC = KeysPack.METADATA.spec("pttl");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        TtlCore.execute(ctx, args[1], true, false);
+    public PTtlCommand() {
+        super("pttl", true, false);
     }
 }

@@ -6,8 +6,8 @@ import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.support.Glob;
 import io.pyredis.api.RedisValue;
-import io.pyredis.api.Reply;
 import io.pyredis.support.ScanArgs;
+import io.pyredis.support.ScanGenericCommand;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,13 +56,7 @@ public final class ScanCommand implements Command {
             }
             keys.subList(kept, keys.size()).clear();
         }
-        Reply r = ctx.reply();
-        r.array(2);
-        r.bulk(Long.toUnsignedString(next));
-        r.array(keys.size());
-        for (byte[] k : keys) {
-            r.bulk(k);
-        }
+        ScanGenericCommand.reply(ctx.reply(), next, keys);
     }
 
     /** Redis 7.0's parseScanCursorOrReply: see {@link ScanArgs#parseCursor}. */

@@ -1,23 +1,11 @@
 package io.pyredis.commands.lists;
 
-import io.pyredis.api.BlockingCommand;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code BLPOP key [key ...] timeout}
  */
-public final class BLPopCommand implements BlockingCommand {
+public final class BLPopCommand extends BlockingPopGenericCommand {
 
-    private static final CommandSpec SPEC = ListsPack.METADATA.spec("blpop");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        BlockingPopCore.pop(ctx, args, true);
+    public BLPopCommand() {
+        super("blpop", true);
     }
 }

@@ -1,23 +1,11 @@
 package io.pyredis.commands.lists;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code LPUSH key element [element ...]}
  */
-public final class LPushCommand implements Command {
+public final class LPushCommand extends PushGenericCommand {
 
-    private static final CommandSpec SPEC = ListsPack.METADATA.spec("lpush");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        PushCore.push(ctx, args, true, false);
+    public LPushCommand() {
+        super("lpush", true, false);
     }
 }

@@ -3,6 +3,7 @@ package io.pyredis.commands.lists;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
+import io.pyredis.support.IndexRange;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.Reply;
@@ -29,26 +30,13 @@ public final class LRangeCommand implements Command {
             reply.array(0);
             return;
         }
-        long size = list.size();
-        if (start < 0) {
-            start = size + start;
-        }
-        if (end < 0) {
-            end = size + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        // Clamped to the list before anything is sized by it: huge indexes allocate nothing.
-        if (start > end || start >= size) {
+        IndexRange range = IndexRange.of(start, end, list.size());
+        if (range.isEmpty()) {
             reply.array(0);
             return;
         }
-        if (end >= size) {
-            end = size - 1;
-        }
-        int from = (int) start;
-        int to = (int) end;
+        int from = (int) range.first();
+        int to = (int) range.last();
         reply.array(to - from + 1);
         for (int i = from; i <= to; i++) {
             reply.bulk(list.get(i));

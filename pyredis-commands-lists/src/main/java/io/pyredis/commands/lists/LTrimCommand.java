@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
+import io.pyredis.support.IndexRange;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisList;
 
@@ -27,22 +28,13 @@ public final class LTrimCommand implements Command {
         Database db = ctx.db();
         RedisList list = db.get(args[1], RedisList.class);
         if (list != null) {
-            long size = list.size();
-            if (start < 0) {
-                start = size + start;
-            }
-            if (end < 0) {
-                end = size + end;
-            }
-            if (start < 0) {
-                start = 0;
-            }
-            if (start > end || start >= size) {
+            IndexRange range = IndexRange.of(start, end, list.size());
+            if (range.isEmpty()) {
                 db.delete(args[1]);
                 ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.LTRIM, args[1]);
                 ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, args[1]);
             } else {
-                list.trim((int) start, (int) Math.min(end, size - 1));
+                list.trim((int) range.first(), (int) range.last());
                 db.modified(args[1]);
                 // Reported even when nothing was trimmed away, as Redis does.
                 ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, Events.LTRIM, args[1]);

@@ -1,51 +1,15 @@
 package io.pyredis.commands.lists;
 
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
-import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.Reply;
+import io.pyredis.support.Aggregates;
 
-/** What the pops share: LPOP/RPOP with or without a count, and popping a run of elements as a reply. */
+/** What the pops and moves share: popping a run of elements as a reply, and what a change to a list reports. */
 final class PopCore {
 
     private PopCore() {
-    }
-
-    /** {@code LPOP key [count]} / {@code RPOP key [count]}. */
-    static void pop(CommandContext ctx, byte[][] args, boolean head, String name) {
-        if (args.length > 3) {
-            throw Errors.wrongArity(name);
-        }
-        boolean hasCount = args.length == 3;
-        long count = 1;
-        if (hasCount) {
-            count = Numbers.parseLong(args[2], Errors.MUST_BE_POSITIVE);
-            if (count < 0) {
-                throw Errors.MUST_BE_POSITIVE;
-            }
-        }
-        Database db = ctx.db();
-        RedisList list = db.get(args[1], RedisList.class);
-        if (list == null) {
-            if (hasCount) {
-                ctx.reply().nullArray();
-            } else {
-                ctx.reply().nullBulk();
-            }
-            return;
-        }
-        if (!hasCount) {
-            ctx.reply().bulk(list.pop(head));
-            changed(ctx, args[1], list, Events.pop(head));
-            return;
-        }
-        if (count == 0) {
-            ctx.reply().array(0);
-            return;
-        }
-        popInto(ctx, args[1], list, head, count);
     }
 
     /**
@@ -71,14 +35,6 @@ final class PopCore {
      * it modified.
      */
     static void changed(CommandContext ctx, byte[] key, RedisList list, String event) {
-        Database db = ctx.db();
-        if (list.size() == 0) {
-            db.delete(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, event, key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
-        } else {
-            db.modified(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.LIST, event, key);
-        }
+        Aggregates.removed(ctx, key, list.size() == 0, KeyspaceEvent.LIST, event);
     }
 }

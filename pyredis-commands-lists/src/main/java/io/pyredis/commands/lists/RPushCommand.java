@@ -1,23 +1,11 @@
 package io.pyredis.commands.lists;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code RPUSH key element [element ...]}
  */
-public final class RPushCommand implements Command {
+public final class RPushCommand extends PushGenericCommand {
 
-    private static final CommandSpec SPEC = ListsPack.METADATA.spec("rpush");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        PushCore.push(ctx, args, false, false);
+    public RPushCommand() {
+        super("rpush", false, false);
     }
 }

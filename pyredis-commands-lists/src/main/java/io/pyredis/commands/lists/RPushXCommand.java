@@ -1,23 +1,11 @@
 package io.pyredis.commands.lists;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code RPUSHX key element [element ...]}
  */
-public final class RPushXCommand implements Command {
+public final class RPushXCommand extends PushGenericCommand {
 
-    private static final CommandSpec SPEC = ListsPack.METADATA.spec("rpushx");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        PushCore.push(ctx, args, false, true);
+    public RPushXCommand() {
+        super("rpushx", false, true);
     }
 }

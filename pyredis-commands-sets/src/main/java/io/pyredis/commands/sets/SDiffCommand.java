@@ -1,25 +1,11 @@
 package io.pyredis.commands.sets;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-import io.pyredis.api.RedisSet;
-
 /**
  * {@code SDIFF key [key ...]}
  */
-public final class SDiffCommand implements Command {
+public final class SDiffCommand extends SetOpGenericCommand {
 
-    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sdiff");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        RedisSet[] sets = SetOps.lookup(ctx.db(), args, 1, args.length);
-        SetOps.replySet(ctx.reply(), SetOps.diff(ctx.db(), sets));
+    public SDiffCommand() {
+        super("sdiff", SetOps::diff, null);
     }
 }

@@ -1,25 +1,11 @@
 package io.pyredis.commands.sets;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-import io.pyredis.api.RedisSet;
-
 /**
  * {@code SDIFFSTORE destination key [key ...]}
  */
-public final class SDiffStoreCommand implements Command {
+public final class SDiffStoreCommand extends SetOpGenericCommand {
 
-    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sdiffstore");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        RedisSet[] sets = SetOps.lookup(ctx.db(), args, 2, args.length);
-        SetOps.store(ctx, args[1], SetOps.diff(ctx.db(), sets), Events.SDIFFSTORE);
+    public SDiffStoreCommand() {
+        super("sdiffstore", SetOps::diff, Events.SDIFFSTORE);
     }
 }

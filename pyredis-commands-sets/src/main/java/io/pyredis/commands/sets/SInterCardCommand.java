@@ -1,33 +1,19 @@
 package io.pyredis.commands.sets;
 
-import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-import io.pyredis.api.KeyRef;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
-import io.pyredis.support.CallKeys;
 import io.pyredis.support.Keywords;
 import io.pyredis.support.Numbers;
-
-import java.util.List;
+import io.pyredis.support.NumkeysGenericCommand;
 
 /**
  * {@code SINTERCARD numkeys key [key ...] [LIMIT limit]}
  */
-public final class SInterCardCommand implements Command {
+public final class SInterCardCommand extends NumkeysGenericCommand {
 
-    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sintercard");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    /** Redis's sintercardGetKeys: the keys when the key specs cannot find them (a bad numkeys). */
-    @Override
-    public List<KeyRef> keys(byte[][] args) {
-        return CallKeys.numkeys(args, 0, 1, 2, 1);
+    public SInterCardCommand() {
+        super(SetsPack.METADATA.spec("sintercard"), 0, 1);
     }
 
     @Override

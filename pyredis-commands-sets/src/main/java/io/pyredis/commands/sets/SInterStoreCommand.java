@@ -1,25 +1,11 @@
 package io.pyredis.commands.sets;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-import io.pyredis.api.RedisSet;
-
 /**
  * {@code SINTERSTORE destination key [key ...]}
  */
-public final class SInterStoreCommand implements Command {
+public final class SInterStoreCommand extends SetOpGenericCommand {
 
-    private static final CommandSpec SPEC = SetsPack.METADATA.spec("sinterstore");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        RedisSet[] sets = SetOps.lookup(ctx.db(), args, 2, args.length);
-        SetOps.store(ctx, args[1], SetOps.inter(ctx.db(), sets), Events.SINTERSTORE);
+    public SInterStoreCommand() {
+        super("sinterstore", SetOps::inter, Events.SINTERSTORE);
     }
 }

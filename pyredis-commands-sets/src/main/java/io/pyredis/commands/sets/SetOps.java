@@ -7,6 +7,7 @@ import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisValue;
 import io.pyredis.api.Reply;
+import io.pyredis.support.Aggregates;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -158,14 +159,6 @@ final class SetOps {
      * empty, reporting its {@code del}, else marks it changed.
      */
     static void removed(CommandContext ctx, byte[] key, RedisSet set, String event) {
-        Database db = ctx.db();
-        if (set.size() == 0) {
-            db.delete(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, event, key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
-        } else {
-            db.modified(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.SET, event, key);
-        }
+        Aggregates.removed(ctx, key, set.size() == 0, KeyspaceEvent.SET, event);
     }
 }

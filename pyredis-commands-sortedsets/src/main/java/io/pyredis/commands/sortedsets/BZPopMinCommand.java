@@ -1,23 +1,11 @@
 package io.pyredis.commands.sortedsets;
 
-import io.pyredis.api.BlockingCommand;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code BZPOPMIN key [key ...] timeout}
  */
-public final class BZPopMinCommand implements BlockingCommand {
+public final class BZPopMinCommand extends BZPopGenericCommand {
 
-    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("bzpopmin");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        PopCore.bzpop(ctx, args, false);
+    public BZPopMinCommand() {
+        super("bzpopmin", false);
     }
 }

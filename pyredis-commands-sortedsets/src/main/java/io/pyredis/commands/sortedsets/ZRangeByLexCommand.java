@@ -1,23 +1,11 @@
 package io.pyredis.commands.sortedsets;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code ZRANGEBYLEX key min max [LIMIT offset count]}
  */
-public final class ZRangeByLexCommand implements Command {
+public final class ZRangeByLexCommand extends ZRangeGenericCommand {
 
-    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrangebylex");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        RangeCore.execute(ctx, args, 1, null, RangeCore.Type.LEX, Boolean.FALSE);
+    public ZRangeByLexCommand() {
+        super("zrangebylex", false, Type.LEX, Boolean.FALSE);
     }
 }

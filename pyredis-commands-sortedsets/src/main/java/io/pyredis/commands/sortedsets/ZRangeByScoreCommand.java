@@ -1,23 +1,11 @@
 package io.pyredis.commands.sortedsets;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count]}
  */
-public final class ZRangeByScoreCommand implements Command {
+public final class ZRangeByScoreCommand extends ZRangeGenericCommand {
 
-    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrangebyscore");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        RangeCore.execute(ctx, args, 1, null, RangeCore.Type.SCORE, Boolean.FALSE);
+    public ZRangeByScoreCommand() {
+        super("zrangebyscore", false, Type.SCORE, Boolean.FALSE);
     }
 }

@@ -1,30 +1,11 @@
 package io.pyredis.commands.sortedsets;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-import io.pyredis.api.RedisSortedSet;
-
 /**
  * {@code ZRANK key member}
  */
-public final class ZRankCommand implements Command {
+public final class ZRankCommand extends ZRankGenericCommand {
 
-    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrank");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        RedisSortedSet z = ctx.db().get(args[1], RedisSortedSet.class);
-        long rank = z == null ? -1 : z.rank(args[2]);
-        if (rank < 0) {
-            ctx.reply().nullBulk();
-        } else {
-            ctx.reply().integer(rank);
-        }
+    public ZRankCommand() {
+        super("zrank", false);
     }
 }

@@ -1,23 +1,11 @@
 package io.pyredis.commands.sortedsets;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT offset count]}
  */
-public final class ZRevRangeByScoreCommand implements Command {
+public final class ZRevRangeByScoreCommand extends ZRangeGenericCommand {
 
-    private static final CommandSpec SPEC = SortedSetsPack.METADATA.spec("zrevrangebyscore");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        RangeCore.execute(ctx, args, 1, null, RangeCore.Type.SCORE, Boolean.TRUE);
+    public ZRevRangeByScoreCommand() {
+        super("zrevrangebyscore", false, Type.SCORE, Boolean.TRUE);
     }
 }

@@ -2,6 +2,8 @@ package io.pyredis.commands.sortedsets;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.KeyspaceEvent;
+import io.pyredis.support.Aggregates;
+import io.pyredis.support.IndexRange;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
@@ -15,14 +17,49 @@ final class ZSets {
     private ZSets() {
     }
 
+    /** One end of a score or lex range, found in a sorted set as a rank. */
+    interface Bound {
+        /** The first rank inside a range starting here. */
+        long from(RedisSortedSet z);
+
+        /** One past the last rank inside a range ending here. */
+        long to(RedisSortedSet z);
+    }
+
     /** A score bound: {@code value}, exclusive when written {@code (value}. */
-    record ScoreBound(double value, boolean exclusive) {
+    record ScoreBound(double value, boolean exclusive) implements Bound {
+        @Override
+        public long from(RedisSortedSet z) {
+            return z.rankOfScore(value, exclusive);
+        }
+
+        @Override
+        public long to(RedisSortedSet z) {
+            return z.rankOfScore(value, !exclusive);
+        }
     }
 
     /** A lex bound: {@code -}, {@code +}, {@code [member} or {@code (member}. */
-    record LexBound(byte[] member, boolean exclusive, int infinity) {
+    record LexBound(byte[] member, boolean exclusive, int infinity) implements Bound {
         static final LexBound MIN = new LexBound(null, false, -1);
         static final LexBound MAX = new LexBound(null, false, 1);
+
+        @Override
+        public long from(RedisSortedSet z) {
+            return rank(z, exclusive);
+        }
+
+        @Override
+        public long to(RedisSortedSet z) {
+            return rank(z, !exclusive);
+        }
+
+        private long rank(RedisSortedSet z, boolean pastMember) {
+            if (infinity != 0) {
+                return infinity < 0 ? 0 : z.size();
+            }
+            return z.rankOfLex(member, pastMember);
+        }
     }
 
     /** Parses a ZRANGEBYSCORE bound as zslParseRange does (C's strtod over the rest). */
@@ -70,28 +107,52 @@ final class ZSets {
         throw Errors.MIN_MAX_NOT_LEX;
     }
 
-    /** The first rank inside a score range starting at {@code min}. */
-    static long scoreLo(RedisSortedSet z, ScoreBound min) {
-        return z.rankOfScore(min.value(), min.exclusive());
-    }
+    /** The ranks {@code [lo, hi)} of a sorted set that a range covers; none when {@code hi <= lo}. */
+    record Ranks(long lo, long hi) {
+        static final Ranks NONE = new Ranks(0, 0);
 
-    /** One past the last rank inside a score range ending at {@code max}. */
-    static long scoreHi(RedisSortedSet z, ScoreBound max) {
-        return z.rankOfScore(max.value(), !max.exclusive());
-    }
-
-    static long lexLo(RedisSortedSet z, LexBound min) {
-        if (min.infinity() != 0) {
-            return min.infinity() < 0 ? 0 : z.size();
+        long count() {
+            return Math.max(0, hi - lo);
         }
-        return z.rankOfLex(min.member(), min.exclusive());
     }
 
-    static long lexHi(RedisSortedSet z, LexBound max) {
-        if (max.infinity() != 0) {
-            return max.infinity() < 0 ? 0 : z.size();
-        }
-        return z.rankOfLex(max.member(), !max.exclusive());
+    /** A parsed {@code min max} (or {@code start stop}), found in a sorted set as ranks. */
+    @FunctionalInterface
+    interface Range {
+        Ranks in(RedisSortedSet z);
+    }
+
+    /**
+     * How a command reads its {@code min max} arguments. Parsing comes before the key is
+     * looked up, so its errors win over WRONGTYPE, as in Redis.
+     */
+    @FunctionalInterface
+    interface RangeParser {
+        Range parse(byte[] min, byte[] max);
+    }
+
+    /** {@code start stop}: ranks, negative ones counted from the end, clamped to the set. */
+    static Range rankRange(byte[] start, byte[] stop) {
+        long first = Numbers.parseLong(start);
+        long last = Numbers.parseLong(stop);
+        return z -> {
+            IndexRange r = IndexRange.of(first, last, z.size());
+            return r.isEmpty() ? Ranks.NONE : new Ranks(r.first(), r.last() + 1);
+        };
+    }
+
+    /** {@code min max} as score bounds. */
+    static Range scoreRange(byte[] min, byte[] max) {
+        return between(scoreBound(min), scoreBound(max));
+    }
+
+    /** {@code min max} as lex bounds. */
+    static Range lexRange(byte[] min, byte[] max) {
+        return between(lexBound(min), lexBound(max));
+    }
+
+    private static Range between(Bound min, Bound max) {
+        return z -> new Ranks(min.from(z), max.to(z));
     }
 
     /**
@@ -115,6 +176,21 @@ final class ZSets {
             if (withScores) {
                 r.doubleValue(z.scoreAt(rank));
             }
+        }
+    }
+
+    /** Pops {@code n} members from one end, writing member and score, as pairs when asked. */
+    static void popInto(Reply r, RedisSortedSet z, int n, boolean max, boolean pairs) {
+        for (int i = 0; i < n; i++) {
+            long rank = max ? z.size() - 1 : 0;
+            byte[] member = z.memberAt(rank);
+            double score = z.scoreAt(rank);
+            if (pairs) {
+                r.array(2);
+            }
+            r.bulk(member);
+            r.doubleValue(score);
+            z.removeRange(rank, rank);
         }
     }
 
@@ -160,14 +236,7 @@ final class ZSets {
      * when {@code z} is empty, reporting its {@code del}, else tells the server it changed.
      */
     static void changed(CommandContext ctx, byte[] key, RedisSortedSet z, String event) {
-        if (z.size() == 0) {
-            ctx.db().delete(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, event, key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.GENERIC, Events.DEL, key);
-        } else {
-            ctx.db().modified(key);
-            ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, event, key);
-        }
+        Aggregates.removed(ctx, key, z.size() == 0, KeyspaceEvent.ZSET, event);
     }
 
     /**

@@ -1,23 +1,11 @@
 package io.pyredis.commands.strings;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-
 /**
  * {@code MSETNX key value [key value ...]}
  */
-public final class MSetNxCommand implements Command {
+public final class MSetNxCommand extends MSetGenericCommand {
 
-    private static final CommandSpec SPEC = StringsPack.METADATA.spec("msetnx");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        MSetCore.mset(ctx, args, true);
+    public MSetNxCommand() {
+        super("msetnx", true);
     }
 }

@@ -31,8 +31,6 @@ final class SetCore {
     enum Replies { OK_OR_NULL, ONE_OR_ZERO }
 
     static final RedisError INVALID_EXPIRE_SET = RedisError.invalidExpireTime("set");
-    static final RedisError INVALID_EXPIRE_SETEX = RedisError.invalidExpireTime("setex");
-    static final RedisError INVALID_EXPIRE_PSETEX = RedisError.invalidExpireTime("psetex");
     static final RedisError INVALID_EXPIRE_GETEX = RedisError.invalidExpireTime("getex");
 
     private SetCore() {

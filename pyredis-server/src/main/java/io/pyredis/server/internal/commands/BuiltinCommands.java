@@ -1,6 +1,7 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.api.Command;
+import io.pyredis.core.client.Subscriptions;
 import io.pyredis.support.CommandMetadata;
 import io.pyredis.server.internal.ServerContext;
 
@@ -48,12 +49,12 @@ public final class BuiltinCommands {
                 new DiscardCommand(server),
                 new WatchCommand(server),
                 new UnwatchCommand(server),
-                SubscribeCommand.subscribe(server),
-                SubscribeCommand.psubscribe(server),
-                SubscribeCommand.ssubscribe(server),
-                UnsubscribeCommand.unsubscribe(server),
-                UnsubscribeCommand.punsubscribe(server),
-                UnsubscribeCommand.sunsubscribe(server),
+                new SubscribeCommand(server, Subscriptions.Kind.CHANNEL),
+                new SubscribeCommand(server, Subscriptions.Kind.PATTERN),
+                new SubscribeCommand(server, Subscriptions.Kind.SHARD),
+                new UnsubscribeCommand(server, Subscriptions.Kind.CHANNEL),
+                new UnsubscribeCommand(server, Subscriptions.Kind.PATTERN),
+                new UnsubscribeCommand(server, Subscriptions.Kind.SHARD),
                 PublishCommand.publish(server),
                 PublishCommand.spublish(server),
                 new PubsubCommand(server));

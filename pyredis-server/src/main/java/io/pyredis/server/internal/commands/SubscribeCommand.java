@@ -1,44 +1,20 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.core.client.Subscriptions;
-import io.pyredis.server.internal.ServerContext;
-import io.pyredis.core.command.Role;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.pubsub.PubSub;
+import io.pyredis.server.internal.ServerContext;
 
 /**
  * {@code SUBSCRIBE channel [channel ...]}, {@code PSUBSCRIBE pattern [pattern ...]} and
  * {@code SSUBSCRIBE shardchannel [shardchannel ...]}: one confirmation per name, each with
  * the client's subscription count (shard channels counted apart), as push frames in RESP3.
  */
-public final class SubscribeCommand extends BuiltinCommand {
+public final class SubscribeCommand extends SubscriptionCommand {
 
-    private final Subscriptions.Kind kind;
-
-    private SubscribeCommand(ServerContext server, String name, Subscriptions.Kind kind) {
-        super(server, name);
-        this.kind = kind;
-    }
-
-    /** {@code SUBSCRIBE channel [channel ...]} */
-    public static SubscribeCommand subscribe(ServerContext server) {
-        return new SubscribeCommand(server, "subscribe", Subscriptions.Kind.CHANNEL);
-    }
-
-    /** {@code PSUBSCRIBE pattern [pattern ...]} */
-    public static SubscribeCommand psubscribe(ServerContext server) {
-        return new SubscribeCommand(server, "psubscribe", Subscriptions.Kind.PATTERN);
-    }
-
-    /** {@code SSUBSCRIBE shardchannel [shardchannel ...]} */
-    public static SubscribeCommand ssubscribe(ServerContext server) {
-        return new SubscribeCommand(server, "ssubscribe",
-                Subscriptions.Kind.SHARD);
-    }
-
-    @Override
-    public Role role() {
-        return Role.SUBSCRIPTION;
+    /** SUBSCRIBE, PSUBSCRIBE or SSUBSCRIBE, by {@code kind}. */
+    public SubscribeCommand(ServerContext server, Subscriptions.Kind kind) {
+        super(server, kind.subscribeWord(), kind);
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.pyredis.commands.sortedsets;
 
-import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
-import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisValue;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
+import io.pyredis.support.NumkeysGenericCommand;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,7 +18,7 @@ import java.util.Comparator;
  * zunionInterDiffGenericCommand: inputs may be sorted sets or plain sets (every member
  * scoring 1), missing keys are empty.
  */
-final class SetOpCore {
+abstract class ZSetOpGenericCommand extends NumkeysGenericCommand {
 
     enum Op { UNION, INTER, DIFF }
 
@@ -25,7 +26,24 @@ final class SetOpCore {
     private static final int MIN = 1;
     private static final int MAX = 2;
 
-    private SetOpCore() {
+    private final Op op;
+    private final boolean store;
+    private final boolean cardOnly;
+
+    /**
+     * @param store    a STORE form: {@code destination numkeys key [key ...]}
+     * @param cardOnly ZINTERCARD
+     */
+    ZSetOpGenericCommand(String name, Op op, boolean store, boolean cardOnly) {
+        super(SortedSetsPack.METADATA.spec(name), store ? 1 : 0, store ? 2 : 1);
+        this.op = op;
+        this.store = store;
+        this.cardOnly = cardOnly;
+    }
+
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
+        run(ctx, args, store ? args[1] : null, numkeysIndex());
     }
 
     /** One input: a sorted set, a set, or nothing. */
@@ -71,9 +89,8 @@ final class SetOpCore {
     /**
      * @param dst         the destination key of a STORE form, else null
      * @param numkeysIdx  where numkeys is
-     * @param cardOnly    ZINTERCARD
      */
-    static void execute(CommandContext ctx, byte[][] args, byte[] dst, int numkeysIdx, Op op, boolean cardOnly) {
+    private void run(CommandContext ctx, byte[][] args, byte[] dst, int numkeysIdx) {
         String name = new String(args[0], java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
         long setnum = Numbers.parseLong(args[numkeysIdx]);
         if (setnum < 1) {

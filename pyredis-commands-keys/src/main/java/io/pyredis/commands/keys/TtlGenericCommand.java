@@ -1,11 +1,22 @@
 package io.pyredis.commands.keys;
 
 import io.pyredis.api.CommandContext;
+import io.pyredis.support.GenericCommand;
 
 /** Redis's ttlGenericCommand: TTL, PTTL, EXPIRETIME and PEXPIRETIME. */
-final class TtlCore {
+abstract class TtlGenericCommand extends GenericCommand {
 
-    private TtlCore() {
+    private final boolean millis;
+    private final boolean absolute;
+
+    /**
+     * @param millis   whether to reply milliseconds (else seconds)
+     * @param absolute whether to reply the deadline (else the time left)
+     */
+    TtlGenericCommand(String name, boolean millis, boolean absolute) {
+        super(KeysPack.METADATA.spec(name));
+        this.millis = millis;
+        this.absolute = absolute;
     }
 
     /**
@@ -13,7 +24,9 @@ final class TtlCore {
      * itself when {@code absolute}), never below 0; seconds are rounded half up, as
      * Redis's {@code (ttl+500)/1000} does.
      */
-    static void execute(CommandContext ctx, byte[] key, boolean millis, boolean absolute) {
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
+        byte[] key = args[1];
         long at = ctx.db().expireAt(key);
         if (at < 0) {
             ctx.reply().integer(at);

@@ -1,31 +1,48 @@
 package io.pyredis.commands.sortedsets;
 
-import io.pyredis.support.Keywords;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
-import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisSortedSet;
+import io.pyredis.support.GenericCommand;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
 
 /**
  * The ZRANGE family (ZRANGE, ZRANGESTORE, ZREVRANGE, Z[REV]RANGEBYSCORE, Z[REV]RANGEBYLEX),
  * as Redis's zrangeGenericCommand: every form becomes a span of ranks found in O(log n),
  * then read in either direction with offset and limit.
  */
-final class RangeCore {
+abstract class ZRangeGenericCommand extends GenericCommand {
 
     enum Type { AUTO, RANK, SCORE, LEX }
 
-    private RangeCore() {
+    private final boolean store;
+    private final Type type;
+    private final Boolean reverse;
+
+    /**
+     * @param store   ZRANGESTORE: {@code dst src min max ...}
+     * @param type    fixed by the command, or AUTO for ZRANGE/ZRANGESTORE
+     * @param reverse null when REV may be given (ZRANGE/ZRANGESTORE)
+     */
+    ZRangeGenericCommand(String name, boolean store, Type type, Boolean reverse) {
+        super(SortedSetsPack.METADATA.spec(name));
+        this.store = store;
+        this.type = type;
+        this.reverse = reverse;
+    }
+
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
+        range(ctx, args, store ? 2 : 1, store ? args[1] : null, type, reverse);
     }
 
     /**
      * @param keyIdx    where the source key is; min and max follow it
      * @param dst       the destination key for ZRANGESTORE, else null
-     * @param type      fixed by the command, or AUTO for ZRANGE/ZRANGESTORE
-     * @param reverse   null when REV may be given (ZRANGE/ZRANGESTORE)
      */
-    static void execute(CommandContext ctx, byte[][] args, int keyIdx, byte[] dst, Type type, Boolean reverse) {
+    private static void range(CommandContext ctx, byte[][] args, int keyIdx, byte[] dst, Type type, Boolean reverse) {
         boolean store = dst != null;
         int minIdx = keyIdx + 1;
         int maxIdx = keyIdx + 2;
@@ -66,29 +83,17 @@ final class RangeCore {
             minIdx = maxIdx;
             maxIdx = t;
         }
-        long start = 0;
-        long end = 0;
-        ZSets.ScoreBound smin = null;
-        ZSets.ScoreBound smax = null;
-        ZSets.LexBound lmin = null;
-        ZSets.LexBound lmax = null;
+        ZSets.Range range;
         switch (type) {
             case SCORE -> {
                 try {
-                    smin = ZSets.scoreBound(args[minIdx]);
-                    smax = ZSets.scoreBound(args[maxIdx]);
+                    range = ZSets.scoreRange(args[minIdx], args[maxIdx]);
                 } catch (RedisError e) {
                     throw Errors.MIN_MAX_NOT_FLOAT;
                 }
             }
-            case LEX -> {
-                lmin = ZSets.lexBound(args[minIdx]);
-                lmax = ZSets.lexBound(args[maxIdx]);
-            }
-            default -> {
-                start = Numbers.parseLong(args[minIdx]);
-                end = Numbers.parseLong(args[maxIdx]);
-            }
+            case LEX -> range = ZSets.lexRange(args[minIdx], args[maxIdx]);
+            default -> range = ZSets.rankRange(args[minIdx], args[maxIdx]);
         }
         Database db = ctx.db();
         RedisSortedSet z = db.read(args[keyIdx], RedisSortedSet.class);
@@ -103,53 +108,30 @@ final class RangeCore {
         }
         // [lo, hi): the ranks in range, ascending.
         long size = z.size();
-        long lo;
-        long hi;
+        ZSets.Ranks ranks = range.in(z);
+        long lo = ranks.lo();
+        long hi = ranks.hi();
         if (type == Type.RANK) {
-            if (start < 0) {
-                start += size;
-            }
-            if (end < 0) {
-                end += size;
-            }
-            if (start < 0) {
-                start = 0;
-            }
-            if (start > end || start >= size) {
-                lo = 0;
-                hi = 0;
-            } else {
-                if (end >= size) {
-                    end = size - 1;
-                }
+            if (rev && hi > lo) {
                 // ranks count from the top when reversed
-                lo = rev ? size - 1 - end : start;
-                hi = rev ? size - start : end + 1;
+                lo = size - ranks.hi();
+                hi = size - ranks.lo();
             }
-        } else {
-            if (type == Type.SCORE) {
-                lo = ZSets.scoreLo(z, smin);
-                hi = ZSets.scoreHi(z, smax);
+        } else if (offset < 0) {
+            hi = lo;
+        } else if (hi > lo) {
+            long n = hi - lo;
+            long skip = Math.min(offset, n);
+            n -= skip;
+            if (limit >= 0 && limit < n) {
+                n = limit;
+            }
+            if (rev) {
+                hi -= skip;
+                lo = hi - n;
             } else {
-                lo = ZSets.lexLo(z, lmin);
-                hi = ZSets.lexHi(z, lmax);
-            }
-            if (offset < 0) {
-                hi = lo;
-            } else if (hi > lo) {
-                long n = hi - lo;
-                long skip = Math.min(offset, n);
-                n -= skip;
-                if (limit >= 0 && limit < n) {
-                    n = limit;
-                }
-                if (rev) {
-                    hi -= skip;
-                    lo = hi - n;
-                } else {
-                    lo += skip;
-                    hi = lo + n;
-                }
+                lo += skip;
+                hi = lo + n;
             }
         }
         if (hi < lo) {

@@ -5,16 +5,23 @@ import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisValue;
+import io.pyredis.support.GenericCommand;
 
 import java.util.Arrays;
 
 /** Redis's renameGenericCommand: RENAME and RENAMENX. */
-final class RenameCore {
+abstract class RenameGenericCommand extends GenericCommand {
 
-    private RenameCore() {
+    private final boolean nx;
+
+    /** @param nx RENAMENX: an existing {@code newkey} is left alone */
+    RenameGenericCommand(String name, boolean nx) {
+        super(KeysPack.METADATA.spec(name));
+        this.nx = nx;
     }
 
-    static void execute(CommandContext ctx, byte[][] args, boolean nx) {
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
         Database db = ctx.db();
         byte[] src = args[1];
         byte[] dst = args[2];

@@ -6,29 +6,34 @@ import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisError;
+import io.pyredis.support.GenericCommand;
 
 /** Redis's expireGenericCommand: EXPIRE, PEXPIRE, EXPIREAT and PEXPIREAT with NX, XX, GT, LT. */
-final class ExpireCore {
+abstract class ExpireGenericCommand extends GenericCommand {
 
     private static final int NX = 1;
     private static final int XX = 2;
     private static final int GT = 4;
     private static final int LT = 8;
 
-    static final RedisError INVALID_EXPIRE = RedisError.invalidExpireTime("expire");
-    static final RedisError INVALID_PEXPIRE = RedisError.invalidExpireTime("pexpire");
-    static final RedisError INVALID_EXPIREAT = RedisError.invalidExpireTime("expireat");
-    static final RedisError INVALID_PEXPIREAT = RedisError.invalidExpireTime("pexpireat");
-
-    private ExpireCore() {
-    }
+    private final boolean seconds;
+    private final boolean absolute;
+    /** The overflow error, which names the command. */
+    private final RedisError invalid;
 
     /**
      * @param seconds  whether {@code args[2]} counts seconds (else milliseconds)
      * @param absolute whether it is a unix time (else relative to now)
-     * @param invalid  the overflow error naming this command
      */
-    static void execute(CommandContext ctx, byte[][] args, boolean seconds, boolean absolute, RedisError invalid) {
+    ExpireGenericCommand(String name, boolean seconds, boolean absolute) {
+        super(KeysPack.METADATA.spec(name));
+        this.seconds = seconds;
+        this.absolute = absolute;
+        this.invalid = RedisError.invalidExpireTime(name);
+    }
+
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
         int flags = parseFlags(args);
         long when = Numbers.parseLong(args[2]);
         if (seconds) {

@@ -4,20 +4,19 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.support.Numbers;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.Reply;
+import io.pyredis.support.GenericCommand;
 
-/** GETRANGE and SUBSTR (Redis's {@code getrangeCommand}). */
-final class GetRangeCore {
-
-    static final String COMPLEXITY = "O(N) where N is the length of the returned string. The complexity is"
-            + " ultimately determined by the returned length, but because creating a substring from an"
-            + " existing string is very cheap, it can be considered O(1) for small strings.";
+/** GETRANGE and SUBSTR ({@code key start end}), both Redis's {@code getrangeCommand}. */
+abstract class GetRangeGenericCommand extends GenericCommand {
 
     private static final byte[] EMPTY = new byte[0];
 
-    private GetRangeCore() {
+    GetRangeGenericCommand(String name) {
+        super(StringsPack.METADATA.spec(name));
     }
 
-    static void getRange(CommandContext ctx, byte[][] args) {
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
         long start = Numbers.parseLong(args[2]);
         long end = Numbers.parseLong(args[3]);
         RedisString s = ctx.db().get(args[1], RedisString.class);

@@ -5,20 +5,26 @@ import io.pyredis.api.Database;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisString;
+import io.pyredis.support.GenericCommand;
 
-/** MSET and MSETNX (Redis's {@code msetGenericCommand}). */
-final class MSetCore {
+/** MSET and MSETNX ({@code key value [key value ...]}), as Redis's msetGenericCommand. */
+abstract class MSetGenericCommand extends GenericCommand {
 
-    private static final RedisError MSET_ARITY = Errors.wrongArity("mset");
-    private static final RedisError MSETNX_ARITY = Errors.wrongArity("msetnx");
+    private final boolean nx;
+    private final RedisError arity;
 
-    private MSetCore() {
+    /** @param nx MSETNX: nothing is set when any key exists */
+    MSetGenericCommand(String name, boolean nx) {
+        super(StringsPack.METADATA.spec(name));
+        this.nx = nx;
+        this.arity = Errors.wrongArity(name);
     }
 
-    static void mset(CommandContext ctx, byte[][] args, boolean nx) {
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
         // The dispatcher's arity check cannot see that pairs are needed.
         if ((args.length & 1) == 0) {
-            throw nx ? MSETNX_ARITY : MSET_ARITY;
+            throw arity;
         }
         Database db = ctx.db();
         if (nx) {

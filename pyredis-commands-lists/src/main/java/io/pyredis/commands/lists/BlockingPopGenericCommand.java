@@ -1,19 +1,30 @@
 package io.pyredis.commands.lists;
 
+import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.Reply;
+import io.pyredis.support.GenericCommand;
 
 import java.util.Arrays;
 
-/** BLPOP and BRPOP: {@code key [key ...] timeout}; propagated as LPOP / RPOP of the key served. */
-final class BlockingPopCore {
+/**
+ * BLPOP and BRPOP ({@code key [key ...] timeout}), as Redis's blockingPopGenericCommand;
+ * propagated as LPOP / RPOP of the key served.
+ */
+abstract class BlockingPopGenericCommand extends GenericCommand implements BlockingCommand {
 
-    private BlockingPopCore() {
+    private final boolean head;
+
+    /** @param head whether to pop from the head (L) or the tail (R) */
+    BlockingPopGenericCommand(String name, boolean head) {
+        super(ListsPack.METADATA.spec(name));
+        this.head = head;
     }
 
-    static void pop(CommandContext ctx, byte[][] args, boolean head) {
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
         long timeout = Args.timeoutMillis(args[args.length - 1]);
         Database db = ctx.db();
         for (int i = 1; i < args.length - 1; i++) {

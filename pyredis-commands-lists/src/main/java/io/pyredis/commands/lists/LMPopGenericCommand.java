@@ -1,33 +1,53 @@
 package io.pyredis.commands.lists;
 
-import io.pyredis.support.Keywords;
-import io.pyredis.support.Numbers;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.Database;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.Reply;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
+import io.pyredis.support.NumkeysGenericCommand;
 
 import java.util.Arrays;
 
-/** LMPOP and BLMPOP: {@code numkeys key [key ...] LEFT|RIGHT [COUNT count]}. */
-final class MPopCore {
+/**
+ * LMPOP and BLMPOP ({@code [timeout] numkeys key [key ...] LEFT|RIGHT [COUNT count]}), as
+ * Redis's lmpopGenericCommand: up to COUNT elements from the first non-empty list, replied
+ * {@code [key, [elements]]}; propagated as LPOP / RPOP of the key served and how many it gave.
+ */
+abstract class LMPopGenericCommand extends NumkeysGenericCommand {
+
+    private final boolean blocking;
+
+    /** @param blocking BLMPOP: a timeout comes first, and the client blocks when every list is missing */
+    LMPopGenericCommand(String name, boolean blocking) {
+        super(ListsPack.METADATA.spec(name), 0, blocking ? 2 : 1);
+        this.blocking = blocking;
+    }
+
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
+        Request r = parse(args);
+        long timeout = blocking ? Args.timeoutMillis(args[1]) : 0;
+        if (!pop(ctx, args, r) && !(blocking && ctx.block(r.keys(args), timeout))) {
+            ctx.reply().nullArray();
+        }
+    }
 
     /** The parsed arguments: keys are {@code args[first .. first+numkeys)}. */
-    record Request(int first, int numkeys, boolean left, long count) {
+    private record Request(int first, int numkeys, boolean left, long count) {
 
         byte[][] keys(byte[][] args) {
             return Arrays.copyOfRange(args, first, first + numkeys);
         }
     }
 
-    private MPopCore() {
-    }
-
-    /** Parses from {@code args[numkeysIndex]} on, in Redis's order of checks. */
-    static Request parse(byte[][] args, int numkeysIndex) {
-        long numkeys = Args.positive(args[numkeysIndex], Errors.NUMKEYS);
-        long whereIndex = numkeysIndex + numkeys + 1;
+    /** Parses from numkeys on, in Redis's order of checks. */
+    private Request parse(byte[][] args) {
+        int numkeysIdx = numkeysIndex();
+        long numkeys = Args.positive(args[numkeysIdx], Errors.NUMKEYS);
+        long whereIndex = numkeysIdx + numkeys + 1;
         if (whereIndex >= args.length) {
             throw RedisError.SYNTAX;
         }
@@ -43,14 +63,14 @@ final class MPopCore {
                 throw RedisError.SYNTAX;
             }
         }
-        return new Request(numkeysIndex + 1, (int) numkeys, left, count == -1 ? 1 : count);
+        return new Request(numkeysIdx + 1, (int) numkeys, left, count == -1 ? 1 : count);
     }
 
     /**
      * Pops from the first non-empty list and replies {@code [key, [elements]]}; replies
      * nothing and returns false when every list is missing.
      */
-    static boolean pop(CommandContext ctx, byte[][] args, Request r) {
+    private static boolean pop(CommandContext ctx, byte[][] args, Request r) {
         Database db = ctx.db();
         for (int i = r.first(); i < r.first() + r.numkeys(); i++) {
             RedisList list = db.get(args[i], RedisList.class);

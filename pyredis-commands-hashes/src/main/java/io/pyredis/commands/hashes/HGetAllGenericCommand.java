@@ -3,18 +3,28 @@ package io.pyredis.commands.hashes;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.Reply;
+import io.pyredis.support.GenericCommand;
 
-/** HKEYS, HVALS and HGETALL: one walk over the hash in storage order. */
-final class HashReads {
+/**
+ * HKEYS, HVALS and HGETALL ({@code key}), as Redis's genericHgetallCommand: one walk over
+ * the hash in storage order.
+ */
+abstract class HGetAllGenericCommand extends GenericCommand {
 
     static final int FIELDS = 1;
     static final int VALUES = 2;
 
-    private HashReads() {
+    private final int what;
+
+    /** @param what {@link #FIELDS}, {@link #VALUES} or both */
+    HGetAllGenericCommand(String name, int what) {
+        super(HashesPack.METADATA.spec(name));
+        this.what = what;
     }
 
-    static void replyAll(CommandContext ctx, byte[] key, int what) {
-        RedisHash h = ctx.db().get(key, RedisHash.class);
+    @Override
+    public final void execute(CommandContext ctx, byte[][] args) {
+        RedisHash h = ctx.db().get(args[1], RedisHash.class);
         Reply reply = ctx.reply();
         int n = h == null ? 0 : h.size();
         if (what == (FIELDS | VALUES)) {
