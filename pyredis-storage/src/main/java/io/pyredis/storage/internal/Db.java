@@ -9,38 +9,28 @@ import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisValue;
 import io.pyredis.storage.LookupRule;
 
-import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
  * One database: what a key's lookup, change and removal mean (lazy expiry, lookup
  * statistics, keyspace listener calls, the running snapshot's copy-on-write hooks,
- * LRU/LFU access tracking) over a {@link KeyTable} of its keys, plus a dense array of
- * the keys that have a deadline.
+ * LRU/LFU access tracking) over a {@link KeyTable} of its keys and an
+ * {@link ExpiryIndex} of those with a deadline.
  *
  * <p>The deadline lives in the entry itself, so a lookup pays no second hash lookup for
- * the expiry check. The expires array (each entry knows its slot; removal moves the last
- * entry into the hole) gives the active expiry cycle O(1) sampling: it walks the array
- * downwards with a cursor, which visits every key with a deadline once per sweep even
- * when keys come and go between cycles.
+ * the expiry check.
  *
  * <p>Not thread-safe: the keyspace belongs to one thread.
  */
 public final class Db implements Database {
 
-    private static final int INITIAL_EXPIRES = 16;
-
     private final int index;
     private final KeyspaceState ks;
 
-    // Not final: SWAPDB swaps tables between two databases.
+    // Not final: SWAPDB swaps them between two databases.
     private KeyTable table = new KeyTable();
-
-    private Entry[] expires = new Entry[INITIAL_EXPIRES];
-    private int expCount;
-    /** The active cycle's position in {@link #expires}; it walks downwards. */
-    private int expCursor;
+    private ExpiryIndex expires = new ExpiryIndex();
 
     public Db(int index, KeyspaceState ks) {
         this.index = index;
@@ -179,9 +169,9 @@ public final class Db implements Database {
             ks.listener.keyCreated(index, key);
         }
         if (ttl == SET_TTL) {
-            setExpire(e, deadline);
+            expires.set(e, deadline);
         } else if (e.expIdx >= 0 && (ttl == DROP_TTL || created)) {
-            removeExpire(e);
+            expires.remove(e);
         }
     }
 
@@ -219,7 +209,7 @@ public final class Db implements Database {
             return false;
         }
         preserve(e);
-        setExpire(e, expireAtMillis);
+        expires.set(e, expireAtMillis);
         ks.listener.keyModified(index, key);
         return true;
     }
@@ -231,7 +221,7 @@ public final class Db implements Database {
             return false;
         }
         preserve(e);
-        removeExpire(e);
+        expires.remove(e);
         ks.listener.keyModified(index, key);
         return true;
     }
@@ -243,7 +233,7 @@ public final class Db implements Database {
 
     @Override
     public long expiresSize() {
-        return expCount;
+        return expires.size();
     }
 
     @Override
@@ -252,9 +242,7 @@ public final class Db implements Database {
             ks.save.finishNow();
         }
         table.clear();
-        expires = new Entry[INITIAL_EXPIRES];
-        expCount = 0;
-        expCursor = 0;
+        expires.clear();
     }
 
     /**
@@ -442,7 +430,7 @@ public final class Db implements Database {
         }
         Entry e = insert(key, h, value);
         if (expireAt >= 0) {
-            setExpire(e, expireAt);
+            expires.set(e, expireAt);
         }
         return true;
     }
@@ -521,16 +509,11 @@ public final class Db implements Database {
      * @return the number sampled in the high 32 bits, the number deleted in the low 32
      */
     public long sampleExpires(int maxSamples, long now) {
-        int num = Math.min(maxSamples, expCount);
+        int num = Math.min(maxSamples, expires.size());
         int sampled = 0;
         int expired = 0;
-        while (sampled < num && expCount > 0) {
-            if (expCursor <= 0 || expCursor > expCount) {
-                expCursor = expCount;
-            }
-            // Deleting the entry moves the last one (already visited this sweep, or added
-            // since) into its slot, below which the walk continues: nothing is skipped.
-            Entry e = expires[--expCursor];
+        while (sampled < num && expires.size() > 0) {
+            Entry e = expires.nextSample();
             sampled++;
             if (now > e.expireAt) {
                 unlink(e);
@@ -582,15 +565,9 @@ public final class Db implements Database {
         KeyTable t = table;
         table = other.table;
         other.table = t;
-        Entry[] ta = expires;
+        ExpiryIndex x = expires;
         expires = other.expires;
-        other.expires = ta;
-        int i = expCount;
-        expCount = other.expCount;
-        other.expCount = i;
-        i = expCursor;
-        expCursor = other.expCursor;
-        other.expCursor = i;
+        other.expires = x;
     }
 
     /** The number of buckets of the table, or of the one being rehashed into; for tests. */
@@ -659,35 +636,9 @@ public final class Db implements Database {
             return false;
         }
         if (e.expIdx >= 0) {
-            removeExpire(e);
+            expires.remove(e);
         }
         return true;
-    }
-
-    // --------------------------------------------------------------- expires
-
-    private void setExpire(Entry e, long deadline) {
-        e.expireAt = deadline;
-        if (e.expIdx < 0) {
-            if (expCount == expires.length) {
-                expires = Arrays.copyOf(expires, expCount * 2);
-            }
-            e.expIdx = expCount;
-            expires[expCount++] = e;
-        }
-    }
-
-    private void removeExpire(Entry e) {
-        int i = e.expIdx;
-        Entry last = expires[--expCount];
-        expires[i] = last;
-        last.expIdx = i;
-        expires[expCount] = null;
-        e.expIdx = -1;
-        e.expireAt = Entry.NO_DEADLINE;
-        if (expires.length > INITIAL_EXPIRES && expCount < expires.length >> 2) {
-            expires = Arrays.copyOf(expires, expires.length >> 1);
-        }
     }
 
     @Override
