@@ -9,50 +9,28 @@ import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisValue;
 import io.pyredis.storage.LookupRule;
 
-import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * One database: a chained hash table keyed by the key bytes, rehashed incrementally as
- * Redis's dict.c does (two tables while resizing; every lookup, insert and delete moves
- * one bucket), plus a dense array of the keys that have a deadline.
+ * One database: what a key's lookup, change and removal mean (lazy expiry, lookup
+ * statistics, keyspace listener calls, the running snapshot's copy-on-write hooks,
+ * LRU/LFU access tracking) over a {@link KeyTable} of its keys and an
+ * {@link ExpiryIndex} of those with a deadline.
  *
  * <p>The deadline lives in the entry itself, so a lookup pays no second hash lookup for
- * the expiry check. The expires array (each entry knows its slot; removal moves the last
- * entry into the hole) gives the active expiry cycle O(1) sampling: it walks the array
- * downwards with a cursor, which visits every key with a deadline once per sweep even
- * when keys come and go between cycles.
+ * the expiry check.
  *
  * <p>Not thread-safe: the keyspace belongs to one thread.
  */
 public final class Db implements Database {
 
-    private static final int INITIAL_SIZE = 4;
-    private static final int INITIAL_EXPIRES = 16;
-    /** Redis's HASHTABLE_MIN_FILL: shrink when under 10% full. */
-    private static final int MIN_FILL_PERCENT = 10;
-    /** Redis's dictRehash(d, 1) visits at most 10 empty buckets per bucket moved. */
-    private static final int EMPTY_VISITS_PER_STEP = 10;
-
     private final int index;
     private final KeyspaceState ks;
 
-    private Entry[] t0 = new Entry[INITIAL_SIZE];
-    private Entry[] t1;
-    private int used0;
-    private int used1;
-    /** The next bucket of t0 to move into t1; -1 when not rehashing. */
-    private int rehashIdx = -1;
-
-    private Entry[] expires = new Entry[INITIAL_EXPIRES];
-    private int expCount;
-    /** The active cycle's position in {@link #expires}; it walks downwards. */
-    private int expCursor;
-
-    /** Entries of the buckets one SCAN step visits, reused across calls. */
-    private Entry[] scanBuf = new Entry[16];
-    private int scanLen;
+    // Not final: SWAPDB swaps them between two databases.
+    private KeyTable table = new KeyTable();
+    private ExpiryIndex expires = new ExpiryIndex();
 
     public Db(int index, KeyspaceState ks) {
         this.index = index;
@@ -178,7 +156,7 @@ public final class Db implements Database {
     private void store(byte[] key, RedisValue value, int ttl, long deadline) {
         ks.listener.keyModified(index, key);
         int h = Hashing.hash(key);
-        Entry e = find(key, h);
+        Entry e = table.find(key, h);
         boolean created;
         if (e == null) {
             e = insert(key, h, value);
@@ -191,15 +169,15 @@ public final class Db implements Database {
             ks.listener.keyCreated(index, key);
         }
         if (ttl == SET_TTL) {
-            setExpire(e, deadline);
+            expires.set(e, deadline);
         } else if (e.expIdx >= 0 && (ttl == DROP_TTL || created)) {
-            removeExpire(e);
+            expires.remove(e);
         }
     }
 
     @Override
     public boolean delete(byte[] key) {
-        Entry e = find(key, Hashing.hash(key));
+        Entry e = table.find(key, Hashing.hash(key));
         if (e == null) {
             return false;
         }
@@ -231,7 +209,7 @@ public final class Db implements Database {
             return false;
         }
         preserve(e);
-        setExpire(e, expireAtMillis);
+        expires.set(e, expireAtMillis);
         ks.listener.keyModified(index, key);
         return true;
     }
@@ -243,19 +221,19 @@ public final class Db implements Database {
             return false;
         }
         preserve(e);
-        removeExpire(e);
+        expires.remove(e);
         ks.listener.keyModified(index, key);
         return true;
     }
 
     @Override
     public long size() {
-        return (long) used0 + used1;
+        return table.size();
     }
 
     @Override
     public long expiresSize() {
-        return expCount;
+        return expires.size();
     }
 
     @Override
@@ -263,16 +241,8 @@ public final class Db implements Database {
         if (ks.save != null) {
             ks.save.finishNow();
         }
-        t0 = new Entry[INITIAL_SIZE];
-        t1 = null;
-        used0 = 0;
-        used1 = 0;
-        rehashIdx = -1;
-        expires = new Entry[INITIAL_EXPIRES];
-        expCount = 0;
-        expCursor = 0;
-        Arrays.fill(scanBuf, null);
-        scanLen = 0;
+        table.clear();
+        expires.clear();
     }
 
     /**
@@ -285,7 +255,7 @@ public final class Db implements Database {
     @Override
     public byte[] randomKey() {
         while (true) {
-            Entry e = randomEntry();
+            Entry e = table.random();
             if (e == null) {
                 return null;
             }
@@ -302,12 +272,9 @@ public final class Db implements Database {
     /**
      * {@inheritDoc}
      *
-     * <p>Redis's dictScan: the cursor is a bucket index incremented in reverse bit order,
-     * so buckets already visited stay visited when the table doubles or halves, and while
-     * rehashing the buckets of the larger table that expand the smaller one's are visited
-     * together. As in Redis, a step visits whole buckets until about {@code count} keys
-     * are found or {@code count * 10} buckets were visited. Keys passed to {@code out}
-     * are the stored arrays: do not change them.
+     * <p>Redis's dictScan ({@link KeyTable#scanStep}): as in Redis, a call visits whole
+     * buckets until about {@code count} keys are found or {@code count * 10} buckets were
+     * visited. Keys passed to {@code out} are the stored arrays: do not change them.
      */
     @Override
     public long scan(long cursor, int count, Consumer<byte[]> out) {
@@ -318,15 +285,16 @@ public final class Db implements Database {
         long emitted = 0;
         long v = cursor;
         do {
-            scanLen = 0;
-            v = scanStep(v);
-            // All buckets of this step are collected before anything changes the tables.
-            int n = scanLen;
+            v = table.scanStep(v);
+            // All buckets of this step are collected before anything changes the table.
+            Entry[] batch = table.batch();
+            int n = table.batchSize();
             long now = ks.now;
             for (int i = 0; i < n; i++) {
-                Entry e = scanBuf[i];
+                Entry e = batch[i];
                 if (now > e.expireAt) {
-                    scanBuf[i] = null;
+                    // Unlinking dropped the deadline: the null is what says the key is gone.
+                    batch[i] = null;
                     if (unlink(e)) {
                         ks.expiredKeys++;
                         ks.listener.keyExpired(index, e.key);
@@ -334,14 +302,13 @@ public final class Db implements Database {
                 }
             }
             for (int i = 0; i < n; i++) {
-                Entry e = scanBuf[i];
+                Entry e = batch[i];
                 if (e != null) {
-                    scanBuf[i] = null;
+                    batch[i] = null;
                     out.accept(e.key);
                     emitted++;
                 }
             }
-            scanLen = 0;
         } while (v != 0 && maxIterations-- > 0 && emitted < count);
         return v;
     }
@@ -385,26 +352,17 @@ public final class Db implements Database {
     /**
      * {@inheritDoc}
      *
-     * <p>Walks the tables directly (nothing moves meanwhile), so each key comes once;
+     * <p>Walks the table directly (nothing moves meanwhile), so each key comes once;
      * expired keys are skipped but not removed, as Redis 7.0's KEYS does.
      */
     @Override
     public void forEachKey(Consumer<byte[]> out) {
         long now = ks.now;
-        forEachIn(t0, now, out);
-        if (t1 != null) {
-            forEachIn(t1, now, out);
-        }
-    }
-
-    private static void forEachIn(Entry[] t, long now, Consumer<byte[]> out) {
-        for (Entry head : t) {
-            for (Entry e = head; e != null; e = e.next) {
-                if (now <= e.expireAt) {
-                    out.accept(e.key);
-                }
+        table.forEach(e -> {
+            if (now <= e.expireAt) {
+                out.accept(e.key);
             }
-        }
+        });
     }
 
     // ------------------------------------------------------------ access
@@ -454,20 +412,11 @@ public final class Db implements Database {
      */
     public <E extends Exception> void forEachEntry(EntryVisitor<E> v) throws E {
         long now = ks.now;
-        visitAll(t0, now, v);
-        if (t1 != null) {
-            visitAll(t1, now, v);
-        }
-    }
-
-    private static <E extends Exception> void visitAll(Entry[] t, long now, EntryVisitor<E> v) throws E {
-        for (Entry head : t) {
-            for (Entry e = head; e != null; e = e.next) {
-                if (now <= e.expireAt) {
-                    v.visit(e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt);
-                }
+        table.forEach(e -> {
+            if (now <= e.expireAt) {
+                v.visit(e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt);
             }
-        }
+        });
     }
 
     /**
@@ -476,12 +425,12 @@ public final class Db implements Database {
      */
     public boolean load(byte[] key, RedisValue value, long expireAt) {
         int h = Hashing.hash(key);
-        if (find(key, h) != null) {
+        if (table.find(key, h) != null) {
             return false;
         }
         Entry e = insert(key, h, value);
         if (expireAt >= 0) {
-            setExpire(e, expireAt);
+            expires.set(e, expireAt);
         }
         return true;
     }
@@ -489,16 +438,7 @@ public final class Db implements Database {
     /** Sets every key's access time to now, keeping its LFU counter (after a replay at time 0). */
     public void touchAllQuietly() {
         int now = ks.nowSeconds();
-        for (Entry[] t : new Entry[][] {t0, t1}) {
-            if (t == null) {
-                continue;
-            }
-            for (Entry head : t) {
-                for (Entry e = head; e != null; e = e.next) {
-                    e.access = now;
-                }
-            }
-        }
+        table.forEach(e -> e.access = now);
     }
 
     // ------------------------------------------------------------- snapshots
@@ -539,14 +479,14 @@ public final class Db implements Database {
         if (size() == 0) {
             return 0;
         }
-        scanLen = 0;
-        long next = scanStep(cursor);
-        int n = scanLen;
+        long next = table.scanStep(cursor);
+        Entry[] batch = table.batch();
+        int n = table.batchSize();
         byte mark = ks.saveMark;
         try {
             for (int i = 0; i < n; i++) {
-                Entry e = scanBuf[i];
-                scanBuf[i] = null;
+                Entry e = batch[i];
+                batch[i] = null;
                 if (e.saveMark != mark) {
                     e.saveMark = mark;
                     out.visit(e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt);
@@ -554,9 +494,8 @@ public final class Db implements Database {
             }
         } finally {
             for (int i = 0; i < n; i++) {
-                scanBuf[i] = null;
+                batch[i] = null;
             }
-            scanLen = 0;
         }
         return next;
     }
@@ -570,16 +509,11 @@ public final class Db implements Database {
      * @return the number sampled in the high 32 bits, the number deleted in the low 32
      */
     public long sampleExpires(int maxSamples, long now) {
-        int num = Math.min(maxSamples, expCount);
+        int num = Math.min(maxSamples, expires.size());
         int sampled = 0;
         int expired = 0;
-        while (sampled < num && expCount > 0) {
-            if (expCursor <= 0 || expCursor > expCount) {
-                expCursor = expCount;
-            }
-            // Deleting the entry moves the last one (already visited this sweep, or added
-            // since) into its slot, below which the walk continues: nothing is skipped.
-            Entry e = expires[--expCursor];
+        while (sampled < num && expires.size() > 0) {
+            Entry e = expires.nextSample();
             sampled++;
             if (now > e.expireAt) {
                 unlink(e);
@@ -596,17 +530,17 @@ public final class Db implements Database {
      * serverCron), for a table left sparse by deletes that came while it was rehashing.
      */
     public void shrinkIfSparse() {
-        shrinkIfNeeded();
+        table.shrinkIfSparse();
     }
 
     /** Whether an incremental rehash is under way. */
     public boolean isRehashing() {
-        return rehashIdx >= 0;
+        return table.isRehashing();
     }
 
     /** Moves up to {@code buckets} buckets to the new table; whether rehashing continues. */
     public boolean rehash(int buckets) {
-        return rehashSteps(buckets);
+        return table.rehash(buckets);
     }
 
     /**
@@ -614,12 +548,12 @@ public final class Db implements Database {
      * Redis's dictFind on the main dict sees (WATCH after FLUSHDB/SWAPDB).
      */
     public boolean isStored(byte[] key) {
-        return find(key, Hashing.hash(key)) != null;
+        return table.find(key, Hashing.hash(key)) != null;
     }
 
     /** Whether {@code key} is in the table and past its deadline (Redis's keyIsExpired), without deleting it. */
     public boolean isExpired(byte[] key) {
-        Entry e = find(key, Hashing.hash(key));
+        Entry e = table.find(key, Hashing.hash(key));
         return e != null && ks.now > e.expireAt;
     }
 
@@ -628,42 +562,24 @@ public final class Db implements Database {
         if (ks.save != null) {
             ks.save.finishNow();
         }
-        Entry[] ta = t0;
-        t0 = other.t0;
-        other.t0 = ta;
-        ta = t1;
-        t1 = other.t1;
-        other.t1 = ta;
-        int i = used0;
-        used0 = other.used0;
-        other.used0 = i;
-        i = used1;
-        used1 = other.used1;
-        other.used1 = i;
-        i = rehashIdx;
-        rehashIdx = other.rehashIdx;
-        other.rehashIdx = i;
-        ta = expires;
+        KeyTable t = table;
+        table = other.table;
+        other.table = t;
+        ExpiryIndex x = expires;
         expires = other.expires;
-        other.expires = ta;
-        i = expCount;
-        expCount = other.expCount;
-        other.expCount = i;
-        i = expCursor;
-        expCursor = other.expCursor;
-        other.expCursor = i;
+        other.expires = x;
     }
 
     /** The number of buckets of the table, or of the one being rehashed into; for tests. */
     int buckets() {
-        return t1 == null ? t0.length : t1.length;
+        return table.buckets();
     }
 
-    // ------------------------------------------------------------ hash table
+    // ------------------------------------------------------------ entries
 
     /** The entry of {@code key} if live; an expired one is deleted and counted. */
     private Entry lookup(byte[] key) {
-        Entry e = find(key, Hashing.hash(key));
+        Entry e = table.find(key, Hashing.hash(key));
         if (e != null && ks.now > e.expireAt) {
             unlink(e);
             ks.expiredKeys++;
@@ -703,257 +619,26 @@ public final class Db implements Database {
         return expired;
     }
 
-    private Entry find(byte[] key, int h) {
-        if (rehashIdx >= 0) {
-            rehashSteps(1);
-        }
-        Entry[] t = t0;
-        for (Entry e = t[h & (t.length - 1)]; e != null; e = e.next) {
-            if (e.hash == h && Arrays.equals(e.key, key)) {
-                return e;
-            }
-        }
-        t = t1;
-        if (t != null) {
-            for (Entry e = t[h & (t.length - 1)]; e != null; e = e.next) {
-                if (e.hash == h && Arrays.equals(e.key, key)) {
-                    return e;
-                }
-            }
-        }
-        return null;
-    }
-
     /** Adds a key known to be absent. */
     private Entry insert(byte[] key, int h, RedisValue value) {
-        if (rehashIdx < 0 && used0 >= t0.length) {
-            // Load factor 1, as Redis: grow to the next power of two above the count.
-            resize(tableSizeFor(used0 + 1L));
-        }
         Entry e = new Entry(key, h, value);
         e.access = ks.nowSeconds();
         // A key born during a snapshot is not part of it.
         e.saveMark = ks.saveMark;
-        if (rehashIdx >= 0) {
-            // New keys go to the new table, so the old one only ever empties.
-            Entry[] t = t1;
-            int i = h & (t.length - 1);
-            e.next = t[i];
-            t[i] = e;
-            used1++;
-        } else {
-            Entry[] t = t0;
-            int i = h & (t.length - 1);
-            e.next = t[i];
-            t[i] = e;
-            used0++;
-        }
+        table.add(e);
         return e;
     }
 
     /** Removes {@code e} from the table and the expires array; false if it was not there. */
     private boolean unlink(Entry e) {
         preserve(e);
-        if (removeFromChain(t0, e)) {
-            used0--;
-        } else if (t1 != null && removeFromChain(t1, e)) {
-            used1--;
-        } else {
+        if (!table.remove(e)) {
             return false;
         }
-        e.next = null;
         if (e.expIdx >= 0) {
-            removeExpire(e);
-        }
-        shrinkIfNeeded();
-        return true;
-    }
-
-    private static boolean removeFromChain(Entry[] t, Entry e) {
-        int i = e.hash & (t.length - 1);
-        Entry p = t[i];
-        if (p == e) {
-            t[i] = e.next;
-            return true;
-        }
-        while (p != null) {
-            if (p.next == e) {
-                p.next = e.next;
-                return true;
-            }
-            p = p.next;
-        }
-        return false;
-    }
-
-    private void shrinkIfNeeded() {
-        if (rehashIdx < 0 && t0.length > INITIAL_SIZE
-                && (long) used0 * 100 < (long) t0.length * MIN_FILL_PERCENT) {
-            resize(Math.max(INITIAL_SIZE, tableSizeFor(used0)));
-        }
-    }
-
-    private void resize(int size) {
-        if (rehashIdx >= 0 || size == t0.length) {
-            return;
-        }
-        if (used0 == 0) {
-            t0 = new Entry[size];
-            return;
-        }
-        t1 = new Entry[size];
-        used1 = 0;
-        rehashIdx = 0;
-    }
-
-    /** Redis's dictRehash: moves {@code n} non-empty buckets, visiting at most 10n empty. */
-    private boolean rehashSteps(int n) {
-        if (rehashIdx < 0) {
-            return false;
-        }
-        Entry[] from = t0;
-        Entry[] to = t1;
-        int mask = to.length - 1;
-        int emptyVisits = n * EMPTY_VISITS_PER_STEP;
-        while (n-- > 0 && used0 != 0) {
-            while (from[rehashIdx] == null) {
-                rehashIdx++;
-                if (--emptyVisits == 0) {
-                    return true;
-                }
-            }
-            Entry e = from[rehashIdx];
-            while (e != null) {
-                Entry next = e.next;
-                int i = e.hash & mask;
-                e.next = to[i];
-                to[i] = e;
-                used0--;
-                used1++;
-                e = next;
-            }
-            from[rehashIdx] = null;
-            rehashIdx++;
-        }
-        if (used0 == 0) {
-            t0 = to;
-            used0 = used1;
-            t1 = null;
-            used1 = 0;
-            rehashIdx = -1;
-            return false;
+            expires.remove(e);
         }
         return true;
-    }
-
-    private static int tableSizeFor(long n) {
-        if (n <= INITIAL_SIZE) {
-            return INITIAL_SIZE;
-        }
-        if (n >= 1 << 30) {
-            return 1 << 30;
-        }
-        return Integer.highestOneBit((int) n - 1) << 1;
-    }
-
-    /** Redis's dictGetRandomKey: a random non-empty bucket, then a random chain element. */
-    private Entry randomEntry() {
-        if (size() == 0) {
-            return null;
-        }
-        if (rehashIdx >= 0) {
-            rehashSteps(1);
-        }
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        Entry head;
-        if (rehashIdx >= 0) {
-            // Buckets of t0 below rehashIdx are empty: draw from the rest of t0 and t1.
-            int s0 = t0.length;
-            int span = s0 + t1.length - rehashIdx;
-            do {
-                int h = rehashIdx + rnd.nextInt(span);
-                head = h >= s0 ? t1[h - s0] : t0[h];
-            } while (head == null);
-        } else {
-            Entry[] t = t0;
-            int mask = t.length - 1;
-            do {
-                head = t[rnd.nextInt() & mask];
-            } while (head == null);
-        }
-        int len = 0;
-        for (Entry e = head; e != null; e = e.next) {
-            len++;
-        }
-        int pick = len == 1 ? 0 : rnd.nextInt(len);
-        Entry e = head;
-        while (pick-- > 0) {
-            e = e.next;
-        }
-        return e;
-    }
-
-    private long scanStep(long v) {
-        if (rehashIdx < 0) {
-            Entry[] t = t0;
-            long m0 = t.length - 1;
-            collect(t[(int) (v & m0)]);
-            // Set the bits above the mask so the reversed increment carries through them.
-            v |= ~m0;
-            v = Long.reverse(Long.reverse(v) + 1);
-        } else {
-            Entry[] small = t0;
-            Entry[] big = t1;
-            if (small.length > big.length) {
-                small = t1;
-                big = t0;
-            }
-            long m0 = small.length - 1;
-            long m1 = big.length - 1;
-            collect(small[(int) (v & m0)]);
-            // Then every bucket of the larger table that expands the small one's bucket.
-            do {
-                collect(big[(int) (v & m1)]);
-                v |= ~m1;
-                v = Long.reverse(Long.reverse(v) + 1);
-            } while ((v & (m0 ^ m1)) != 0);
-        }
-        return v;
-    }
-
-    private void collect(Entry e) {
-        for (; e != null; e = e.next) {
-            if (scanLen == scanBuf.length) {
-                scanBuf = Arrays.copyOf(scanBuf, scanLen * 2);
-            }
-            scanBuf[scanLen++] = e;
-        }
-    }
-
-    // --------------------------------------------------------------- expires
-
-    private void setExpire(Entry e, long deadline) {
-        e.expireAt = deadline;
-        if (e.expIdx < 0) {
-            if (expCount == expires.length) {
-                expires = Arrays.copyOf(expires, expCount * 2);
-            }
-            e.expIdx = expCount;
-            expires[expCount++] = e;
-        }
-    }
-
-    private void removeExpire(Entry e) {
-        int i = e.expIdx;
-        Entry last = expires[--expCount];
-        expires[i] = last;
-        last.expIdx = i;
-        expires[expCount] = null;
-        e.expIdx = -1;
-        e.expireAt = Entry.NO_DEADLINE;
-        if (expires.length > INITIAL_EXPIRES && expCount < expires.length >> 2) {
-            expires = Arrays.copyOf(expires, expires.length >> 1);
-        }
     }
 
     @Override
