@@ -213,13 +213,13 @@ public final class Client implements Session {
         }
         host.stats().totalNetOutputBytes += size;
         byte[] b = writer.buffer();
-        output.write(b, 0, size);
+        boolean queued = output.write(b, 0, size);
         if (b.length > KEEP_WRITER_BYTES) {
             writer = new RespWriter(writer.protocol());
         } else {
             writer.reset();
         }
-        if (softLimitSince != 0 || output.queuedBytes() > 0) {
+        if (queued || softLimitSince != 0) {
             checkOutputLimits();
         }
     }

@@ -10,8 +10,10 @@ public interface ClientOutput {
     /**
      * Hands {@code len} bytes of {@code b} from {@code off} to the connection now; what the
      * socket does not take at once is queued (copied), so {@code b} may be reused after.
+     *
+     * @return whether some of it was queued (the output limits are then checked)
      */
-    void write(byte[] b, int off, int len);
+    boolean write(byte[] b, int off, int len);
 
     /** The bytes written but not yet taken by the socket: what the output buffer limits check. */
     long queuedBytes();

@@ -40,6 +40,7 @@ public final class CommandEntry {
     private final int lastKey;
     private final int keyStep;
     private final boolean ownKeyFinder;
+    private final boolean touchesArbitraryKeys;
 
     /** calls */
     public long calls;
@@ -88,6 +89,7 @@ public final class CommandEntry {
             f.add(CommandFlag.MODULE);
         }
         this.flags = Collections.unmodifiableSet(f);
+        this.touchesArbitraryKeys = f.contains(CommandFlag.TOUCHES_ARBITRARY_KEYS);
         this.aclCategories = Collections.unmodifiableSet(implicitCategories(spec));
         List<Command> subs = command.subcommands();
         if (subs.isEmpty()) {
@@ -146,6 +148,11 @@ public final class CommandEntry {
     /** The module (plugin pack) the command belongs to, or null. */
     public String module() {
         return module;
+    }
+
+    /** Has the {@code touches_arbitrary_keys} flag: what it propagates is not wrapped in MULTI/EXEC. */
+    public boolean touchesArbitraryKeys() {
+        return touchesArbitraryKeys;
     }
 
     /** Whether the command finds its keys itself ({@link Command#keys}), as Redis's getkeys_proc. */

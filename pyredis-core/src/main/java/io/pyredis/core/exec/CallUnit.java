@@ -1,7 +1,6 @@
 package io.pyredis.core.exec;
 
 import io.pyredis.api.BlockingCommand;
-import io.pyredis.api.CommandFlag;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.client.Transaction;
@@ -64,6 +63,7 @@ public final class CallUnit {
     private final Propagation propagation = new Propagation();
     private final Watches watches;
     private final BlockedClients blocked;
+    private CallObserver[] observers = new CallObserver[0];
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
 
@@ -115,6 +115,13 @@ public final class CallUnit {
      */
     public void diskErrorCheck(Supplier<String> check) {
         this.diskError = check;
+    }
+
+    /** Adds what is told of every call (slow log, latency monitor, MONITOR, tracking). */
+    public void addObserver(CallObserver o) {
+        CallObserver[] a = java.util.Arrays.copyOf(observers, observers.length + 1);
+        a[observers.length] = o;
+        observers = a;
     }
 
     public Keyspace keyspace() {
@@ -322,7 +329,9 @@ public final class CallUnit {
         RespWriter w = c.reply();
         int mark = w.size();
         CallContext ctx = enter(c, e);
-        LookupRule outerRule = keyspace.lookupRule();
+        // The rule goes back to the enclosing command's (EXEC's) or to NONE afterwards, so that
+        // the server's own lookups (serving blocked clients, WATCH) are never reads.
+        LookupRule outerRule = depth == 1 ? LookupRule.NONE : contexts[depth - 2].entry().lookupRule();
         keyspace.lookupRule(e.lookupRule());
         boolean recording = (flags & CALL_PROPAGATE) != 0 && propagation.active();
         long dirtyBefore = dirty;
@@ -346,7 +355,6 @@ public final class CallUnit {
             LOG.error("Command '{}' failed", e.name(), ex);
             replaceReply(c, mark).error("ERR internal error in '" + e.name() + "' command: " + ex);
         } finally {
-            // The server's own lookups (serving blocked clients, WATCH) are never reads.
             keyspace.lookupRule(outerRule);
         }
         long end = System.nanoTime();
@@ -372,11 +380,16 @@ public final class CallUnit {
         if ((flags & CALL_UNBLOCK) == 0) {
             stats.totalCommandsProcessed++;
         }
+        boolean parked = false;
         if (blocks) {
             byte[][] keys = c.takeBlockRequest();
             if (w.size() == mark) {
                 blocked.park(c, e, args, keys, c.blockTimeout());
+                parked = true;
             }
+        }
+        for (CallObserver o : observers) {
+            o.called(c, e, args, db, end - startNanos, flags & CALL_FULL, parked, (flags & CALL_UNBLOCK) != 0);
         }
         exit();
         return end;
@@ -424,7 +437,7 @@ public final class CallUnit {
         CommandEntry e = ctx.entry();
         ctx.bind(null, null);
         if (depth == 0) {
-            propagation.commit(!e.flags().contains(CommandFlag.TOUCHES_ARBITRARY_KEYS));
+            propagation.commit(!e.touchesArbitraryKeys());
         }
     }
 

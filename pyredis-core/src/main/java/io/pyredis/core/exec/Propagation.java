@@ -13,13 +13,12 @@ import java.util.List;
  */
 public final class Propagation {
 
-    /** A receiver of propagated commands: the append-only file, a replication stream, a test. */
+    /**
+     * A receiver of propagated commands: the append-only file, a replication stream, a
+     * test. A sink is added while it takes commands (the AOF: while it is on) and removed
+     * when it stops, so that a server with none records nothing at all.
+     */
     public interface Sink {
-
-        /** Whether the sink takes commands now (the AOF: only while it is on). */
-        default boolean active() {
-            return true;
-        }
 
         /** One command of the unit, in database {@code db}; MULTI and EXEC come this way too. */
         void propagate(int db, byte[][] argv);
@@ -40,8 +39,11 @@ public final class Propagation {
     /** Commands recorded by commands themselves (propagate, verbatim), not expiries. */
     private long records;
 
-    /** Adds a sink. */
+    /** Adds a sink (once). */
     public void addSink(Sink s) {
+        if (sinks.contains(s)) {
+            return;
+        }
         sinks.add(s);
         sinkArray = sinks.toArray(new Sink[0]);
     }
@@ -54,12 +56,7 @@ public final class Propagation {
 
     /** Whether some sink takes commands now: the call unit's cheap test before recording. */
     public boolean active() {
-        for (Sink s : sinkArray) {
-            if (s.active()) {
-                return true;
-            }
-        }
-        return false;
+        return sinkArray.length != 0;
     }
 
     /** The count of commands recorded by commands so far, for the call unit's before/after test. */
@@ -100,9 +97,6 @@ public final class Propagation {
         }
         boolean transaction = wrap && count > 1;
         for (Sink s : sinkArray) {
-            if (!s.active()) {
-                continue;
-            }
             if (transaction) {
                 s.propagate(dbs[0], MULTI);
             }

@@ -66,13 +66,15 @@ public final class ChannelClient extends ChannelInboundHandlerAdapter implements
     // ---- ClientOutput ------------------------------------------------------------------
 
     @Override
-    public void write(byte[] b, int off, int len) {
+    public boolean write(byte[] b, int off, int len) {
         int done = io.writeNow(channel, b, off, len);
-        if (done < len) {
-            ByteBuf out = channel.alloc().directBuffer(len - done);
-            out.writeBytes(b, off + done, len - done);
-            channel.writeAndFlush(out, channel.voidPromise());
+        if (done == len) {
+            return false;
         }
+        ByteBuf out = channel.alloc().directBuffer(len - done);
+        out.writeBytes(b, off + done, len - done);
+        channel.writeAndFlush(out, channel.voidPromise());
+        return true;
     }
 
     @Override

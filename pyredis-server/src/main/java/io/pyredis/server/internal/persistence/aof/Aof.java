@@ -60,11 +60,20 @@ public final class Aof {
             @Override
             public void turnedOnFailed() {
                 files.closeIncr();
-                on = false;
+                Aof.this.on(false);
                 writer.discardBuffer();
             }
         });
-        engine.propagation().addSink(writer);
+    }
+
+    /** The AOF is on or off: its writer takes propagated commands only while it is on. */
+    private void on(boolean enabled) {
+        on = enabled;
+        if (enabled) {
+            engine.propagation().addSink(writer);
+        } else {
+            engine.propagation().removeSink(writer);
+        }
     }
 
     /** The directory of the AOF files: {@code dir}/{@code appenddirname}. */
@@ -107,7 +116,7 @@ public final class Aof {
             throw new AofException("Can't open the append-only file: " + e.getMessage(), e);
         }
         writer.newFile();
-        on = true;
+        on(true);
         writer.startFsyncThread();
         return true;
     }
@@ -177,7 +186,7 @@ public final class Aof {
                 LOG.warn("Fsync of the AOF file failed when turning it off: {}", e.toString());
             }
             files.closeIncr();
-            on = false;
+            on(false);
             writer.discardBuffer();
             writer.clearErrors();
             return true;
@@ -192,9 +201,9 @@ public final class Aof {
                     e.toString());
             return false;
         }
-        on = true;
+        on(true);
         if (!rewriter.rewrite(true)) {
-            on = false;
+            on(false);
             LOG.warn("Redis needs to enable the AOF but can't trigger a background AOF rewrite operation");
             return false;
         }
@@ -210,7 +219,7 @@ public final class Aof {
         }
         if (writer.exiting()) {
             files.closeIncr();
-            on = false;
+            on(false);
             return;
         }
         writer.flushNow(true);
@@ -221,7 +230,7 @@ public final class Aof {
             LOG.warn("Fsync of the AOF file failed at shutdown: {}", e.toString());
         }
         files.closeIncr();
-        on = false;
+        on(false);
         writer.stopFsyncThread();
     }
 

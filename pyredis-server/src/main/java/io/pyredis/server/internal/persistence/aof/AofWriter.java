@@ -96,11 +96,6 @@ final class AofWriter implements Propagation.Sink {
     // ---- Propagation.Sink ---------------------------------------------------------------
 
     @Override
-    public boolean active() {
-        return recording.getAsBoolean();
-    }
-
-    @Override
     public void propagate(int db, byte[][] argv) {
         if (db != selectedDb) {
             buf.multibulk(2);
