@@ -97,6 +97,34 @@ class CrossPackIntegrationTest {
     }
 
     @Test
+    void copyOfASortedSetKeepsItsEncodingAndIsIndependent() {
+        String limit = jedis.configGet("zset-max-listpack-entries").get("zset-max-listpack-entries");
+        try {
+            jedis.configSet("zset-max-listpack-entries", "3");
+            for (String[] zset : new String[][] {{"small", "2"}, {"big", "5"}}) {
+                String key = zset[0];
+                int n = Integer.parseInt(zset[1]);
+                for (int i = 0; i < n; i++) {
+                    jedis.zadd(key, i * 1.5, "m" + i);
+                }
+                String encoding = jedis.objectEncoding(key);
+                assertEquals(n <= 3 ? "listpack" : "skiplist", encoding);
+                assertTrue(jedis.copy(key, key + "2", false));
+                assertEquals(encoding, jedis.objectEncoding(key + "2"));
+                assertEquals(jedis.zrangeWithScores(key, 0, -1), jedis.zrangeWithScores(key + "2", 0, -1));
+                // Changing one leaves the other as it was.
+                jedis.zadd(key, 100, "m0");
+                jedis.zrem(key, "m1");
+                assertEquals(0.0, jedis.zscore(key + "2", "m0"));
+                assertEquals(1.5, jedis.zscore(key + "2", "m1"));
+                assertEquals(n, jedis.zcard(key + "2"));
+            }
+        } finally {
+            jedis.configSet("zset-max-listpack-entries", limit);
+        }
+    }
+
+    @Test
     void blpopInsideMultiDoesNotBlock() {
         Transaction t = jedis.multi();
         t.blpop(0, "empty");

@@ -244,6 +244,28 @@ public final class SortedSetValue implements RedisSortedSet {
         members[--size] = null;
     }
 
+    /**
+     * COPY's value: the same members and scores in the same encoding, as Redis's zsetDup.
+     * Member arrays are never changed in place, so the copy shares them.
+     */
+    @Override
+    public SortedSetValue copy() {
+        SortedSetValue c = new SortedSetValue(limits);
+        if (list == null) {
+            c.members = Arrays.copyOf(members, Math.max(size, 4));
+            c.scores = Arrays.copyOf(scores, Math.max(size, 4));
+            c.size = size;
+            return c;
+        }
+        c.members = null;
+        c.scores = null;
+        c.list = new SkipList();
+        for (SkipList.Node n = list.size() == 0 ? null : list.nodeAt(0); n != null; n = n.forward[0]) {
+            c.list.insert(n.member, n.score);
+        }
+        return c;
+    }
+
     private void convert() {
         SkipList sl = new SkipList();
         for (int i = 0; i < size; i++) {
