@@ -161,7 +161,7 @@ class ServerCommandsTest {
             assertEquals("+OK\r\n+OK\r\n", c.read(10));
         }
         assertEquals("{\n  \"port\": 0,\n  \"bind\": \"127.0.0.1\",\n  \"proto-max-bulk-len\": \"512mb\",\n"
-                + "  \"hz\": 25,\n  \"timeout\": 30\n}\n", Files.readString(file));
+                + "  \"timeout\": 30,\n  \"hz\": 25\n}\n", Files.readString(file), "new keys in Redis's table order");
         PyRedisServer again = PyRedisServer.builder().configFile(file).build();
         assertEquals("25", again.config("hz"), "the rewritten file loads");
         assertEquals("30", again.config("timeout"));

@@ -94,11 +94,8 @@ public final class ConfigRewriter {
     /** The value as the JSON config file writes it: numbers, booleans and arrays where the type has them. */
     static JsonNode toJson(ConfigParam<?> p) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        if (p instanceof IntParam) {
-            return f.numberNode(((IntParam) p).intValue());
-        }
-        if (p instanceof MemoryParam) {
-            return f.numberNode(((MemoryParam) p).longValue());
+        if (p instanceof NumericParam && ((NumericParam) p).get().matches("-?[0-9]{1,18}")) {
+            return f.numberNode(((NumericParam) p).longValue());
         }
         if (p instanceof BoolParam) {
             return f.booleanNode(((BoolParam) p).isOn());
