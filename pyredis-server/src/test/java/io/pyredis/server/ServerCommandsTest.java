@@ -123,6 +123,36 @@ class ServerCommandsTest {
     }
 
     @Test
+    void configSetPortMovesTheListenerOrUndoesTheWholeCall() throws Exception {
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start();
+             java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             RawClient c = new RawClient(s.port())) {
+            int first = s.port();
+            String busy = "-ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this "
+                    + "port. Check server logs.\r\n";
+            c.send(command("CONFIG", "SET", "maxmemory", "5", "port", Integer.toString(taken.getLocalPort())));
+            assertEquals(busy, c.readLike(busy));
+            assertEquals("*4\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n$4\r\nport\r\n$" + Integer.toString(first).length()
+                    + "\r\n" + first + "\r\n", c.call("CONFIG", "GET", "maxmemory", "port"), "both put back");
+            try (RawClient still = new RawClient(first)) {
+                assertEquals("+PONG\r\n", still.call("PING"), "still listening where it was");
+            }
+
+            int next;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                next = probe.getLocalPort();
+            }
+            assertEquals("+OK\r\n", c.call("CONFIG", "SET", "port", Integer.toString(next)));
+            assertEquals(next, s.port());
+            try (RawClient moved = new RawClient(next)) {
+                assertEquals("+PONG\r\n", moved.call("PING"), "listening on the new port");
+            }
+            assertEquals("+PONG\r\n", c.call("PING"), "connected clients stay");
+            assertThrows(ConnectException.class, () -> new RawClient(first).close(), "the old port is closed");
+        }
+    }
+
+    @Test
     void configSetMaxclientsAndRequirepassApplyToNewConnections() throws Exception {
         try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start();
              RawClient admin = new RawClient(s.port())) {
