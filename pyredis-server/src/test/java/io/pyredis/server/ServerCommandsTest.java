@@ -184,17 +184,29 @@ class ServerCommandsTest {
             assertEquals(expected, c.readLike(expected));
         }
         Path file = dir.resolve("pyredis.json");
-        Files.writeString(file, "{\n  // mine\n  \"port\": 0,\n  \"bind\": \"127.0.0.1\",\n  \"proto-max-bulk-len\": \"512mb\"\n}\n");
+        Files.writeString(file, "{\n  // mine\n  \"port\": 0,\n  \"bind\": \"127.0.0.1\",\n  \"proto-max-bulk-len\": \"512mb\",\n"
+                + "  \"hash-max-ziplist-entries\": 100\n}\n");
         try (PyRedisServer s = PyRedisServer.builder().configFile(file).build().start();
              RawClient c = new RawClient(s.port())) {
-            c.send(command("CONFIG", "SET", "hz", "25", "timeout", "30") + command("CONFIG", "REWRITE"));
-            assertEquals("+OK\r\n+OK\r\n", c.read(10));
+            c.send(command("CONFIG", "SET", "hz", "25", "timeout", "30", "maxmemory-policy", "allkeys-lru",
+                    "hash-max-listpack-entries", "200", "maxmemory-clients", "10%", "slowlog-log-slower-than", "-1",
+                    "latency-tracking-info-percentiles", "99.9")
+                    + command("CONFIG", "SET", "maxmemory-samples", "5") + command("CONFIG", "REWRITE"));
+            assertEquals("+OK\r\n+OK\r\n+OK\r\n", c.read(15));
         }
         assertEquals("{\n  \"port\": 0,\n  \"bind\": \"127.0.0.1\",\n  \"proto-max-bulk-len\": \"512mb\",\n"
-                + "  \"timeout\": 30,\n  \"hz\": 25\n}\n", Files.readString(file), "new keys in Redis's table order");
+                + "  \"hash-max-ziplist-entries\": 200,\n"
+                + "  \"maxmemory-policy\": \"allkeys-lru\",\n  \"timeout\": 30,\n  \"hz\": 25,\n"
+                + "  \"slowlog-log-slower-than\": -1,\n  \"maxmemory-clients\": \"10%\",\n"
+                + "  \"latency-tracking-info-percentiles\": \"99.9\"\n}\n", Files.readString(file),
+                "keys in the file rewritten in place (an alias as the alias), changed ones appended in Redis's table "
+                        + "order, defaults (maxmemory-samples 5) left out");
         PyRedisServer again = PyRedisServer.builder().configFile(file).build();
         assertEquals("25", again.config("hz"), "the rewritten file loads");
         assertEquals("30", again.config("timeout"));
+        assertEquals("200", again.config("hash-max-listpack-entries"));
+        assertEquals("10%", again.config("maxmemory-clients"));
+        assertEquals("99.9", again.config("latency-tracking-info-percentiles"));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }

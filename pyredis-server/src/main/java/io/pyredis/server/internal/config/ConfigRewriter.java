@@ -45,7 +45,9 @@ public final class ConfigRewriter {
             }
         }
         for (ConfigParam<?> p : registry.all()) {
-            if (registry.find(p.name()) == p && !containsIgnoreCase(root, p.name()) && !p.get().equals(p.defaultText())) {
+            // A key already in the file by its alias (hash-max-ziplist-entries) was rewritten in place above.
+            if (!containsIgnoreCase(root, p.name()) && (p.alias() == null || !containsIgnoreCase(root, p.alias()))
+                    && !p.get().equals(p.defaultText())) {
                 root.set(p.name(), toJson(p));
             }
         }
