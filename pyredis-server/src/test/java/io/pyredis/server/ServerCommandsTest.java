@@ -124,7 +124,8 @@ class ServerCommandsTest {
 
     @Test
     void configSetPortMovesTheListenerOrUndoesTheWholeCall() throws Exception {
-        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start();
+        // As the shipped config: a port in use on the one address must refuse, even though ::1 is free.
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1 -::1").build().start();
              java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              RawClient c = new RawClient(s.port())) {
             int first = s.port();

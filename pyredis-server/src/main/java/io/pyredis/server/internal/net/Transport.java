@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +171,8 @@ public final class Transport {
                 }
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                boolean inUse = e instanceof BindException && why.contains("in use");
+                // NIO throws a BindException, epoll its NativeIoException: both IOExceptions with strerror's text.
+                boolean inUse = e instanceof IOException && why.contains("in use");
                 if (inUse && !(wanted == 0 && !into.isEmpty())) {
                     closeAll(into);
                     throw new IOException("Could not create server TCP listening socket " + host + ":" + p + ": " + why, e);
