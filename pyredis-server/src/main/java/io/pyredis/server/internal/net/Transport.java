@@ -154,7 +154,13 @@ public final class Transport {
     private int listen(ServerConfig cfg, List<Channel> into) throws IOException {
         int wanted = cfg.port.intValue();
         int bound = 0;
-        for (String spec : cfg.bind.value()) {
+        // Redis opens "::" with IPV6_V6ONLY beside "0.0.0.0"; Java cannot, and its "::" socket
+        // takes IPv4 too. So the IPv6 wildcard is opened first, and an IPv4 address it already
+        // covers is not an error (Redis's default "* -::*" then listens on both families).
+        List<String> specs = new ArrayList<>(cfg.bind.value());
+        specs.sort(java.util.Comparator.comparing(sp -> !(sp.equals("::*") || sp.equals("-::*"))));
+        boolean dualStack = false;
+        for (String spec : specs) {
             boolean optional = spec.startsWith("-");
             String host = optional ? spec.substring(1) : spec;
             if (host.equals("*")) {
@@ -166,6 +172,7 @@ public final class Transport {
             try {
                 Channel ch = bootstrap.bind(new InetSocketAddress(host, p)).syncUninterruptibly().channel();
                 into.add(ch);
+                dualStack |= host.equals("::");
                 if (bound == 0) {
                     bound = ((InetSocketAddress) ch.localAddress()).getPort();
                 }
@@ -173,6 +180,10 @@ public final class Transport {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 // NIO throws a BindException, epoll its NativeIoException: both IOExceptions with strerror's text.
                 boolean inUse = e instanceof IOException && why.contains("in use");
+                if (inUse && dualStack && !host.contains(":")) {
+                    LOG.debug("{}:{} is served by the IPv6 wildcard listener", host, p);
+                    continue;
+                }
                 if (inUse && !(wanted == 0 && !into.isEmpty())) {
                     closeAll(into);
                     throw new IOException("Could not create server TCP listening socket " + host + ":" + p + ": " + why, e);
