@@ -333,11 +333,6 @@ public final class ServerConfig {
         p.onChange(v -> set.accept(p.intValue()));
     }
 
-    /** Whether CONFIG SET of {@code p} is subject to {@link #enableProtectedConfigs} (Redis's PROTECTED_CONFIG). */
-    public boolean isProtected(ConfigParam<?> p) {
-        return p.has(PROTECTED);
-    }
-
     // Declaration helpers: one line per parameter above.
 
     private BoolParam bool(String name, String alias, Set<Flag> flags, boolean def) {
