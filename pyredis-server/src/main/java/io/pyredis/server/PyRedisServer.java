@@ -8,6 +8,7 @@ import io.pyredis.server.internal.ServerPackContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerCron;
 import io.pyredis.server.internal.commands.BuiltinCommands;
+import io.pyredis.server.internal.config.BadValueException;
 import io.pyredis.server.internal.config.ServerConfig;
 import io.pyredis.core.command.CommandEntry;
 import io.pyredis.core.command.CommandTable;
@@ -168,6 +169,9 @@ public final class PyRedisServer implements AutoCloseable {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         ctx.started(port, this::close);
+        // CONFIG SET port / bind move the listeners, or are undone when they cannot (Redis's texts).
+        config.port.onChange(v -> rebind(ctx, t, "Unable to listen on this port. Check server logs."));
+        config.bind.onChange(v -> rebind(ctx, t, "Failed to bind to specified addresses."));
         startPacks(ctx, accepted, log);
         new ServerCron(ctx).start();
         this.context = ctx;
@@ -176,6 +180,15 @@ public final class PyRedisServer implements AutoCloseable {
                 config.databases.intValue());
         log.info("Ready to accept connections tcp on {}", String.join(", ", t.addresses()));
         return this;
+    }
+
+    private static void rebind(ServerContext ctx, Transport t, String refusal) throws BadValueException {
+        try {
+            ctx.listening(t.rebind(ctx.config()));
+        } catch (IOException e) {
+            LoggerFactory.getLogger(PyRedisServer.class).warn("{}", e.getMessage());
+            throw new BadValueException("port", refusal);
+        }
     }
 
     /** Calls each loaded pack's {@link CommandPack#start} on the loop; a failing pack is logged. */

@@ -52,21 +52,28 @@ class ConfigTest {
     @Test
     void wrongTypeNamesKeyAndFile() throws IOException {
         assertEquals("Bad config in " + dir.resolve("pyredis.json")
-                + ": 'port' must be an integer from 0 to 65535, got \"abc\"", error("{\"port\": \"abc\"}"));
+                + ": 'port' argument couldn't be parsed into an integer, got \"abc\"", error("{\"port\": \"abc\"}"));
         assertEquals("Bad config in " + dir.resolve("pyredis.json")
-                + ": 'protected-mode' must be true or false (or \"yes\" or \"no\"), got 1",
+                + ": 'protected-mode' argument must be 'yes' or 'no', got 1",
                 error("{\"protected-mode\": 1}"));
         assertEquals("Bad config in " + dir.resolve("pyredis.json")
-                + ": 'loglevel' must be one of debug, verbose, notice, warning, got \"loud\"",
+                + ": 'loglevel' argument(s) must be one of the following: debug, verbose, notice, warning, got \"loud\"",
                 error("{\"loglevel\": \"loud\"}"));
     }
 
     @Test
     void outOfRangeNamesKeyAndFile() throws IOException {
         assertEquals("Bad config in " + dir.resolve("pyredis.json")
-                + ": 'port' must be an integer from 0 to 65535, got 70000", error("{\"port\": 70000}"));
+                + ": 'port' argument must be between 0 and 65535 inclusive, got 70000", error("{\"port\": 70000}"));
         assertEquals("Bad config in " + dir.resolve("pyredis.json")
-                + ": 'hz' must be an integer from 1 to 500, got 0", error("{\"hz\": 0}"));
+                + ": 'maxmemory-policy' argument(s) must be one of the following: volatile-lru, volatile-lfu, "
+                + "volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction, got \"lru\"",
+                error("{\"maxmemory-policy\": \"lru\"}"));
+        assertEquals("Bad config in " + dir.resolve("pyredis.json")
+                + ": 'maxmemory' argument must be a memory value, got \"1.5gb\"", error("{\"maxmemory\": \"1.5gb\"}"));
+        // Redis 7.2's listpack sets are not in 7.0.
+        assertEquals("Bad config in " + dir.resolve("pyredis.json") + ": unknown key 'set-max-listpack-entries'",
+                error("{\"set-max-listpack-entries\": 128}"));
     }
 
     @Test
@@ -101,7 +108,8 @@ class ConfigTest {
         assertEquals("20", s.config("hz"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PyRedisServer.builder().set("maxclients", "0").build());
-        assertEquals("Bad config in PyRedisServer.builder(): 'maxclients' must be an integer of at least 1, got \"0\"",
+        assertEquals("Bad config in PyRedisServer.builder(): 'maxclients' argument must be between 1 and 4294967295 "
+                + "inclusive, got \"0\"",
                 e.getMessage());
     }
 
@@ -117,7 +125,7 @@ class ConfigTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Main.parse(new String[] {"--config", f.toString(), "--port", "abc"}).build());
-        assertEquals("Bad config in the command line: 'port' must be an integer from 0 to 65535, got \"abc\"",
+        assertEquals("Bad config in the command line: 'port' argument couldn't be parsed into an integer, got \"abc\"",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Main.parse(new String[] {"--config", f.toString(), "--nope", "1"}).build());

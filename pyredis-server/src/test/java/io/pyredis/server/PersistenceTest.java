@@ -7,6 +7,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.RestoreParams;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,10 +175,13 @@ class PersistenceTest {
     }
 
     @Test
-    void failedBackgroundSaveRefusesWritesUntilAGoodSave() {
+    void failedBackgroundSaveRefusesWritesUntilAGoodSave() throws IOException {
         try (PyRedisServer s = start("enable-protected-configs", "yes"); Jedis j = new Jedis("127.0.0.1", s.port())) {
             j.set("k", "v");
-            assertEquals("OK", j.configSet("dir", dir.resolve("missing/dir").toString()));
+            // CONFIG SET dir refuses a directory that is not there (as chdir does): remove it after.
+            Path gone = Files.createDirectories(dir.resolve("gone"));
+            assertEquals("OK", j.configSet("dir", gone.toString()));
+            Files.delete(gone);
             assertEquals("Background saving started", j.bgsave());
             assertEquals("err", info(j, "rdb_last_bgsave_status"));
             JedisDataException e = assertThrows(JedisDataException.class, () -> j.set("k", "w"));
@@ -192,7 +196,9 @@ class PersistenceTest {
             awaitBackgroundSave(j);
             assertEquals("ok", info(j, "rdb_last_bgsave_status"));
             assertEquals("OK", j.set("k", "w"));
-            assertEquals("OK", j.configSet("dir", dir.resolve("missing/dir").toString()));
+            Files.createDirectories(gone);
+            assertEquals("OK", j.configSet("dir", gone.toString()));
+            Files.delete(gone);
             j.bgsave();
             assertEquals("OK", j.configSet("stop-writes-on-bgsave-error", "no"));
             assertEquals("OK", j.set("k", "x"), "writes allowed when told not to stop");

@@ -123,6 +123,37 @@ class ServerCommandsTest {
     }
 
     @Test
+    void configSetPortMovesTheListenerOrUndoesTheWholeCall() throws Exception {
+        // As the shipped config: a port in use on the one address must refuse, even though ::1 is free.
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1 -::1").build().start();
+             java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             RawClient c = new RawClient(s.port())) {
+            int first = s.port();
+            String busy = "-ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this "
+                    + "port. Check server logs.\r\n";
+            c.send(command("CONFIG", "SET", "maxmemory", "5", "port", Integer.toString(taken.getLocalPort())));
+            assertEquals(busy, c.readLike(busy));
+            assertEquals("*4\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n$4\r\nport\r\n$" + Integer.toString(first).length()
+                    + "\r\n" + first + "\r\n", c.call("CONFIG", "GET", "maxmemory", "port"), "both put back");
+            try (RawClient still = new RawClient(first)) {
+                assertEquals("+PONG\r\n", still.call("PING"), "still listening where it was");
+            }
+
+            int next;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                next = probe.getLocalPort();
+            }
+            assertEquals("+OK\r\n", c.call("CONFIG", "SET", "port", Integer.toString(next)));
+            assertEquals(next, s.port());
+            try (RawClient moved = new RawClient(next)) {
+                assertEquals("+PONG\r\n", moved.call("PING"), "listening on the new port");
+            }
+            assertEquals("+PONG\r\n", c.call("PING"), "connected clients stay");
+            assertThrows(ConnectException.class, () -> new RawClient(first).close(), "the old port is closed");
+        }
+    }
+
+    @Test
     void configSetMaxclientsAndRequirepassApplyToNewConnections() throws Exception {
         try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start();
              RawClient admin = new RawClient(s.port())) {
@@ -154,17 +185,29 @@ class ServerCommandsTest {
             assertEquals(expected, c.readLike(expected));
         }
         Path file = dir.resolve("pyredis.json");
-        Files.writeString(file, "{\n  // mine\n  \"port\": 0,\n  \"bind\": \"127.0.0.1\",\n  \"proto-max-bulk-len\": \"512mb\"\n}\n");
+        Files.writeString(file, "{\n  // mine\n  \"port\": 0,\n  \"bind\": \"127.0.0.1\",\n  \"proto-max-bulk-len\": \"512mb\",\n"
+                + "  \"hash-max-ziplist-entries\": 100\n}\n");
         try (PyRedisServer s = PyRedisServer.builder().configFile(file).build().start();
              RawClient c = new RawClient(s.port())) {
-            c.send(command("CONFIG", "SET", "hz", "25", "timeout", "30") + command("CONFIG", "REWRITE"));
-            assertEquals("+OK\r\n+OK\r\n", c.read(10));
+            c.send(command("CONFIG", "SET", "hz", "25", "timeout", "30", "maxmemory-policy", "allkeys-lru",
+                    "hash-max-listpack-entries", "200", "maxmemory-clients", "10%", "slowlog-log-slower-than", "-1",
+                    "latency-tracking-info-percentiles", "99.9")
+                    + command("CONFIG", "SET", "maxmemory-samples", "5") + command("CONFIG", "REWRITE"));
+            assertEquals("+OK\r\n+OK\r\n+OK\r\n", c.read(15));
         }
         assertEquals("{\n  \"port\": 0,\n  \"bind\": \"127.0.0.1\",\n  \"proto-max-bulk-len\": \"512mb\",\n"
-                + "  \"hz\": 25,\n  \"timeout\": 30\n}\n", Files.readString(file));
+                + "  \"hash-max-ziplist-entries\": 200,\n"
+                + "  \"maxmemory-policy\": \"allkeys-lru\",\n  \"timeout\": 30,\n  \"hz\": 25,\n"
+                + "  \"slowlog-log-slower-than\": -1,\n  \"maxmemory-clients\": \"10%\",\n"
+                + "  \"latency-tracking-info-percentiles\": \"99.9\"\n}\n", Files.readString(file),
+                "keys in the file rewritten in place (an alias as the alias), changed ones appended in Redis's table "
+                        + "order, defaults (maxmemory-samples 5) left out");
         PyRedisServer again = PyRedisServer.builder().configFile(file).build();
         assertEquals("25", again.config("hz"), "the rewritten file loads");
         assertEquals("30", again.config("timeout"));
+        assertEquals("200", again.config("hash-max-listpack-entries"));
+        assertEquals("10%", again.config("maxmemory-clients"));
+        assertEquals("99.9", again.config("latency-tracking-info-percentiles"));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }

@@ -122,6 +122,23 @@ class TransportTest {
     }
 
     @Test
+    void redisDefaultBindListensOnIpv4AndIpv6() throws Exception {
+        // "* -::*": all IPv4 and (optionally) all IPv6 addresses on one port, without a clash between the two.
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").build().start()) {
+            try (java.net.Socket v4 = new java.net.Socket("127.0.0.1", s.port())) {
+                assertTrue(v4.isConnected());
+            }
+            boolean ipv6 = java.net.NetworkInterface.networkInterfaces()
+                    .flatMap(java.net.NetworkInterface::inetAddresses).anyMatch(a -> a instanceof java.net.Inet6Address);
+            if (ipv6) {
+                try (java.net.Socket v6 = new java.net.Socket("::1", s.port())) {
+                    assertTrue(v6.isConnected());
+                }
+            }
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndStopsListening() throws Exception {
         PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start();
         int port = s.port();

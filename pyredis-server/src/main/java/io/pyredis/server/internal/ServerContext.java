@@ -219,6 +219,11 @@ public final class ServerContext {
     }
 
     /** Wiring by the server: the port listened on and what {@link #requestShutdown()} does. */
+    /** The port listened on after CONFIG SET port or bind moved the listeners. */
+    public void listening(int port) {
+        this.port = port;
+    }
+
     public void started(int port, Runnable shutdown) {
         this.port = port;
         this.shutdown = shutdown;

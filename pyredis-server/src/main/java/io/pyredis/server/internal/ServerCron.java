@@ -40,7 +40,7 @@ public final class ServerCron implements Runnable {
 
     private void next() {
         if (!stopped) {
-            long period = Math.max(1, 1000 / server.config().hz.intValue());
+            long period = Math.max(1, 1000 / server.config().effectiveHz());
             loop.schedule(this, TimeUnit.MILLISECONDS.toNanos(period));
         }
     }
@@ -56,7 +56,7 @@ public final class ServerCron implements Runnable {
 
     private void tick() {
         try {
-            int hz = server.config().hz.intValue();
+            int hz = server.config().effectiveHz();
             server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
             if (server.pubsub().hasPending()) {
                 server.pubsub().flushPending(); // expired-key notifications

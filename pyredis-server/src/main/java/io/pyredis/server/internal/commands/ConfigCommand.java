@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 
 import java.util.Map;
 
@@ -70,7 +71,11 @@ public final class ConfigCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code CONFIG GET parameter [parameter ...]} */
+    /**
+     * {@code CONFIG GET parameter [parameter ...]}, as Redis 7.0's configGetCommand: an
+     * alias is a name of its own (so {@code *} shows {@code slaveof} beside {@code replicaof}),
+     * each name once; an exact name is shown as typed; hidden parameters only by exact name.
+     */
     static final class Get extends BuiltinCommand {
         Get(ServerContext server) {
             super(server, "config|get");
@@ -79,28 +84,33 @@ public final class ConfigCommand extends BuiltinCommand {
         @Override
         protected void execute(CallContext c, byte[][] args) {
             ConfigRegistry registry = server.config().registry;
-            // Shown name -> param; an exact name is shown as typed, as Redis 7.0 does.
-            Map<String, ConfigParam<?>> matches = new LinkedHashMap<>();
-            java.util.Set<ConfigParam<?>> seen = new java.util.HashSet<>();
+            // Lower-case name -> (shown name, param), as Redis's case-insensitive matches dict.
+            Map<String, Map.Entry<String, ConfigParam<?>>> matches = new LinkedHashMap<>();
             for (int i = 2; i < args.length; i++) {
                 String pattern = text(args[i]);
                 if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('[') < 0) {
+                    String key = pattern.toLowerCase(Locale.ROOT);
                     ConfigParam<?> p = registry.find(pattern);
-                    if (p != null && seen.add(p)) {
-                        matches.put(pattern, p);
+                    if (p != null && !matches.containsKey(key)) {
+                        matches.put(key, Map.entry(pattern, p));
                     }
                     continue;
                 }
-                for (ConfigParam<?> p : registry.all()) {
-                    if (Glob.matches(pattern.getBytes(StandardCharsets.UTF_8), p.name().getBytes(StandardCharsets.UTF_8), true) && seen.add(p)) {
-                        matches.put(p.name(), p);
+                byte[] glob = args[i];
+                for (Map.Entry<String, ConfigParam<?>> e : registry.names().entrySet()) {
+                    ConfigParam<?> p = e.getValue();
+                    if (p.has(ConfigParam.Flag.HIDDEN) || matches.containsKey(e.getKey())) {
+                        continue;
+                    }
+                    if (Glob.matches(glob, e.getKey().getBytes(StandardCharsets.UTF_8), true)) {
+                        matches.put(e.getKey(), Map.entry(e.getKey(), p));
                     }
                 }
             }
             RespWriter w = c.reply();
             w.map(matches.size());
             ConfigParam<?> port = server.config().port;
-            for (Map.Entry<String, ConfigParam<?>> m : matches.entrySet()) {
+            for (Map.Entry<String, ConfigParam<?>> m : matches.values()) {
                 w.bulk(m.getKey());
                 // "port 0" picks a free port here (in Redis it means no TCP at all): show the one in use.
                 w.bulk(m.getValue() == port ? Integer.toString(server.port()) : m.getValue().get());
@@ -108,7 +118,12 @@ public final class ConfigCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code CONFIG SET parameter value [parameter value ...]}: all pairs or none. */
+    /**
+     * {@code CONFIG SET parameter value [parameter value ...]}, as Redis 7.0's
+     * configSetCommand: the first unknown, immutable, protected or repeated name (in the
+     * order given) refuses the call; then every value is parsed, then stored, then applied;
+     * a value refused by its parameter or by the server applying it puts every value back.
+     */
     static final class Set extends BuiltinCommand {
         Set(ServerContext server) {
             super(server, "config|set");
@@ -128,42 +143,61 @@ public final class ConfigCommand extends BuiltinCommand {
             ConfigRegistry registry = server.config().registry;
             int n = (args.length - 2) / 2;
             List<ConfigParam<?>> params = new ArrayList<>(n);
-            List<String> values = new ArrayList<>(n);
-            // As Redis: an unknown name anywhere is reported first; then the first immutable
-            // or repeated one; then the first refused value, named by its canonical name.
-            for (int i = 2; i < args.length; i += 2) {
-                ConfigParam<?> p = registry.find(text(args[i]));
+            // The name each parameter was given by: an alias is an entry of its own in Redis
+            // (so a name and its alias in one call are not duplicates, and errors name the alias).
+            List<String> used = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String typed = text(args[2 + 2 * i]);
+                ConfigParam<?> p = registry.find(typed);
                 if (p == null) {
                     throw new RedisError("ERR Unknown option or number of arguments for CONFIG SET - '"
-                            + ClientCommand.cString(args[i]) + "'");
+                            + ClientCommand.cString(args[2 + 2 * i]) + "'");
+                }
+                String shown = typed.equalsIgnoreCase(p.name()) ? p.name() : p.alias();
+                String err = null;
+                if (!p.mutable()) {
+                    err = "can't set immutable config";
+                } else if (p.has(ConfigParam.Flag.PROTECTED) && !protectedAllowed(c)) {
+                    err = "can't set protected config";
+                } else {
+                    for (int j = 0; j < i; j++) {
+                        if (params.get(j) == p && used.get(j).equals(shown)) {
+                            err = "duplicate parameter";
+                        }
+                    }
+                }
+                if (err != null) {
+                    throw failed(ClientCommand.cString(args[2 + 2 * i]), err);
                 }
                 params.add(p);
-                values.add(text(args[i + 1]));
+                used.add(shown);
             }
+            List<ConfigParam.Change<?>> changes = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                ConfigParam<?> p = params.get(i);
-                String typed = ClientCommand.cString(args[2 + 2 * i]);
-                if (!p.mutable()) {
-                    throw failed(typed, "can't set immutable config");
-                }
-                if (server.config().isProtected(p) && !protectedAllowed(c)) {
-                    throw failed(typed, "can't set protected config");
-                }
-                if (params.subList(0, i).contains(p)) {
-                    throw failed(typed, "duplicate parameter");
-                }
-            }
-            List<Runnable> apply = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                ConfigParam<?> p = params.get(i);
                 try {
-                    apply.add(p.prepare(values.get(i)));
+                    changes.add(params.get(i).prepare(text(args[3 + 2 * i])));
                 } catch (BadValueException e) {
-                    throw failed(p.name(), p.redisReason(values.get(i)));
+                    throw failed(used.get(i), e.reason());
                 }
             }
-            for (Runnable r : apply) {
-                r.run();
+            boolean[] changed = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                changed[i] = changes.get(i).store();
+            }
+            for (int i = 0; i < n; i++) {
+                if (!changed[i]) {
+                    continue;
+                }
+                try {
+                    changes.get(i).apply();
+                } catch (BadValueException e) {
+                    LOG.warn("Failed applying new configuration. Possibly related to new {} setting. "
+                            + "Restoring previous settings.", used.get(i));
+                    for (int j = n - 1; j >= 0; j--) {
+                        changes.get(j).revert(changed[j] && j <= i);
+                    }
+                    throw failed(used.get(i), e.reason());
+                }
             }
             c.reply().ok();
         }

@@ -131,7 +131,7 @@ public final class InfoCommand extends BuiltinCommand {
     private static void server(StringBuilder sb, ServerContext server) {
         long now = server.clock().millis();
         long uptime = Math.max(0, (now - server.startMillis()) / 1000);
-        int hz = server.config().hz.intValue();
+        int hz = server.config().effectiveHz();
         sb.append("# Server\r\n");
         line(sb, "redis_version", ServerContext.REDIS_VERSION);
         line(sb, "pyredis_version", PYREDIS_VERSION);
@@ -153,7 +153,7 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "uptime_in_seconds", uptime);
         line(sb, "uptime_in_days", uptime / 86400);
         line(sb, "hz", hz);
-        line(sb, "configured_hz", hz);
+        line(sb, "configured_hz", server.config().hz.intValue());
         line(sb, "lru_clock", (now / 1000) & ((1 << 24) - 1));
         line(sb, "executable", ProcessHandle.current().info().command().orElse(""));
         line(sb, "config_file", server.config().configFile == null ? "" : server.config().configFile);
@@ -191,7 +191,7 @@ public final class InfoCommand extends BuiltinCommand {
         long startup = server.usedMemoryStartup();
         String maxmemory = server.config().registry.get("maxmemory");
         String policy = server.config().registry.get("maxmemory-policy");
-        long max = maxmemory == null ? 0 : Long.parseLong(maxmemory);
+        long max = maxmemory == null ? 0 : Long.parseUnsignedLong(maxmemory);
         sb.append("# Memory\r\n");
         line(sb, "used_memory", used);
         line(sb, "used_memory_human", bytesToHuman(used));

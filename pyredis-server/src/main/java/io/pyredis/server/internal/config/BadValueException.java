@@ -1,9 +1,10 @@
 package io.pyredis.server.internal.config;
 
 /**
- * A value a parameter refuses. {@link #getMessage()} is the detail without the source,
- * e.g. {@code 'port' must be an integer from 0 to 65535, got "abc"}; {@link #reason()} is
- * the part after the key, for CONFIG SET's own error format.
+ * A value a parameter refuses. {@link #reason()} is Redis's text for it, as CONFIG SET
+ * shows it after {@code "... - "} ({@code argument must be between 0 and 65535 inclusive});
+ * {@link #getMessage()} adds the key, for the one line a bad config file or command line
+ * stops the server with.
  */
 public final class BadValueException extends Exception {
 
@@ -16,7 +17,7 @@ public final class BadValueException extends Exception {
         this.reason = reason;
     }
 
-    /** What is wrong, without the key: {@code must be an integer from 0 to 65535, got "abc"}. */
+    /** Redis's reason, without the key. */
     public String reason() {
         return reason;
     }

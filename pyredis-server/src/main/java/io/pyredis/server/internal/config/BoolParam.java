@@ -1,11 +1,14 @@
 package io.pyredis.server.internal.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Locale;
+import java.util.Set;
 
-/** A yes/no parameter: JSON {@code true}/{@code false}, or {@code "yes"}/{@code "no"} as redis.conf writes it. */
+/** A yes/no parameter (Redis's yesnotoi, any case); JSON {@code true}/{@code false} too. */
 public final class BoolParam extends ConfigParam<Boolean> {
+
+    public BoolParam(String name, String alias, Set<Flag> flags, boolean defaultValue) {
+        super(name, alias, flags, defaultValue);
+    }
 
     public BoolParam(String name, boolean mutable, boolean defaultValue) {
         super(name, mutable, defaultValue);
@@ -17,35 +20,12 @@ public final class BoolParam extends ConfigParam<Boolean> {
     }
 
     @Override
-    protected String expected() {
-        return "true or false (or \"yes\" or \"no\")";
-    }
-
-    @Override
     protected Boolean parse(String text) throws BadValueException {
-        switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "yes":
-            case "true":
-                return true;
-            case "no":
-            case "false":
-                return false;
-            default:
-                throw bad(quote(text));
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes": return true;
+            case "no": return false;
+            default: throw bad("argument must be 'yes' or 'no'");
         }
-    }
-
-    @Override
-    public String redisReason(String text) {
-        return "argument must be 'yes' or 'no'";
-    }
-
-    @Override
-    protected Boolean parseJson(JsonNode node) throws BadValueException {
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return super.parseJson(node);
     }
 
     @Override

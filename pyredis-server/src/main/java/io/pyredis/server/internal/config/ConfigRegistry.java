@@ -18,25 +18,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every config parameter by its redis.conf name: what the JSON file, the command line,
- * the embedding builder and (later) CONFIG GET/SET read and write. Names are
+ * Every config parameter by its redis.conf name and by its alias: what the JSON file, the
+ * command line, the embedding builder and CONFIG GET/SET read and write. Names are
  * case-insensitive, as in redis.conf.
  */
 public final class ConfigRegistry {
 
     private final Map<String, ConfigParam<?>> params = new LinkedHashMap<>();
+    /** Names and aliases, as Redis's configs dict (an alias is an entry of its own). */
+    private final Map<String, ConfigParam<?>> names = new LinkedHashMap<>();
 
     /** Adds {@code param}; returns it for field initialisers. */
     public <P extends ConfigParam<?>> P register(P param) {
         if (params.putIfAbsent(param.name(), param) != null) {
             throw new IllegalArgumentException("config parameter registered twice: " + param.name());
         }
+        for (String n : param.alias() == null ? List.of(param.name()) : List.of(param.name(), param.alias())) {
+            if (names.putIfAbsent(n.toLowerCase(Locale.ROOT), param) != null) {
+                throw new IllegalArgumentException("config name registered twice: " + n);
+            }
+        }
         return param;
     }
 
-    /** The parameter called {@code name} (any case), or null. */
+    /** The parameter called {@code name} or aliased so (any case), or null. */
     public ConfigParam<?> find(String name) {
-        return params.get(name.toLowerCase(Locale.ROOT));
+        return names.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every name and alias with its parameter, names first in registration order. */
+    public Map<String, ConfigParam<?>> names() {
+        return Collections.unmodifiableMap(names);
     }
 
     /** The current value of {@code name} as CONFIG GET shows it, or null when there is no such parameter. */
@@ -64,7 +76,7 @@ public final class ConfigRegistry {
         try {
             p.set(text);
         } catch (BadValueException e) {
-            throw new ConfigException(source, e.getMessage());
+            throw new ConfigException(source, e.getMessage() + ", got " + quote(text));
         }
     }
 
@@ -110,9 +122,13 @@ public final class ConfigRegistry {
             try {
                 p.setJson(e.getValue());
             } catch (BadValueException ex) {
-                throw new ConfigException(source, ex.getMessage());
+                throw new ConfigException(source, ex.getMessage() + ", got " + e.getValue());
             }
         }
+    }
+
+    private static String quote(String text) {
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString();
     }
 
     private static String firstLine(String s) {

@@ -45,7 +45,9 @@ public final class ConfigRewriter {
             }
         }
         for (ConfigParam<?> p : registry.all()) {
-            if (registry.find(p.name()) == p && !containsIgnoreCase(root, p.name()) && !p.get().equals(p.defaultText())) {
+            // A key already in the file by its alias (hash-max-ziplist-entries) was rewritten in place above.
+            if (!containsIgnoreCase(root, p.name()) && (p.alias() == null || !containsIgnoreCase(root, p.alias()))
+                    && !p.get().equals(p.defaultText())) {
                 root.set(p.name(), toJson(p));
             }
         }
@@ -94,11 +96,8 @@ public final class ConfigRewriter {
     /** The value as the JSON config file writes it: numbers, booleans and arrays where the type has them. */
     static JsonNode toJson(ConfigParam<?> p) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        if (p instanceof IntParam) {
-            return f.numberNode(((IntParam) p).intValue());
-        }
-        if (p instanceof MemoryParam) {
-            return f.numberNode(((MemoryParam) p).longValue());
+        if (p instanceof NumericParam && ((NumericParam) p).get().matches("-?[0-9]{1,18}")) {
+            return f.numberNode(((NumericParam) p).longValue());
         }
         if (p instanceof BoolParam) {
             return f.booleanNode(((BoolParam) p).isOn());

@@ -28,7 +28,7 @@ public final class NotifyEventsParam extends ConfigParam<Integer> {
         KeyspaceEvent.STREAM, KeyspaceEvent.MODULE, KeyspaceEvent.NEW};
 
     public NotifyEventsParam() {
-        super("notify-keyspace-events", true, 0);
+        super("notify-keyspace-events", null, java.util.Set.of(), 0);
     }
 
     /** The bit of {@code type} in the value. */
@@ -42,20 +42,10 @@ public final class NotifyEventsParam extends ConfigParam<Integer> {
     }
 
     @Override
-    protected String expected() {
-        return "a string of keyspace event classes from 'Ag$lshzxeKEtmdn'";
-    }
-
-    @Override
-    public String redisReason(String text) {
-        return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
-    }
-
-    @Override
     protected Integer parse(String text) throws BadValueException {
         int flags = toFlags(text);
         if (flags < 0) {
-            throw bad(quote(text));
+            throw bad("Invalid event class character. Use 'Ag$lshzxeKEtmdn'.");
         }
         return flags;
     }

@@ -2,6 +2,7 @@ package io.pyredis.server.internal.config;
 
 import java.util.Locale;
 
+
 /**
  * {@code client-output-buffer-limit}: per client class, a hard limit, a soft limit and the
  * seconds a client may stay over the soft one, in bytes, as redis.conf writes it
@@ -30,54 +31,35 @@ public final class OutputBufferLimitsParam extends ConfigParam<OutputBufferLimit
     }
 
     public OutputBufferLimitsParam() {
-        super("client-output-buffer-limit", true, new Limits(new Limit[] {
+        super("client-output-buffer-limit", null, java.util.Set.of(Flag.MULTI_ARG), new Limits(new Limit[] {
             new Limit(0, 0, 0),
             new Limit(256L * 1024 * 1024, 64L * 1024 * 1024, 60),
             new Limit(32L * 1024 * 1024, 8L * 1024 * 1024, 60)}));
     }
 
-    @Override
-    protected String expected() {
-        return "groups of '<class> <hard> <soft> <seconds>' with class normal, replica or pubsub";
-    }
-
-    @Override
-    public String redisReason(String text) {
-        String[] w = words(text);
-        if (w.length % 4 != 0) {
-            return "Wrong number of arguments in buffer limit configuration.";
-        }
-        for (int i = 0; i < w.length; i += 4) {
-            if (classOf(w[i]) < 0) {
-                return "Invalid client class specified in buffer limit configuration.";
-            }
-        }
-        return "Error in hard, soft or soft_seconds setting in buffer limit configuration.";
-    }
-
+    /** Redis's updateClientOutputBufferLimit: all groups are checked before any is taken. */
     @Override
     protected Limits parse(String text) throws BadValueException {
         String[] w = words(text);
-        if (w.length == 0 || w.length % 4 != 0) {
-            throw bad(quote(text));
+        if (w.length % 4 != 0) {
+            throw bad("Wrong number of arguments in buffer limit configuration.");
         }
         Limit[] next = value().byClass().clone();
         for (int i = 0; i < w.length; i += 4) {
             int cls = classOf(w[i]);
-            Long hard = MemoryParam.parseBytes(w[i + 1]);
-            Long soft = MemoryParam.parseBytes(w[i + 2]);
-            Long seconds = MemoryParam.parseBytes(w[i + 3]);
-            if (cls < 0 || hard == null || soft == null || seconds == null || w[i + 3].matches(".*[a-zA-Z].*")) {
-                throw bad(quote(text));
+            if (cls < 0) {
+                throw bad("Invalid client class specified in buffer limit configuration.");
             }
-            next[cls] = new Limit(hard, soft, seconds);
+            Long hard = NumericParam.memtoull(w[i + 1]);
+            Long soft = NumericParam.memtoull(w[i + 2]);
+            Long seconds = SaveParam.strtoll(w[i + 3]);
+            // Redis keeps the seconds in an int.
+            if (hard == null || soft == null || seconds == null || (int) (long) seconds < 0) {
+                throw bad("Error in hard, soft or soft_seconds setting in buffer limit configuration.");
+            }
+            next[cls] = new Limit(hard, soft, (int) (long) seconds);
         }
         return new Limits(next);
-    }
-
-    private static String[] words(String text) {
-        String t = text.trim();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
     }
 
     /** Redis's getClientTypeByName. */
@@ -99,7 +81,8 @@ public final class OutputBufferLimitsParam extends ConfigParam<OutputBufferLimit
             if (i > 0) {
                 sb.append(' ');
             }
-            sb.append(SHOWN[i]).append(' ').append(l.hard()).append(' ').append(l.soft()).append(' ')
+            sb.append(SHOWN[i]).append(' ').append(Long.toUnsignedString(l.hard())).append(' ')
+                    .append(Long.toUnsignedString(l.soft())).append(' ')
                     .append(l.softSeconds());
         }
         return sb.toString();

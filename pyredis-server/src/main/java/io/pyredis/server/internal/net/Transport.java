@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,11 @@ public final class Transport {
     private final Loop loop = new NettyLoop(worker.next());
     private final List<Channel> listeners = new ArrayList<>();
     private LoopIo io;
+    private ServerBootstrap bootstrap;
     private int port;
+    /** The bind and port values the listeners were opened for. */
+    private List<String> boundAddresses;
+    private int boundWanted;
 
     /** Starts the threads; {@link #bind} listens once the server is ready for clients. */
     public Transport() {
@@ -115,8 +118,49 @@ public final class Transport {
                         ch.pipeline().addLast(new ChannelClient(server, io));
                     }
                 });
+        bootstrap = b;
+        try {
+            port = listen(cfg, listeners);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        return port;
+    }
+
+    /**
+     * Listens on the configured {@code bind} addresses and {@code port} again (CONFIG SET
+     * of either, Redis's changeListenPort and changeBindAddr): the new listeners are opened
+     * first and the old ones closed only once they all are, so a port in use leaves the
+     * server listening where it was. Returns the port now listened on.
+     */
+    public int rebind(ServerConfig cfg) throws IOException {
+        if (cfg.bind.value().equals(boundAddresses) && cfg.port.intValue() == boundWanted) {
+            // Already so (CONFIG SET putting back the values it could not apply).
+            return port;
+        }
+        List<Channel> fresh = new ArrayList<>();
+        int p = listen(cfg, fresh);
+        for (Channel ch : listeners) {
+            ch.close();
+        }
+        listeners.clear();
+        listeners.addAll(fresh);
+        port = p;
+        return p;
+    }
+
+    /** Opens a listener per address of {@code bind} into {@code into}; on failure closes those and throws. */
+    private int listen(ServerConfig cfg, List<Channel> into) throws IOException {
         int wanted = cfg.port.intValue();
-        for (String spec : cfg.bind.value()) {
+        int bound = 0;
+        // Redis opens "::" with IPV6_V6ONLY beside "0.0.0.0"; Java cannot, and its "::" socket
+        // takes IPv4 too. So the IPv6 wildcard is opened first, and an IPv4 address it already
+        // covers is not an error (Redis's default "* -::*" then listens on both families).
+        List<String> specs = new ArrayList<>(cfg.bind.value());
+        specs.sort(java.util.Comparator.comparing(sp -> !(sp.equals("::*") || sp.equals("-::*"))));
+        boolean dualStack = false;
+        for (String spec : specs) {
             boolean optional = spec.startsWith("-");
             String host = optional ? spec.substring(1) : spec;
             if (host.equals("*")) {
@@ -124,28 +168,42 @@ public final class Transport {
             } else if (host.equals("::*")) {
                 host = "::";
             }
-            int p = port != 0 ? port : wanted;
+            int p = bound != 0 ? bound : wanted;
             try {
-                Channel ch = b.bind(new InetSocketAddress(host, p)).syncUninterruptibly().channel();
-                listeners.add(ch);
-                if (port == 0) {
-                    port = ((InetSocketAddress) ch.localAddress()).getPort();
+                Channel ch = bootstrap.bind(new InetSocketAddress(host, p)).syncUninterruptibly().channel();
+                into.add(ch);
+                dualStack |= host.equals("::");
+                if (bound == 0) {
+                    bound = ((InetSocketAddress) ch.localAddress()).getPort();
                 }
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                boolean inUse = e instanceof BindException && why.contains("in use");
-                if (inUse && !(wanted == 0 && !listeners.isEmpty())) {
-                    close();
+                // NIO throws a BindException, epoll its NativeIoException: both IOExceptions with strerror's text.
+                boolean inUse = e instanceof IOException && why.contains("in use");
+                if (inUse && dualStack && !host.contains(":")) {
+                    LOG.debug("{}:{} is served by the IPv6 wildcard listener", host, p);
+                    continue;
+                }
+                if (inUse && !(wanted == 0 && !into.isEmpty())) {
+                    closeAll(into);
                     throw new IOException("Could not create server TCP listening socket " + host + ":" + p + ": " + why, e);
                 }
                 LOG.warn("Could not create server TCP listening socket {}:{}: {}", host, p, why);
             }
         }
-        if (listeners.isEmpty()) {
-            close();
+        if (into.isEmpty()) {
             throw new IOException("Failed listening on port " + wanted + " (tcp), aborting: no bind address could be used");
         }
-        return port;
+        boundAddresses = cfg.bind.value();
+        boundWanted = wanted;
+        return bound;
+    }
+
+    private static void closeAll(List<Channel> channels) {
+        for (Channel ch : channels) {
+            ch.close();
+        }
+        channels.clear();
     }
 
     /** The addresses listened on, for the startup log. */
