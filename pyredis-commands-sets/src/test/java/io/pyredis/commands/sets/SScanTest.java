@@ -46,7 +46,6 @@ class SScanTest {
 
     @Test
     void hashtableScanSurvivesGrowthBetweenSteps() {
-        h.limits.setMaxListpackEntries = 0;
         h.limits.setMaxIntsetEntries = 0;
         for (int i = 0; i < 300; i++) {
             h.call("SADD", "s", "m" + i);

@@ -94,10 +94,6 @@ public final class ServerConfig {
             new IntParam("hash-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
     public final IntParam setMaxIntsetEntries = registry.register(
             new IntParam("set-max-intset-entries", true, 512, 0, Integer.MAX_VALUE));
-    public final IntParam setMaxListpackEntries = registry.register(
-            new IntParam("set-max-listpack-entries", true, 128, 0, Integer.MAX_VALUE));
-    public final IntParam setMaxListpackValue = registry.register(
-            new IntParam("set-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
     public final IntParam zsetMaxListpackEntries = registry.register(
             new IntParam("zset-max-listpack-entries", true, 128, 0, Integer.MAX_VALUE));
     public final IntParam zsetMaxListpackValue = registry.register(
@@ -112,8 +108,6 @@ public final class ServerConfig {
         bind(hashMaxListpackEntries, v -> limits.hashMaxListpackEntries = v);
         bind(hashMaxListpackValue, v -> limits.hashMaxListpackValue = v);
         bind(setMaxIntsetEntries, v -> limits.setMaxIntsetEntries = v);
-        bind(setMaxListpackEntries, v -> limits.setMaxListpackEntries = v);
-        bind(setMaxListpackValue, v -> limits.setMaxListpackValue = v);
         bind(zsetMaxListpackEntries, v -> limits.zsetMaxListpackEntries = v);
         bind(zsetMaxListpackValue, v -> limits.zsetMaxListpackValue = v);
     }
