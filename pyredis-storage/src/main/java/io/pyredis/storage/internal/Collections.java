@@ -27,4 +27,13 @@ public final class Collections {
     public static RedisSortedSet newSortedSet(EncodingLimits limits) {
         return new SortedSetValue(limits);
     }
+
+    /** dictGetStats of {@code v}'s hash table (a hashtable set or hash, a skiplist's member table), or null when it has none. */
+    public static String hashTableStats(io.pyredis.api.RedisValue v) {
+        DictStats out = new DictStats();
+        boolean has = v instanceof StoredSet s ? s.hashTableStats(out)
+                : v instanceof StoredHash h ? h.hashTableStats(out)
+                : v instanceof SortedSetValue z && z.hashTableStats(out);
+        return has ? out.toString() : null;
+    }
 }

@@ -254,4 +254,13 @@ public final class SortedSetValue implements RedisSortedSet {
         scores = null;
         size = 0;
     }
+
+    /** dictGetStats of its hash table, into {@code out}; false when it has none (a compact encoding). */
+    public boolean hashTableStats(DictStats out) {
+        if (list == null) {
+            return false;
+        }
+        list.stats(out);
+        return true;
+    }
 }

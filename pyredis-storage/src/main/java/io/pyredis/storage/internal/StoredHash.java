@@ -183,4 +183,13 @@ final class StoredHash implements RedisHash {
     public String toString() {
         return "hash(" + encoding() + ", " + size() + ")";
     }
+
+    /** dictGetStats of its hash table, into {@code out}; false when it has none (a compact encoding). */
+    public boolean hashTableStats(DictStats out) {
+        if (table == null) {
+            return false;
+        }
+        table.stats(out);
+        return true;
+    }
 }

@@ -161,4 +161,13 @@ final class StoredSet implements RedisSet {
     public String toString() {
         return "set(" + encoding() + ", " + size() + ")";
     }
+
+    /** dictGetStats of its hash table, into {@code out}; false when it has none (a compact encoding). */
+    public boolean hashTableStats(DictStats out) {
+        if (table == null) {
+            return false;
+        }
+        table.stats(out);
+        return true;
+    }
 }

@@ -65,7 +65,7 @@ public final class MemoryParam extends ConfigParam<Long> {
     }
 
     /** Redis's memtoull: the byte count of {@code text}, or null when it is not a size. */
-    static Long parseBytes(String text) {
+    public static Long parseBytes(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         long mul = 1;
         String digits = s;

@@ -54,6 +54,14 @@ public final class ServerConfig {
      */
     public final EnumParam enableProtectedConfigs = registry.register(
             new EnumParam("enable-protected-configs", false, "no", List.of("no", "yes", "local")));
+    // enable-debug-command: added by branch debug
+    /**
+     * Redis 7.0's guard on DEBUG: {@code no} (the default), {@code yes}, or {@code local}
+     * (clients on the loopback interface); set at start only.
+     */
+    public final EnumParam enableDebugCommand = registry.register(
+            new EnumParam("enable-debug-command", false, "no", List.of("no", "yes", "local")));
+
     public final BoolParam rdbcompression = registry.register(new BoolParam("rdbcompression", true, true));
     public final BoolParam rdbchecksum = registry.register(new BoolParam("rdbchecksum", false, true));
     public final SaveParam save = registry.register(new SaveParam("save", true, "3600 1 300 100 60 10000"));
