@@ -1,6 +1,7 @@
 package io.pyredis.storage.internal;
 
 import io.pyredis.api.RedisSortedSet;
+import io.pyredis.api.RedisValue;
 import io.pyredis.storage.EncodingLimits;
 
 import java.util.Arrays;
@@ -32,6 +33,26 @@ public final class SortedSetValue implements RedisSortedSet {
     @Override
     public String encoding() {
         return list == null ? "listpack" : "skiplist";
+    }
+
+    /** A copy in the same encoding that shares no mutable state (COPY keeps the encoding, as Redis's zsetDup). */
+    @Override
+    public RedisValue copy() {
+        SortedSetValue c = new SortedSetValue(limits);
+        if (list == null) {
+            c.members = members.clone();
+            c.scores = scores.clone();
+            c.size = size;
+            return c;
+        }
+        SkipList sl = new SkipList();
+        for (long r = 0, n = list.size(); r < n; r++) {
+            sl.insert(memberAt(r), scoreAt(r));
+        }
+        c.list = sl;
+        c.members = null;
+        c.scores = null;
+        return c;
     }
 
     @Override
