@@ -23,6 +23,8 @@ public final class SortedSetValue implements RedisSortedSet {
 
     // skiplist encoding, null while compact
     private SkipList list;
+    /** While a listpack from an RDB file is loaded: rdb.c checks only its entry count, not its lengths. */
+    boolean ignoreValueLimit;
 
     SortedSetValue(EncodingLimits limits) {
         this.limits = limits;
@@ -95,7 +97,8 @@ public final class SortedSetValue implements RedisSortedSet {
             }
             return false;
         }
-        if (size + 1 > limits.zsetMaxListpackEntries || member.length > limits.zsetMaxListpackValue) {
+        if (size + 1 > limits.zsetMaxListpackEntries
+                || (member.length > limits.zsetMaxListpackValue && !ignoreValueLimit)) {
             convert();
             list.insert(member, score);
             return true;
