@@ -63,7 +63,7 @@ def main():
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
-            req = line.lstrip("!~")
+            req = line.lstrip("!~%")
             raw, _ = conn.call(*words(req, conn))
             if raw.startswith(b">"):
                 # Push data comes before the reply (DEBUG PROTOCOL push): record both.
