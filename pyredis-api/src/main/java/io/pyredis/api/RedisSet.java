@@ -7,8 +7,7 @@ import java.util.function.Consumer;
  *
  * <p>Made by {@link Database#createSet()}; storage picks the encoding ({@code intset}
  * while every member is an integer and within {@code set-max-intset-entries},
- * {@code listpack} while within {@code set-max-listpack-entries}, {@code hashtable}
- * past them). Members also have positions {@code 0..size-1} for O(1) random picks
+ * else {@code hashtable}, as Redis 7.0). Members also have positions {@code 0..size-1} for O(1) random picks
  * (SPOP, SRANDMEMBER); positions change when the set changes. After changing a stored
  * set a command calls {@link Database#modified(byte[])}; an empty set must be deleted.
  *

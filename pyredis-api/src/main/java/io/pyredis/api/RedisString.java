@@ -52,6 +52,27 @@ public interface RedisString extends RedisValue {
         return new StringValue(bytes);
     }
 
+    /**
+     * A string Redis keeps as a growable sds once a command changed it in place (APPEND
+     * and SETRANGE on an existing key, SETRANGE creating one): encoding {@code raw}
+     * whatever its length or content, until it is stored anew.
+     *
+     * @since 0.1
+     */
+    static RedisString raw(byte[] bytes) {
+        return new EncodedString(bytes, "raw");
+    }
+
+    /**
+     * A string Redis stores without trying an integer encoding (INCRBYFLOAT's result):
+     * {@code embstr} up to {@link #EMBSTR_LIMIT} bytes, else {@code raw}.
+     *
+     * @since 0.1
+     */
+    static RedisString notEncoded(byte[] bytes) {
+        return new EncodedString(bytes, bytes.length <= EMBSTR_LIMIT ? "embstr" : "raw");
+    }
+
     /** A string of the UTF-8 bytes of {@code text}. */
     static RedisString of(String text) {
         return new StringValue(text.getBytes(StandardCharsets.UTF_8));

@@ -189,7 +189,7 @@ class CommandMetadataRedisTest {
         return out;
     }
 
-    private static String unescape(String s) {
+    static String unescape(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

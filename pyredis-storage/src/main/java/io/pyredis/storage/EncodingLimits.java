@@ -17,12 +17,13 @@ public final class EncodingLimits {
     public int hashMaxListpackValue = 64;
     /** {@code set-max-intset-entries} */
     public int setMaxIntsetEntries = 512;
-    /** {@code set-max-listpack-entries} */
-    public int setMaxListpackEntries = 128;
-    /** {@code set-max-listpack-value} */
-    public int setMaxListpackValue = 64;
     /** {@code zset-max-listpack-entries} */
     public int zsetMaxListpackEntries = 128;
     /** {@code zset-max-listpack-value} */
     public int zsetMaxListpackValue = 64;
+    /**
+     * DEBUG QUICKLIST-PACKED-THRESHOLD: list elements this long or longer take a plain
+     * quicklist node of their own (quicklist.c's packed_threshold, 1 GB by default).
+     */
+    public long quicklistPackedThreshold = 1L << 30;
 }

@@ -147,6 +147,12 @@ public final class Keyspace {
         return state;
     }
 
+    /**
+     * DEBUG SET-SKIP-CHECKSUM-VALIDATION: RDB files and RESTORE payloads are taken
+     * whatever their CRC64 says (Redis's skip_checksum_validation).
+     */
+    public volatile boolean skipChecksumValidation;
+
     /** The collection encoding limits, which the server sets from its config. */
     public EncodingLimits encodingLimits() {
         return state.limits;

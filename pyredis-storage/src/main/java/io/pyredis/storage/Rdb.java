@@ -117,6 +117,14 @@ public final class Rdb {
      * @throws IOException      when it cannot be read
      */
     public static LoadInfo load(Keyspace ks, Path file) throws RdbLoadException, IOException {
+        return load(ks, file, false);
+    }
+
+    /**
+     * {@link #load(Keyspace, Path)}; with {@code merge} a key already in {@code ks} is
+     * replaced by the file's (Redis's RDBFLAGS_ALLOW_DUP), without it a duplicate is an error.
+     */
+    public static LoadInfo load(Keyspace ks, Path file, boolean merge) throws RdbLoadException, IOException {
         long size;
         InputStream in;
         try {
@@ -126,12 +134,17 @@ public final class Rdb {
             return null;
         }
         try (InputStream i = in) {
-            return load(ks, i, size, file);
+            return load(ks, i, size, file, merge);
         }
     }
 
     /** Loads a stream of {@code size} bytes into {@code ks}; {@code name} is for messages. */
     public static LoadInfo load(Keyspace ks, InputStream in, long size, Path name) throws RdbLoadException {
+        return load(ks, in, size, name, false);
+    }
+
+    private static LoadInfo load(Keyspace ks, InputStream in, long size, Path name, boolean merge)
+            throws RdbLoadException {
         RdbReader r = new RdbReader(in, size, ks.encodingLimits(), ks.moduleTypes());
         RdbLoader.Sink sink = new RdbLoader.Sink() {
             @Override
@@ -141,11 +154,11 @@ public final class Rdb {
 
             @Override
             public boolean add(int db, byte[] key, RedisValue value, long expireAt) {
-                return ks.internalDb(db).load(key, value, expireAt);
+                return ks.internalDb(db).load(key, value, expireAt, merge);
             }
         };
         try {
-            RdbLoader.Result res = RdbLoader.load(r, sink, ks.refreshTime());
+            RdbLoader.Result res = RdbLoader.load(r, sink, ks.refreshTime(), !ks.skipChecksumValidation);
             return new LoadInfo(res.version, res.keys, res.expiredSkipped, res.redisVersion);
         } catch (RdbException e) {
             throw new RdbLoadException(name, e.offset(), e.reason());
@@ -198,7 +211,17 @@ public final class Rdb {
      * {@code ERR Bad data format}).
      */
     public static RedisValue restore(byte[] payload, EncodingLimits limits, ModuleTypes moduleTypes) {
-        if (!verifyDumpPayload(payload)) {
+        return restore(payload, limits, moduleTypes, true);
+    }
+
+    /** RESTORE into {@code ks}: its limits, plugin types and checksum setting (DEBUG SET-SKIP-CHECKSUM-VALIDATION). */
+    public static RedisValue restore(byte[] payload, Keyspace ks) {
+        return restore(payload, ks.encodingLimits(), ks.moduleTypes(), !ks.skipChecksumValidation);
+    }
+
+    private static RedisValue restore(byte[] payload, EncodingLimits limits, ModuleTypes moduleTypes,
+                                      boolean verifyChecksum) {
+        if (!verifyDumpPayload(payload, verifyChecksum)) {
             throw new RedisError("ERR DUMP payload version or checksum are wrong");
         }
         int bodyLen = payload.length - 10;
@@ -223,6 +246,11 @@ public final class Rdb {
 
     /** verifyDumpPayload: a footer of version (at most ours) and a matching CRC64. */
     static boolean verifyDumpPayload(byte[] p) {
+        return verifyDumpPayload(p, true);
+    }
+
+    /** verifyDumpPayload; without {@code checksum} (skip_checksum_validation) only the version is checked. */
+    static boolean verifyDumpPayload(byte[] p, boolean checksum) {
         if (p.length < 10) {
             return false;
         }
@@ -230,6 +258,9 @@ public final class Rdb {
         int ver = (p[footer] & 0xff) | (p[footer + 1] & 0xff) << 8;
         if (ver > RDB_VERSION) {
             return false;
+        }
+        if (!checksum) {
+            return true;
         }
         long crc = Crc64.update(0, p, 0, p.length - 8);
         long stored = 0;

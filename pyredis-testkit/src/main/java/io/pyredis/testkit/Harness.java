@@ -348,7 +348,7 @@ public class Harness {
 
             @Override
             public String encoding() {
-                return "listpack";
+                return "quicklist";
             }
         });
     }

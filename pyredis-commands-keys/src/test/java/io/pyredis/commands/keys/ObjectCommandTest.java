@@ -32,7 +32,7 @@ class ObjectCommandTest {
         assertEquals(bulk("int"), h.call("OBJECT", "ENCODING", "i"));
         assertEquals(bulk("embstr"), h.call("object", "encoding", "e"));
         assertEquals(bulk("raw"), h.call("OBJECT", "ENCODING", "r"));
-        assertEquals(bulk("listpack"), h.call("OBJECT", "ENCODING", "l"));
+        assertEquals(bulk("quicklist"), h.call("OBJECT", "ENCODING", "l"));
         assertEquals(NIL, h.call("OBJECT", "ENCODING", "nokey"));
         assertEquals("_\r\n", new Harness().resp3().call("OBJECT", "ENCODING", "nokey"));
     }

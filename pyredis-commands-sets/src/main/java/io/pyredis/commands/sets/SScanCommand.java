@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * {@code SSCAN key cursor [MATCH pattern] [COUNT count]}
  *
- * <p>An intset or listpack set comes back whole with cursor 0, as in Redis; a hashtable
+ * <p>An intset comes back whole with cursor 0, as in Redis; a hashtable
  * one a few buckets at a time.
  */
 public final class SScanCommand extends ScanGenericCommand<RedisSet> {

@@ -22,13 +22,10 @@ class SScanTest {
     private final Harness h = new Harness();
 
     @Test
-    void compactSetsComeBackWhole() {
+    void intsetsComeBackWhole() {
         h.call("SADD", "i", "3", "1", "2");
         assertEquals(array(bulk("0"), array(bulk("1"), bulk("2"), bulk("3"))), h.call("SSCAN", "i", "0"));
         assertEquals(array(bulk("0"), array(bulk("1"), bulk("2"), bulk("3"))), h.call("SSCAN", "i", "12345"));
-        h.call("SADD", "l", "apple", "banana", "avocado");
-        assertEquals(array(bulk("0"), array(bulk("apple"), bulk("avocado"))),
-                h.call("SSCAN", "l", "0", "MATCH", "a*"));
         assertEquals(array(bulk("0"), "*0\r\n"), h.call("SSCAN", "nokey", "0"));
         assertEquals(array(bulk("0"), array(bulk("1"))), h.call("SSCAN", "i", "0", "MATCH", "[1]", "COUNT", "1"));
     }
@@ -41,12 +38,12 @@ class SScanTest {
         assertEquals(SYNTAX, h.call("SSCAN", "s", "0", "COUNT", "0"));
         assertEquals(SYNTAX, h.call("SSCAN", "s", "0", "MATCH"));
         assertEquals(NOT_INTEGER, h.call("SSCAN", "s", "0", "COUNT", "1.5"));
-        assertEquals(array(bulk("0"), array(bulk("a"))), h.call("SSCAN", "s", "-1"));
+        h.call("SADD", "i", "7");
+        assertEquals(array(bulk("0"), array(bulk("7"))), h.call("SSCAN", "i", "-1"), "an intset, whatever the cursor");
     }
 
     @Test
     void hashtableScanSurvivesGrowthBetweenSteps() {
-        h.limits.setMaxListpackEntries = 0;
         h.limits.setMaxIntsetEntries = 0;
         for (int i = 0; i < 300; i++) {
             h.call("SADD", "s", "m" + i);

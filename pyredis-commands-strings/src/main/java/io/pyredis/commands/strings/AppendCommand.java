@@ -38,7 +38,7 @@ public final class AppendCommand implements Command {
         byte[] joined = new byte[head.length + tail.length];
         System.arraycopy(head, 0, joined, 0, head.length);
         System.arraycopy(tail, 0, joined, head.length, tail.length);
-        db.setKeepTtl(key, RedisString.of(joined));
+        db.setKeepTtl(key, RedisString.raw(joined)); // Redis appends to an unshared sds: raw
         // Appending nothing is still reported, as Redis does.
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.APPEND, key);
         ctx.reply().integer(joined.length);

@@ -44,7 +44,7 @@ public final class IncrByFloatCommand implements Command {
             throw Errors.NAN_OR_INFINITY;
         }
         byte[] printed = LongDouble.format(sum);
-        db.setKeepTtl(key, RedisString.of(printed));
+        db.setKeepTtl(key, RedisString.notEncoded(printed)); // createStringObject: never int
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.INCRBYFLOAT, key);
         // The printed result, not the increment: replaying must not depend on float rounding.
         ctx.propagate(Propagation.SET, key, printed, Propagation.KEEPTTL);

@@ -38,7 +38,7 @@ public final class SetRangeCommand implements Command {
             Limits.checkStringLength(ctx, offset, value.length);
             byte[] b = new byte[(int) offset + value.length];
             System.arraycopy(value, 0, b, (int) offset, value.length);
-            db.set(key, RedisString.of(b));
+            db.set(key, RedisString.raw(b)); // a new sds of the full length, as Redis: raw
             ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SETRANGE, key);
             ctx.reply().integer(b.length);
             return;
@@ -53,7 +53,7 @@ public final class SetRangeCommand implements Command {
         byte[] b = new byte[Math.max(old.length, end)];
         System.arraycopy(old, 0, b, 0, old.length);
         System.arraycopy(value, 0, b, (int) offset, value.length);
-        db.setKeepTtl(key, RedisString.of(b));
+        db.setKeepTtl(key, RedisString.raw(b)); // changed in place in Redis: raw
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SETRANGE, key);
         ctx.reply().integer(b.length);
     }

@@ -41,6 +41,7 @@ public final class CommandEntry {
     private final int keyStep;
     private final boolean ownKeyFinder;
     private final boolean touchesArbitraryKeys;
+    private final boolean isProtected;
 
     /** calls */
     public long calls;
@@ -90,6 +91,7 @@ public final class CommandEntry {
         }
         this.flags = Collections.unmodifiableSet(f);
         this.touchesArbitraryKeys = f.contains(CommandFlag.TOUCHES_ARBITRARY_KEYS);
+        this.isProtected = f.contains(CommandFlag.PROTECTED);
         this.aclCategories = Collections.unmodifiableSet(implicitCategories(spec));
         List<Command> subs = command.subcommands();
         if (subs.isEmpty()) {
@@ -173,6 +175,11 @@ public final class CommandEntry {
     /** Whether {@code argc} arguments (name included) satisfy the arity, as Redis checks it. */
     public boolean acceptsArgc(int argc) {
         return arity > 0 ? argc == arity : argc >= -arity;
+    }
+
+    /** Has the {@code protected} flag (DEBUG, MODULE): allowed only as a config says. */
+    public boolean isProtected() {
+        return isProtected;
     }
 
     public boolean noAuth() {

@@ -126,6 +126,11 @@ public final class CallContext implements CommandContext {
         }
     }
 
+    /** This command's key changes are not propagated as the command (see {@link CallUnit}). */
+    public void preventVerbatimPropagation() {
+        unit.preventVerbatimPropagation();
+    }
+
     @Override
     public long publish(byte[] channel, byte[] message) {
         return unit.pubsub().publish(channel, message, client);

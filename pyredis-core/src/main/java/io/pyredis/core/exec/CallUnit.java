@@ -66,12 +66,15 @@ public final class CallUnit {
     private CallObserver[] observers = new CallObserver[0];
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
+    private java.util.function.BiFunction<CommandEntry, Client, String> protectedGate = (e, c) -> null;
 
     /** Nesting depth of call(): 0 outside any command. */
     private int depth;
     private CallContext[] contexts = new CallContext[4];
     /** Redis's server.dirty: key changes seen, for the before/after test of verbatim propagation. */
     private long dirty;
+    /** The running command asked not to be propagated for the key changes it made (DEBUG POPULATE, RELOAD). */
+    private boolean noVerbatim;
     /** Redis's prev_err_count of incrCommandStatsOnError. */
     private long prevErrorCount;
 
@@ -115,6 +118,15 @@ public final class CallUnit {
      */
     public void diskErrorCheck(Supplier<String> check) {
         this.diskError = check;
+    }
+
+    /**
+     * Who may run the commands flagged {@code protected} (Redis's allowProtectedAction on
+     * enable-debug-command): the refusal text for {@code c}, or null when it may. Checked
+     * right after arity, as processCommand does.
+     */
+    public void protectedGate(java.util.function.BiFunction<CommandEntry, Client, String> gate) {
+        this.protectedGate = gate;
     }
 
     /** Adds what is told of every call (slow log, latency monitor, MONITOR, tracking). */
@@ -170,6 +182,14 @@ public final class CallUnit {
         dirty++;
     }
 
+    /**
+     * The running command's key changes are not to be propagated as the command itself
+     * (Redis's commands that change data without server.dirty: DEBUG POPULATE, RELOAD, LOADAOF).
+     */
+    void preventVerbatimPropagation() {
+        noVerbatim = true;
+    }
+
     /** A key changed (the keyspace's listener). */
     void keyModified() {
         dirty++;
@@ -204,6 +224,13 @@ public final class CallUnit {
         if (!e.acceptsArgc(args.length)) {
             reject(c, e, "ERR", e.arityError());
             return startNanos;
+        }
+        if (e.isProtected()) {
+            String refusal = protectedGate.apply(e, c);
+            if (refusal != null) {
+                reject(c, e, "ERR", refusal);
+                return startNanos;
+            }
         }
         if (!c.authenticated() && !e.noAuth()) {
             reject(c, e, "NOAUTH", NOAUTH);
@@ -336,6 +363,8 @@ public final class CallUnit {
         boolean recording = (flags & CALL_PROPAGATE) != 0 && propagation.active();
         long dirtyBefore = dirty;
         long recordsBefore = propagation.records();
+        boolean outerNoVerbatim = noVerbatim;
+        noVerbatim = false;
         int db = c.db();
         prevErrorCount = stats.totalErrorReplies;
         try {
@@ -361,6 +390,7 @@ public final class CallUnit {
         boolean blocks = c.blockRequested();
         if ((flags & CALL_UNBLOCK) != 0 && c.reblocked() && w.size() == mark) {
             // Run again and still nothing to serve: it keeps waiting, nothing happened.
+            noVerbatim = outerNoVerbatim;
             exit();
             return end;
         }
@@ -374,9 +404,11 @@ public final class CallUnit {
                 e.calls++;
             }
         }
-        if (recording && e.role() != Role.EXEC && propagation.records() == recordsBefore && dirty != dirtyBefore) {
+        if (recording && e.role() != Role.EXEC && propagation.records() == recordsBefore && dirty != dirtyBefore
+                && !noVerbatim) {
             propagation.add(db, args, true);
         }
+        noVerbatim = outerNoVerbatim;
         if ((flags & CALL_UNBLOCK) == 0) {
             stats.totalCommandsProcessed++;
         }

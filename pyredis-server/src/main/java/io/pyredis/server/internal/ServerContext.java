@@ -41,7 +41,8 @@ public final class ServerContext {
     private final Aof aof;
     private final long startMillis;
     private final String runId = randomHex40();
-    private final String replId = randomHex40();
+    private volatile String replId = randomHex40();
+    private final DebugState debug = new DebugState();
     private final long usedMemoryStartup;
     private volatile Runnable shutdown = () -> { };
     private volatile int port;
@@ -59,10 +60,21 @@ public final class ServerContext {
         bindConfig();
     }
 
+    /** processCommand's refusal of a protected command (DEBUG, the only one pyredis has). */
+    static final String DEBUG_REFUSED = "ERR DEBUG command not allowed. If the enable-debug-command option is set to "
+            + "\"local\", you can run it from a local connection, otherwise you need to set this option in the "
+            + "configuration file, and then restart the server.";
+
+    /** Redis's allowProtectedAction: {@code mode} (no, yes, local) allows {@code c}. */
+    public static boolean protectedAllowed(String mode, io.pyredis.core.client.Client c) {
+        return mode.equals("yes") || (mode.equals("local") && c.isLocal());
+    }
+
     /** The config values the core takes, now and on every change. */
     private void bindConfig() {
         CallUnit unit = engine.callUnit();
         unit.configView(config.registry::get);
+        unit.protectedGate((e, c) -> protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED);
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
         engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());
@@ -171,6 +183,16 @@ public final class ServerContext {
     /** INFO's run_id: 40 random hex digits, new at each start. */
     public String runId() {
         return runId;
+    }
+
+    /** What DEBUG switches (active expiry, the cron, ...). */
+    public DebugState debug() {
+        return debug;
+    }
+
+    /** DEBUG CHANGE-REPL-ID: a new master_replid (Redis's changeReplicationId). */
+    public void changeReplicationId() {
+        replId = randomHex40();
     }
 
     /** INFO's master_replid: 40 random hex digits. */

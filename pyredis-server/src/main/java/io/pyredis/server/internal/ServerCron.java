@@ -55,9 +55,15 @@ public final class ServerCron implements Runnable {
     }
 
     private void tick() {
+        // DEBUG PAUSE-CRON 1: no cron work at all, as Redis's pause_cron.
+        if (server.debug().pauseCron) {
+            return;
+        }
         try {
             int hz = server.config().effectiveHz();
-            server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
+            if (server.debug().activeExpireEnabled) {
+                server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
+            }
             if (server.pubsub().hasPending()) {
                 server.pubsub().flushPending(); // expired-key notifications
             }

@@ -255,4 +255,19 @@ final class ByteTable {
         Arrays.fill(b, -1);
         return b;
     }
+
+    /** dictGetStats of this table (one table: it resizes at once, never rehashing). */
+    void stats(DictStats out) {
+        DictStats.Table s = out.table(0, buckets.length, size);
+        if (size > 0) {
+            for (int head : buckets) {
+                int n = 0;
+                for (int p = head; p >= 0; p = next[p]) {
+                    n++;
+                }
+                s.bucket(n);
+            }
+        }
+        s.end();
+    }
 }

@@ -420,13 +420,43 @@ public final class Db implements Database {
     }
 
     /**
+     * Passes every stored key, expired or not (DEBUG DIGEST walks Redis's dict, where a key
+     * past its deadline stays until it is reclaimed), without counting as an access.
+     */
+    public <E extends Exception> void forEachStored(EntryVisitor<E> v) throws E {
+        table.forEach(e -> v.visit(e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt));
+    }
+
+    /** The stored entry of {@code key}, expired or not, to {@code v}; false when there is none. */
+    public <E extends Exception> boolean visitStored(byte[] key, EntryVisitor<E> v) throws E {
+        Entry e = table.find(key, Hashing.hash(key));
+        if (e == null) {
+            return false;
+        }
+        v.visit(e.key, e.value, e.expIdx < 0 ? -1 : e.expireAt);
+        return true;
+    }
+
+    /**
      * Adds a key read from a snapshot, telling no listener; {@code expireAt} -1 for none.
      * Returns false (and changes nothing) when the key is already there.
      */
     public boolean load(byte[] key, RedisValue value, long expireAt) {
+        return load(key, value, expireAt, false);
+    }
+
+    /**
+     * {@link #load(byte[], RedisValue, long)}; with {@code replace} (Redis's
+     * RDBFLAGS_ALLOW_DUP, DEBUG RELOAD MERGE) a key already there is replaced quietly.
+     */
+    public boolean load(byte[] key, RedisValue value, long expireAt, boolean replace) {
         int h = Hashing.hash(key);
-        if (table.find(key, h) != null) {
-            return false;
+        Entry old = table.find(key, h);
+        if (old != null) {
+            if (!replace) {
+                return false;
+            }
+            unlink(old);
         }
         Entry e = insert(key, h, value);
         if (expireAt >= 0) {
@@ -664,5 +694,20 @@ public final class Db implements Database {
     @Override
     public RedisSortedSet createSortedSet() {
         return Collections.newSortedSet(ks.limits);
+    }
+
+    /** DEBUG HTSTATS: dictGetStats of the key table, then of the keys with a deadline. */
+    public String hashTableStats() {
+        DictStats keys = new DictStats();
+        table.stats(keys, false);
+        DictStats expires = new DictStats();
+        table.stats(expires, true);
+        return "[Dictionary HT]\n" + keys + "[Expires HT]\n" + expires;
+    }
+
+    /** DEBUG OBJECT's "Value at": an identity of {@code key}'s stored entry, stable while the key lives; 0 when absent. */
+    public long identity(byte[] key) {
+        Entry e = table.find(key, Hashing.hash(key));
+        return e == null ? 0 : System.identityHashCode(e);
     }
 }

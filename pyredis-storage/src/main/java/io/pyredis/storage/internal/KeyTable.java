@@ -1,6 +1,8 @@
 package io.pyredis.storage.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -334,5 +336,55 @@ final class KeyTable {
                 action.accept(e);
             }
         }
+    }
+
+    /**
+     * dictGetStats of this table; with {@code deadlinesOnly}, of the keys with a deadline
+     * only, laid out as Redis's expires dict would hold them (its own power-of-two size,
+     * at least 4, growing as a dict grows).
+     */
+    void stats(DictStats out, boolean deadlinesOnly) {
+        if (!deadlinesOnly) {
+            statsOf(out, 0, t0, used0);
+            if (rehashIdx >= 0) {
+                statsOf(out, 1, t1, used1);
+            }
+            return;
+        }
+        List<Entry> withDeadline = new ArrayList<>();
+        forEach(e -> {
+            if (e.expIdx >= 0) {
+                withDeadline.add(e);
+            }
+        });
+        int size = INITIAL_SIZE;
+        while (size < withDeadline.size()) {
+            size <<= 1;
+        }
+        int[] chains = new int[size];
+        for (Entry e : withDeadline) {
+            chains[e.hash & (size - 1)]++;
+        }
+        DictStats.Table s = out.table(0, size, withDeadline.size());
+        if (!withDeadline.isEmpty()) {
+            for (int n : chains) {
+                s.bucket(n);
+            }
+        }
+        s.end();
+    }
+
+    private static void statsOf(DictStats out, int index, Entry[] t, long used) {
+        DictStats.Table s = out.table(index, t.length, used);
+        if (used > 0) {
+            for (Entry head : t) {
+                int n = 0;
+                for (Entry e = head; e != null; e = e.next) {
+                    n++;
+                }
+                s.bucket(n);
+            }
+        }
+        s.end();
     }
 }

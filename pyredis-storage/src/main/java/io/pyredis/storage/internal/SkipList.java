@@ -37,7 +37,8 @@ final class SkipList {
     private int level = 1;
     private int length;
 
-    private Node[] table = new Node[16];
+    /** The member table; it starts at 4 buckets, as a Redis dict (DEBUG HTSTATS-KEY shows its size). */
+    private Node[] table = new Node[4];
 
     // The node of the last rank looked up, so that walking ranks in order is O(1) a step.
     private long cursorRank = -1;
@@ -342,7 +343,7 @@ final class SkipList {
                 break;
             }
         }
-        if (table.length > 16 && length < table.length >> 3) {
+        if (table.length > 4 && length < table.length >> 3) {
             rehash(table.length >> 1);
         }
     }
@@ -363,5 +364,20 @@ final class SkipList {
             }
         }
         throw new IllegalStateException("node not in table");
+    }
+
+    /** dictGetStats of the member table. */
+    void stats(DictStats out) {
+        DictStats.Table s = out.table(0, table.length, length);
+        if (length > 0) {
+            for (Node head : table) {
+                int n = 0;
+                for (Node e = head; e != null; e = e.chain) {
+                    n++;
+                }
+                s.bucket(n);
+            }
+        }
+        s.end();
     }
 }

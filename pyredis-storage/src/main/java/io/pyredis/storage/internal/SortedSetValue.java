@@ -1,6 +1,7 @@
 package io.pyredis.storage.internal;
 
 import io.pyredis.api.RedisSortedSet;
+import io.pyredis.api.RedisValue;
 import io.pyredis.storage.EncodingLimits;
 
 import java.util.Arrays;
@@ -22,6 +23,8 @@ public final class SortedSetValue implements RedisSortedSet {
 
     // skiplist encoding, null while compact
     private SkipList list;
+    /** While a listpack from an RDB file is loaded: rdb.c checks only its entry count, not its lengths. */
+    boolean ignoreValueLimit;
 
     SortedSetValue(EncodingLimits limits) {
         this.limits = limits;
@@ -32,6 +35,26 @@ public final class SortedSetValue implements RedisSortedSet {
     @Override
     public String encoding() {
         return list == null ? "listpack" : "skiplist";
+    }
+
+    /** A copy in the same encoding that shares no mutable state (COPY keeps the encoding, as Redis's zsetDup). */
+    @Override
+    public RedisValue copy() {
+        SortedSetValue c = new SortedSetValue(limits);
+        if (list == null) {
+            c.members = members.clone();
+            c.scores = scores.clone();
+            c.size = size;
+            return c;
+        }
+        SkipList sl = new SkipList();
+        for (long r = 0, n = list.size(); r < n; r++) {
+            sl.insert(memberAt(r), scoreAt(r));
+        }
+        c.list = sl;
+        c.members = null;
+        c.scores = null;
+        return c;
     }
 
     @Override
@@ -74,7 +97,8 @@ public final class SortedSetValue implements RedisSortedSet {
             }
             return false;
         }
-        if (size + 1 > limits.zsetMaxListpackEntries || member.length > limits.zsetMaxListpackValue) {
+        if (size + 1 > limits.zsetMaxListpackEntries
+                || (member.length > limits.zsetMaxListpackValue && !ignoreValueLimit)) {
             convert();
             list.insert(member, score);
             return true;
@@ -244,28 +268,6 @@ public final class SortedSetValue implements RedisSortedSet {
         members[--size] = null;
     }
 
-    /**
-     * COPY's value: the same members and scores in the same encoding, as Redis's zsetDup.
-     * Member arrays are never changed in place, so the copy shares them.
-     */
-    @Override
-    public SortedSetValue copy() {
-        SortedSetValue c = new SortedSetValue(limits);
-        if (list == null) {
-            c.members = Arrays.copyOf(members, Math.max(size, 4));
-            c.scores = Arrays.copyOf(scores, Math.max(size, 4));
-            c.size = size;
-            return c;
-        }
-        c.members = null;
-        c.scores = null;
-        c.list = new SkipList();
-        for (SkipList.Node n = list.size() == 0 ? null : list.nodeAt(0); n != null; n = n.forward[0]) {
-            c.list.insert(n.member, n.score);
-        }
-        return c;
-    }
-
     private void convert() {
         SkipList sl = new SkipList();
         for (int i = 0; i < size; i++) {
@@ -275,5 +277,14 @@ public final class SortedSetValue implements RedisSortedSet {
         members = null;
         scores = null;
         size = 0;
+    }
+
+    /** dictGetStats of its hash table, into {@code out}; false when it has none (a compact encoding). */
+    public boolean hashTableStats(DictStats out) {
+        if (list == null) {
+            return false;
+        }
+        list.stats(out);
+        return true;
     }
 }

@@ -21,6 +21,8 @@ final class StoredHash implements RedisHash {
     private byte[][] pairs;
     private int count;
     private ByteTable table;
+    /** While a listpack from an RDB file is loaded: rdb.c checks only its entry count, not its lengths. */
+    boolean ignoreValueLimit;
 
     StoredHash(EncodingLimits limits) {
         this.limits = limits;
@@ -69,7 +71,7 @@ final class StoredHash implements RedisHash {
     @Override
     public boolean put(byte[] field, byte[] value) {
         if (table == null) {
-            int max = limits.hashMaxListpackValue;
+            int max = ignoreValueLimit ? Integer.MAX_VALUE : limits.hashMaxListpackValue;
             if (field.length > max || value.length > max) {
                 convert();
             } else {
@@ -182,5 +184,14 @@ final class StoredHash implements RedisHash {
     @Override
     public String toString() {
         return "hash(" + encoding() + ", " + size() + ")";
+    }
+
+    /** dictGetStats of its hash table, into {@code out}; false when it has none (a compact encoding). */
+    public boolean hashTableStats(DictStats out) {
+        if (table == null) {
+            return false;
+        }
+        table.stats(out);
+        return true;
     }
 }

@@ -42,10 +42,10 @@ class ListValueTest {
     }
 
     @Test
-    void databaseMakesListpackLists() {
+    void everyListIsAQuicklistAsInRedis70() {
         Keyspace ks = new Keyspace(1, new ManualClock(0));
         RedisList l = ks.db(0).createList();
-        assertEquals("listpack", l.encoding());
+        assertEquals("quicklist", l.encoding(), "the small-list listpack encoding is Redis 7.2's");
         assertEquals(0, l.size());
     }
 
@@ -163,82 +163,67 @@ class ListValueTest {
         return removed;
     }
 
+    private List<Quicklist.Node> nodes(ListValue l) {
+        return Quicklist.nodes(l, limits.listMaxListpackSize, limits.quicklistPackedThreshold);
+    }
+
     @Test
-    void positiveLimitCountsEntries() {
+    void positiveFillCountsEntriesPerNode() {
         limits.listMaxListpackSize = 3;
-        ListValue l = list("a", "b", "c");
-        assertEquals("listpack", l.encoding());
-        l.push(true, b("d"));
-        assertEquals("quicklist", l.encoding());
-        l.pop(true);
-        l.pop(true);
-        assertEquals("quicklist", l.encoding(), "never converts back");
+        List<Quicklist.Node> n = nodes(list("a", "b", "c", "d"));
+        assertEquals(List.of(new Quicklist.Node(0, 3, 7 + 3 * 3, false), new Quicklist.Node(3, 1, 7 + 3, false)), n);
     }
 
     @Test
-    void zeroLimitAllowsOneEntry() {
+    void zeroFillPutsOneEntryPerNode() {
         limits.listMaxListpackSize = 0;
-        ListValue l = list("a");
-        assertEquals("listpack", l.encoding());
-        l.push(false, b("b"));
-        assertEquals("quicklist", l.encoding());
+        assertEquals(3, nodes(list("a", "b", "c")).size());
     }
 
     @Test
-    void defaultLimitIsEightKilobytes() {
+    void defaultFillCutsNodesAtEightKilobytesByTheInsertEstimate() {
         ListValue l = new ListValue(limits);
-        // 100-byte strings take 100 + 2 (header) + 1 (backlen) bytes in a listpack.
+        // A 100-byte string takes 103 bytes in a listpack; Redis admits one while
+        // node bytes + 100 + 8 (its estimate of the overhead) stay within 8192.
         String big = "x".repeat(100);
-        int fits = (8192 - ListValue.LISTPACK_OVERHEAD) / 103;
-        for (int i = 0; i < fits; i++) {
+        for (int i = 0; i < 200; i++) {
             l.push(false, b(big));
         }
-        assertEquals("listpack", l.encoding());
-        l.push(false, b(big));
-        assertEquals("quicklist", l.encoding());
-        assertEquals(fits + 1, l.size());
+        List<Quicklist.Node> n = nodes(l);
+        int perNode = 1 + (8192 - 108 - (7 + 103)) / 103 + 1;
+        assertEquals(perNode, n.get(0).count());
+        assertEquals(7 + 103L * perNode, n.get(0).bytes());
+        assertEquals(200, n.stream().mapToInt(Quicklist.Node::count).sum());
     }
 
     @Test
-    void oneHugeElementConvertsAtOnce() {
-        ListValue l = list("a");
-        l.set(0, new byte[9000]);
-        assertEquals("quicklist", l.encoding());
-        ListValue m = new ListValue(limits);
-        m.push(true, new byte[9000]);
-        assertEquals("quicklist", m.encoding());
+    void elementsPastThePackedThresholdTakePlainNodes() {
+        limits.quicklistPackedThreshold = 5;
+        List<Quicklist.Node> n = nodes(list("a", "bbbbb", "c", "d"));
+        assertEquals(List.of(new Quicklist.Node(0, 1, 10, false), new Quicklist.Node(1, 1, 5, true),
+                new Quicklist.Node(2, 2, 13, false)), n);
     }
 
     @Test
-    void limitChangesApplyToLaterGrowth() {
-        ListValue l = list("a", "b", "c", "d", "e");
-        limits.listMaxListpackSize = 5;
-        assertEquals("listpack", l.encoding());
-        l.insert(2, b("x"));
-        assertEquals("quicklist", l.encoding());
-    }
-
-    @Test
-    void negativeLimitsPickNodeSizesAndClampAtMinusFive() {
-        assertEquals(false, ListValue.exceedsNode(-1, 4096, 1000));
-        assertEquals(true, ListValue.exceedsNode(-1, 4097, 1));
-        assertEquals(false, ListValue.exceedsNode(-5, 65536, 1));
-        assertEquals(true, ListValue.exceedsNode(-100, 65537, 1));
-        assertEquals(true, ListValue.exceedsNode(100_000, 9000, 1), "positive fill keeps the 8 KB safety limit");
-        assertEquals(true, ListValue.exceedsNode(100_000, 100, 32_768), "positive fill is capped at 32767");
+    void fillIsClampedAsQuicklistSetFill() {
+        assertEquals(-5, Quicklist.fill(-100));
+        assertEquals(32767, Quicklist.fill(100_000));
+        assertEquals(true, Quicklist.allowInsert(4000, 10, -1, 88));
+        assertEquals(false, Quicklist.allowInsert(4000, 10, -1, 89));
+        assertEquals(false, Quicklist.allowInsert(100, 1, 100_000, 9000), "positive fill keeps the 8 KB safety limit");
+        assertEquals(false, Quicklist.allowInsert(100, 5, 5, 1), "positive fill counts entries");
     }
 
     @Test
     void entryBytesFollowListpackEncodings() {
-        assertEquals(2, ListValue.entryBytes(b("7")));
-        assertEquals(3, ListValue.entryBytes(b("-100")));
-        assertEquals(4, ListValue.entryBytes(b("30000")));
-        assertEquals(10, ListValue.entryBytes(b("12345678901")));
-        assertEquals(2 + 1 + 1, ListValue.entryBytes(b("07")), "not canonical: a string");
-        assertEquals(1 + 63 + 1, ListValue.entryBytes(new byte[63]));
-        assertEquals(2 + 64 + 1, ListValue.entryBytes(new byte[64]));
-        assertEquals(5 + 5000 + 2, ListValue.entryBytes(new byte[5000]));
-        assertEquals(1, ListValue.entryBytes(new byte[0]) - 1);
+        assertEquals(2, Quicklist.entryBytes(b("7")));
+        assertEquals(3, Quicklist.entryBytes(b("-100")));
+        assertEquals(4, Quicklist.entryBytes(b("30000")));
+        assertEquals(10, Quicklist.entryBytes(b("12345678901")));
+        assertEquals(2 + 1 + 1, Quicklist.entryBytes(b("07")), "not canonical: a string");
+        assertEquals(1 + 63 + 1, Quicklist.entryBytes(new byte[63]));
+        assertEquals(2 + 64 + 1, Quicklist.entryBytes(new byte[64]));
+        assertEquals(5 + 5000 + 2, Quicklist.entryBytes(new byte[5000]));
     }
 
     @Test

@@ -52,7 +52,7 @@ class StoredSetTest {
         assertEquals("0", s(set.memberAt(2)));
         assertEquals(0, set.scan(99, 1, m -> { }));
         set.add(b("05"));
-        assertEquals("listpack", set.encoding(), "a non-canonical integer is a string");
+        assertEquals("hashtable", set.encoding(), "a non-canonical integer is a string");
         assertTrue(set.contains(b("05")));
         assertTrue(set.contains(b("-3")));
         assertFalse(set.contains(b("5")));
@@ -73,53 +73,27 @@ class StoredSetTest {
     }
 
     @Test
-    void listpackFromIntsetAndThenHashtable() {
-        limits.setMaxListpackEntries = 4;
+    void aNonIntegerMakesAHashtableAtOnceAndRemovalNeverConvertsBack() {
         RedisSet set = Collections.newSet(limits);
         set.add(b("1"));
         set.add(b("2"));
+        assertEquals("intset", set.encoding());
         set.add(b("a"));
-        assertEquals("listpack", set.encoding());
-        assertEquals(List.of("1", "2", "a"), members(set));
-        set.add(b("b"));
-        assertEquals("listpack", set.encoding());
-        set.add(b("c"));
-        assertEquals("hashtable", set.encoding());
-        assertEquals(Set.of("1", "2", "a", "b", "c"), new HashSet<>(members(set)));
-    }
-
-    @Test
-    void intsetTooBigForAListpackBecomesAHashtable() {
-        limits.setMaxListpackEntries = 2;
-        RedisSet set = Collections.newSet(limits);
-        set.add(b("1"));
-        set.add(b("2"));
-        set.add(b("a"));
-        assertEquals("hashtable", set.encoding());
-        RedisSet big = Collections.newSet(new EncodingLimits());
-        big.add(b("1"));
-        big.add(b("x".repeat(65)));
-        assertEquals("hashtable", big.encoding(), "a member over set-max-listpack-value");
-        RedisSet small = Collections.newSet(new EncodingLimits());
-        small.add(b("x".repeat(64)));
-        assertEquals("listpack", small.encoding());
-        small.add(b("y".repeat(65)));
-        assertEquals("hashtable", small.encoding());
-    }
-
-    @Test
-    void longIntegersCountAgainstTheListpackValueLimit() {
-        limits.setMaxListpackValue = 5;
-        RedisSet set = Collections.newSet(limits);
-        set.add(b("123456"));
-        set.add(b("a"));
-        assertEquals("hashtable", set.encoding());
+        assertEquals("hashtable", set.encoding(), "Redis 7.0 has no listpack set: straight to hashtable");
+        set.remove(b("a"));
+        assertEquals("hashtable", set.encoding(), "only integers left, but no way back");
+        assertEquals(Set.of("1", "2"), new HashSet<>(members(set)));
+        RedisSet str = Collections.newSet(new EncodingLimits());
+        str.add(b("x"));
+        assertEquals("hashtable", str.encoding());
+        RedisSet notCanonical = Collections.newSet(new EncodingLimits());
+        notCanonical.add(b("01"));
+        assertEquals("hashtable", notCanonical.encoding(), "01 is not an integer's canonical form");
     }
 
     @Test
     void hashtableAgreesWithAModel() {
         limits.setMaxIntsetEntries = 0;
-        limits.setMaxListpackEntries = 0;
         RedisSet set = Collections.newSet(limits);
         Set<String> model = new HashSet<>();
         Random r = new Random(7);

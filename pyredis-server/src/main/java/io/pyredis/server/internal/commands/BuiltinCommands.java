@@ -43,6 +43,7 @@ public final class BuiltinCommands {
                 new BgrewriteaofCommand(server),
                 new LastsaveCommand(server),
                 new DumpCommand(server),
+                new DebugCommand(server),
                 new RestoreCommand(server),
                 new MultiCommand(server),
                 new ExecCommand(server),

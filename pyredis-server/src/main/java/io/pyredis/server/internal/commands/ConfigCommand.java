@@ -131,8 +131,7 @@ public final class ConfigCommand extends BuiltinCommand {
 
         /** Redis's allowProtectedAction. */
         private boolean protectedAllowed(CallContext c) {
-            String mode = server.config().enableProtectedConfigs.value();
-            return mode.equals("yes") || (mode.equals("local") && c.client().isLocal());
+            return ServerContext.protectedAllowed(server.config().enableProtectedConfigs.value(), c.client());
         }
 
         @Override

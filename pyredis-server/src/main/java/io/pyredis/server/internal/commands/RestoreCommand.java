@@ -72,7 +72,7 @@ public final class RestoreCommand extends BuiltinCommand {
         if (ttl < 0) {
             throw new RedisError("ERR Invalid TTL value, must be >= 0");
         }
-        RedisValue v = Rdb.restore(args[3], server.keyspace().encodingLimits(), server.keyspace().moduleTypes());
+        RedisValue v = Rdb.restore(args[3], server.keyspace());
         boolean deleted = replace && db.delete(key);
         long now = server.keyspace().now();
         boolean relative = ttl != 0 && !absttl;

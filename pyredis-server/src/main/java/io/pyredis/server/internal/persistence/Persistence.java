@@ -94,18 +94,28 @@ public final class Persistence implements KeyListener {
      * @throws RdbLoadException when it is corrupt: the server must not start
      */
     public void loadAtStart() throws RdbLoadException, IOException {
+        load(false);
+    }
+
+    /**
+     * Loads the snapshot file into the keyspace (DEBUG RELOAD); with {@code merge} the
+     * file's keys replace those already there, else a key already there is an error.
+     * Returns false when there is no file.
+     */
+    public boolean load(boolean merge) throws RdbLoadException, IOException {
         Path f = file();
         loading = true;
         try {
             long start = System.nanoTime();
-            Rdb.LoadInfo info = Rdb.load(keyspace, f);
+            Rdb.LoadInfo info = Rdb.load(keyspace, f, merge);
             if (info == null) {
-                return;
+                return false;
             }
             lastLoadKeys = info.keys();
             lastLoadExpired = info.expiredSkipped();
             LOG.info("Done loading RDB {}, keys loaded: {}, keys expired: {}. ({} ms)", f, info.keys(),
                     info.expiredSkipped(), (System.nanoTime() - start) / 1_000_000);
+            return true;
         } finally {
             loading = false;
         }

@@ -39,6 +39,11 @@ public final class RdbLoader {
      * are skipped, as a master does.
      */
     public static Result load(RdbReader r, Sink sink, long now) throws RdbException {
+        return load(r, sink, now, true);
+    }
+
+    /** {@link #load(RdbReader, Sink, long)}; without {@code verifyChecksum} a wrong CRC64 is let pass (skip_checksum_validation). */
+    public static Result load(RdbReader r, Sink sink, long now, boolean verifyChecksum) throws RdbException {
         Result res = new Result();
         byte[] magic = new byte[9];
         if (r.remaining() < 9) {
@@ -146,7 +151,7 @@ public final class RdbLoader {
             long expected = r.crc();
             long at = r.offset();
             long stored = r.readLe(8);
-            if (stored != 0 && stored != expected) {
+            if (stored != 0 && stored != expected && verifyChecksum) {
                 throw new RdbException("wrong RDB checksum expected: " + hex(stored) + " got: " + hex(expected), at);
             }
         }

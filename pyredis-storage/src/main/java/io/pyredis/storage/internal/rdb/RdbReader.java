@@ -439,6 +439,7 @@ public final class RdbReader {
                     throw new RdbException("sorted set blob with an odd number of entries", at);
                 }
                 RedisSortedSet z = Collections.newSortedSet(limits);
+                Collections.loadingCompact(z, true);
                 for (int i = 0; i < es.size(); i += 2) {
                     double score = parseScore(es.get(i + 1), at);
                     if (Double.isNaN(score)) {
@@ -449,6 +450,7 @@ public final class RdbReader {
                     }
                     z.put(es.get(i), score);
                 }
+                Collections.loadingCompact(z, false);
                 return z.size() == 0 ? null : z;
             }
             case TYPE_HASH_ZIPLIST:
@@ -460,11 +462,13 @@ public final class RdbReader {
                     throw new RdbException("hash blob with an odd number of entries", at);
                 }
                 RedisHash h = Collections.newHash(limits);
+                Collections.loadingCompact(h, true);
                 for (int i = 0; i < es.size(); i += 2) {
                     if (!h.put(es.get(i), es.get(i + 1))) {
                         throw new RdbException("duplicate hash field", at);
                     }
                 }
+                Collections.loadingCompact(h, false);
                 return h.size() == 0 ? null : h;
             }
             case TYPE_HASH_ZIPMAP:

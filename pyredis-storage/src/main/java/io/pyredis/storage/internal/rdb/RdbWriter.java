@@ -10,6 +10,7 @@ import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisString;
 import io.pyredis.api.RedisValue;
 import io.pyredis.storage.EncodingLimits;
+import io.pyredis.storage.internal.Quicklist;
 import io.pyredis.storage.ModuleTypes;
 
 import java.io.IOException;
@@ -390,51 +391,25 @@ public final class RdbWriter {
     }
 
     /**
-     * QUICKLIST_2: the list cut into listpack nodes by the same rule Redis's quicklist uses
-     * to decide when a node is full ({@code list-max-listpack-size}).
+     * QUICKLIST_2: the list cut into nodes as Redis's quicklist cuts it (listpacks by
+     * {@code list-max-listpack-size}, elements past the packed threshold in plain nodes).
      */
     private void writeList(RedisList l) throws IOException {
-        int n = l.size();
-        int fill = limits.listMaxListpackSize;
-        java.util.List<byte[]> nodes = new java.util.ArrayList<>();
-        Listpack.Builder b = new Listpack.Builder();
-        long bytes = Listpack.HEADER_SIZE + 1;
-        for (int i = 0; i < n; i++) {
-            byte[] e = l.get(i);
-            long eb = entryBytes(e);
-            if (b.count() > 0 && nodeFull(fill, bytes + eb, b.count() + 1)) {
-                nodes.add(b.build());
-                b = new Listpack.Builder();
-                bytes = Listpack.HEADER_SIZE + 1;
-            }
-            b.add(e);
-            bytes += eb;
-        }
-        if (b.count() > 0) {
-            nodes.add(b.build());
-        }
+        java.util.List<Quicklist.Node> nodes = Quicklist.nodes(l, limits.listMaxListpackSize,
+                limits.quicklistPackedThreshold);
         writeLen(nodes.size());
-        for (byte[] node : nodes) {
+        for (Quicklist.Node node : nodes) {
+            if (node.plain()) {
+                writeLen(QUICKLIST_NODE_PLAIN);
+                writeString(l.get(node.first()));
+                continue;
+            }
+            Listpack.Builder b = new Listpack.Builder();
+            for (int i = node.first(), end = node.first() + node.count(); i < end; i++) {
+                b.add(l.get(i));
+            }
             writeLen(QUICKLIST_NODE_PACKED);
-            writeString(node);
+            writeString(b.build());
         }
-    }
-
-    private static long entryBytes(byte[] e) {
-        // The exact size does not matter for validity, only for how full nodes get.
-        int n = e.length;
-        int enc = n < 64 ? 1 + n : n < 4096 ? 2 + n : 5 + n;
-        return enc + (enc < 128 ? 1 : enc < 16384 ? 2 : 5);
-    }
-
-    private static final int[] NODE_BYTES = {4096, 8192, 16384, 32768, 65536};
-
-    private static boolean nodeFull(int fill, long bytes, long count) {
-        if (fill >= 0) {
-            long countLimit = fill == 0 ? 1 : Math.min(fill, (1 << 15) - 1);
-            return bytes > 8192 || count > countLimit;
-        }
-        int level = Math.min(-fill - 1, NODE_BYTES.length - 1);
-        return bytes > NODE_BYTES[level];
     }
 }

@@ -121,6 +121,33 @@ public final class Aof {
         return true;
     }
 
+    /**
+     * DEBUG LOADAOF: writes out what is buffered, then loads the files the manifest on disk
+     * names; {@code empty} runs just before the loading starts (the caller empties the
+     * keyspace there, as Redis's emptyData). Returns false, with nothing emptied, when there
+     * is no manifest.
+     *
+     * @throws AofException when a file is corrupt or unreadable (the keyspace is then partly loaded)
+     */
+    public boolean reloadFromDisk(Runnable empty) throws AofException {
+        if (on) {
+            writer.flushNow(true);
+        }
+        Path mf = files.manifestPath();
+        AofManifest m;
+        try {
+            if (!Files.exists(mf)) {
+                return false;
+            }
+            m = AofManifest.parse(Files.readAllBytes(mf));
+        } catch (IOException e) {
+            throw new AofException("Can't open the append-only file: " + e.getMessage(), e);
+        }
+        empty.run();
+        new AofLoader(config, engine).load(files.directory(), m);
+        return true;
+    }
+
     // ---- cron, rewrite, on/off ------------------------------------------------------------
 
     /**
