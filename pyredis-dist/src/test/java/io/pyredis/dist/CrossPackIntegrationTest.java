@@ -138,6 +138,40 @@ class CrossPackIntegrationTest {
     }
 
     @Test
+    void aWaitedKeyOfAnotherTypeKeepsTheWaitButAWrongTypeDestinationEndsIt() throws Exception {
+        // As Redis 7.0: the key waited on turning into a string does not serve BLPOP...
+        CompletableFuture<List<String>> popped = CompletableFuture.supplyAsync(() -> {
+            try (Jedis waiter = new Jedis("127.0.0.1", server.port(), 10_000)) {
+                return waiter.blpop(0, "src1");
+            }
+        });
+        awaitBlocked(1);
+        other.set("src1", "x");
+        awaitBlocked(1);
+        assertTrue(!popped.isDone(), "still waiting");
+        other.del("src1");
+        other.rpush("src1", "v");
+        assertEquals(List.of("src1", "v"), popped.get(10, TimeUnit.SECONDS));
+        awaitBlocked(0);
+
+        // ...but a destination of another type is BRPOPLPUSH's error, and nothing moves.
+        other.set("dst2", "nolist");
+        CompletableFuture<String> moved = CompletableFuture.supplyAsync(() -> {
+            try (Jedis waiter = new Jedis("127.0.0.1", server.port(), 10_000)) {
+                return waiter.brpoplpush("src2", "dst2", 0);
+            } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+                return e.getMessage();
+            }
+        });
+        awaitBlocked(1);
+        other.rpush("src2", "foo");
+        assertEquals("WRONGTYPE Operation against a key holding the wrong kind of value", moved.get(10, TimeUnit.SECONDS));
+        awaitBlocked(0);
+        assertEquals(List.of("foo"), other.lrange("src2", 0, -1));
+        assertEquals("nolist", other.get("dst2"));
+    }
+
+    @Test
     void blpopIsWokenByAPushInsideAnotherClientsExec() throws Exception {
         CompletableFuture<List<String>> popped = CompletableFuture.supplyAsync(() -> {
             try (Jedis waiter = new Jedis("127.0.0.1", server.port(), 10_000)) {

@@ -106,6 +106,19 @@ public final class Keyspace {
         state.rule = rule;
     }
 
+    /**
+     * Whether the last WRONGTYPE a typed lookup threw since {@link #clearWrongType} was for
+     * {@code key} of database {@code db}.
+     */
+    public boolean wrongTypeWas(int db, byte[] key) {
+        return state.wrongTypeKey != null && state.wrongTypeDb == db && java.util.Arrays.equals(state.wrongTypeKey, key);
+    }
+
+    /** Forgets the key of the last WRONGTYPE (before a call that may look at it). */
+    public void clearWrongType() {
+        state.wrongTypeKey = null;
+    }
+
     /** The lookup rule in force (to put it back after a nested command). */
     public LookupRule lookupRule() {
         return state.rule;

@@ -2,6 +2,7 @@ package io.pyredis.core.exec;
 
 import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.RedisError;
+import io.pyredis.core.client.Block;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.client.Transaction;
 import io.pyredis.core.command.CommandEntry;
@@ -10,6 +11,7 @@ import io.pyredis.core.command.Role;
 import io.pyredis.core.pubsub.Notifier;
 import io.pyredis.core.pubsub.PubSub;
 import io.pyredis.core.stats.ServerStats;
+import io.pyredis.core.util.DbKey;
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.LookupRule;
@@ -367,11 +369,16 @@ public final class CallUnit {
         noVerbatim = false;
         int db = c.db();
         prevErrorCount = stats.totalErrorReplies;
+        if ((flags & CALL_UNBLOCK) != 0) {
+            keyspace.clearWrongType();
+        }
         try {
             e.command().execute(ctx, args);
         } catch (RedisError err) {
-            if ((flags & CALL_UNBLOCK) != 0 && "WRONGTYPE".equals(err.code())) {
-                // As Redis 7.0: a key of another type does not serve; the client keeps waiting.
+            if ((flags & CALL_UNBLOCK) != 0 && "WRONGTYPE".equals(err.code()) && waitsOnWrongTypeKey(c)) {
+                // As Redis 7.0: a key it waits on that now holds another type does not serve
+                // it; the client keeps waiting. Another key of the wrong type (BLMOVE's
+                // destination) is an error reply that ends the wait, as for any command.
                 replaceReply(c, mark);
                 c.reblocked(true);
             } else {
@@ -425,6 +432,18 @@ public final class CallUnit {
         }
         exit();
         return end;
+    }
+
+    private boolean waitsOnWrongTypeKey(Client c) {
+        Block b = c.block();
+        if (b != null) {
+            for (DbKey k : b.keys()) {
+                if (keyspace.wrongTypeWas(k.db, k.key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Runs a blocked client's command again, through {@link #call}, counting as Redis's updateStatsOnUnblock. */

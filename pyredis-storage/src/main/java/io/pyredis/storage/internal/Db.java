@@ -71,7 +71,7 @@ public final class Db implements Database {
 
     @Override
     public <T extends RedisValue> T read(byte[] key, Class<T> type) {
-        return checked(read(key), type);
+        return checked(read(key), key, type);
     }
 
     /**
@@ -110,14 +110,16 @@ public final class Db implements Database {
 
     @Override
     public <T extends RedisValue> T get(byte[] key, Class<T> type) {
-        return checked(get(key), type);
+        return checked(get(key), key, type);
     }
 
-    private static <T extends RedisValue> T checked(RedisValue v, Class<T> type) {
+    private <T extends RedisValue> T checked(RedisValue v, byte[] key, Class<T> type) {
         if (v == null) {
             return null;
         }
         if (!type.isInstance(v)) {
+            ks.wrongTypeKey = key;
+            ks.wrongTypeDb = index;
             throw RedisError.WRONGTYPE;
         }
         return type.cast(v);

@@ -18,6 +18,12 @@ public final class KeyspaceState {
     public LookupRule rule = LookupRule.NONE;
     /** Whether a read that misses is reported to the listener (someone wants keymiss). */
     public boolean reportMisses;
+    /**
+     * The key of the last typed lookup that found another type (the WRONGTYPE it threw), so
+     * that the call unit can tell which key a blocked client's re-run tripped on.
+     */
+    public byte[] wrongTypeKey;
+    public int wrongTypeDb;
     /** Reads that found their key. */
     public long hits;
     /** Reads that did not. */
