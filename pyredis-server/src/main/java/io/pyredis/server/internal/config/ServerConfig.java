@@ -103,6 +103,11 @@ public final class ServerConfig {
     public final IntParam zsetMaxListpackValue = registry.register(
             new IntParam("zset-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
 
+    // added by branch tracking
+    /** Keys the client-side caching table may hold before keys are dropped from it (0: no limit). */
+    public final IntParam trackingTableMaxKeys = registry.register(
+            new IntParam("tracking-table-max-keys", true, 1_000_000, 0, Integer.MAX_VALUE));
+
     /**
      * Copies the encoding limits into {@code limits} and keeps them in step with later
      * changes (CONFIG SET); they apply to collections as they grow from then on.
