@@ -1,5 +1,14 @@
 package io.pyredis.server;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TrackingArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.support.caching.CacheAccessor;
+import io.lettuce.core.support.caching.CacheFrontend;
+import io.lettuce.core.support.caching.ClientSideCaching;
 import io.pyredis.testkit.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +24,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.pyredis.testkit.RawClient.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -213,6 +224,32 @@ class TrackingTest {
                 Thread.sleep(5);
             }
             assertEquals(0, stat(admin, "tracking_total_prefixes"));
+        }
+    }
+
+    /** Lettuce's client-side cache (RESP3 tracking): a value read once is served from the cache until another client changes it. */
+    @Test
+    void lettuceClientSideCacheIsInvalidated() throws Exception {
+        RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", server.port()));
+        client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP3).build());
+        Map<String, String> cache = new ConcurrentHashMap<>();
+        try (StatefulRedisConnection<String, String> conn = client.connect();
+             StatefulRedisConnection<String, String> writer = client.connect()) {
+            CacheFrontend<String, String> frontend = ClientSideCaching.enable(CacheAccessor.forMap(cache), conn,
+                    TrackingArgs.Builder.enabled());
+            writer.sync().set("lc:key", "one");
+            assertEquals("one", frontend.get("lc:key"));
+            assertEquals("one", cache.get("lc:key"));
+            writer.sync().set("lc:key", "two");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (cache.containsKey("lc:key") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertFalse(cache.containsKey("lc:key"), "the invalidation push removed the cached value");
+            assertEquals("two", frontend.get("lc:key"));
+            frontend.close();
+        } finally {
+            client.shutdown();
         }
     }
 
