@@ -179,6 +179,24 @@ public final class CallUnit {
         return depth > 0 ? contexts[depth - 1] : null;
     }
 
+    /**
+     * The innermost enclosing call made for another client than the running call's: a
+     * script's EVAL around the commands the script runs with its own client (Redis's
+     * script_caller, with the command it is running, EXEC's or not); null when there is none.
+     */
+    CallContext callerOfOtherClient() {
+        if (depth == 0) {
+            return null;
+        }
+        Client c = contexts[depth - 1].client();
+        for (int i = depth - 2; i >= 0; i--) {
+            if (contexts[i].client() != c) {
+                return contexts[i];
+            }
+        }
+        return null;
+    }
+
     /** Whether the call running now runs inside another (EXEC's commands, a script's): Redis's in_nested_call. */
     public boolean nested() {
         return depth > 1;

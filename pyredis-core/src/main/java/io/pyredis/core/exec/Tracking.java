@@ -216,14 +216,14 @@ public final class Tracking implements CallObserver {
         if (e.flags().contains(CommandFlag.READONLY) && !SCRIPT_RO.contains(e.name())) {
             // A script's commands run for another client than the script's caller: as Redis's
             // script_caller, the caller tracks the keys the script declared.
-            CallContext outer = unit.outermost();
+            CallContext script = unit.callerOfOtherClient();
             Client caller = c;
             CommandEntry ce = e;
             byte[][] cargs = args;
-            if (outer != null && outer.client() != c) {
-                caller = outer.client();
-                ce = outer.entry();
-                cargs = outer.args();
+            if (script != null) {
+                caller = script.client();
+                ce = script.entry();
+                cargs = script.args();
             }
             TrackingState t = caller.tracking();
             if (t != null && !t.bcast) {
