@@ -46,7 +46,7 @@ PACKS = {
         "zremrangebylex zpopmin zpopmax zmpop zrandmember zunion zinter zdiff zunionstore zinterstore "
         "zdiffstore zintercard zscan bzpopmin bzpopmax bzmpop",
     "pyredis-server/src/main/resources/io/pyredis/server/internal/commands/commands.json":
-        "auth bgrewriteaof bgsave client:getname,help,id,info,kill,list,no-evict,setname,unblock "
+        "auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,setname,tracking,trackinginfo,unblock "
         "command:count,docs,getkeys,getkeysandflags,help,info,list "
         "config:get,help,resetstat,rewrite,set dbsize debug discard dump echo exec flushall flushdb hello info "
         "lastsave multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "

@@ -10,6 +10,7 @@ import io.pyredis.core.exec.BlockedClients;
 import io.pyredis.core.exec.CallUnit;
 import io.pyredis.core.exec.KeyEvents;
 import io.pyredis.core.exec.Propagation;
+import io.pyredis.core.exec.Tracking;
 import io.pyredis.core.exec.Transactions;
 import io.pyredis.core.exec.Watches;
 import io.pyredis.core.loop.Loop;
@@ -44,6 +45,7 @@ public final class Engine implements ClientHost {
     private final PubSub pubsub = new PubSub();
     private final Notifier notifier = new Notifier(pubsub);
     private final CallUnit unit;
+    private final Tracking tracking;
     private volatile RespLimits limits = RespLimits.DEFAULT;
     private volatile OutputLimit normalLimit = OutputLimit.NONE;
     private volatile OutputLimit pubsubLimit = OutputLimit.NONE;
@@ -65,7 +67,9 @@ public final class Engine implements ClientHost {
         this.loop = loop;
         this.commands = commands;
         this.unit = CallUnit.create(keyspace, commands, stats, notifier, pubsub, loop);
-        keyspace.setKeyListener(new KeyEvents(unit));
+        this.tracking = new Tracking(unit, clients, pubsub, loop);
+        unit.addObserver(tracking);
+        keyspace.setKeyListener(new KeyEvents(unit, tracking));
         notifier.onMissInterest(keyspace::reportMisses);
     }
 
@@ -107,6 +111,11 @@ public final class Engine implements ClientHost {
 
     public BlockedClients blocked() {
         return unit.blocked();
+    }
+
+    /** Client-side caching: the tracking table and its invalidations. */
+    public Tracking tracking() {
+        return tracking;
     }
 
     public Propagation propagation() {
@@ -154,6 +163,9 @@ public final class Engine implements ClientHost {
         }
         if (c.subscriptions(false) != null) {
             pubsub.forget(c);
+        }
+        if (c.tracking() != null) {
+            tracking.disable(c);
         }
         if (c.held()) {
             c.held(false);

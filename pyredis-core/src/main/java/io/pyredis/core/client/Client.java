@@ -74,6 +74,8 @@ public final class Client implements Session {
     private boolean held;
     /** When the queued output went over its class's soft limit (unix ms), 0 when under it. */
     private long softLimitSince;
+    /** Client-side caching: null while CLIENT TRACKING is off. */
+    private TrackingState tracking;
 
     /**
      * @param output where replies go; null for a client without a connection (the AOF
@@ -435,6 +437,18 @@ public final class Client implements Session {
     /** Channels, patterns and shard channels subscribed: above 0 the client is in pub/sub mode. */
     public int subscriptionCount() {
         return subs == null ? 0 : subs.total();
+    }
+
+    // ---- client-side caching ----------------------------------------------------------
+
+    /** The tracking state, or null while CLIENT TRACKING is off. */
+    public TrackingState tracking() {
+        return tracking;
+    }
+
+    /** Set by the engine's tracking when it turns tracking on (a state) or off (null). */
+    public void tracking(TrackingState state) {
+        this.tracking = state;
     }
 
     // ---- blocking ------------------------------------------------------------------

@@ -19,14 +19,16 @@ public final class CallContext implements CommandContext {
     private final CallUnit unit;
     private Client client;
     private CommandEntry entry;
+    private byte[][] args;
 
     CallContext(CallUnit unit) {
         this.unit = unit;
     }
 
-    void bind(Client c, CommandEntry e) {
+    void bind(Client c, CommandEntry e, byte[][] args) {
         this.client = c;
         this.entry = e;
+        this.args = args;
     }
 
     /** The calling client, with its whole state (for the server's own commands). */
@@ -37,6 +39,11 @@ public final class CallContext implements CommandContext {
     /** The command being run. */
     public CommandEntry entry() {
         return entry;
+    }
+
+    /** The arguments of the call, name first. */
+    public byte[][] args() {
+        return args;
     }
 
     @Override

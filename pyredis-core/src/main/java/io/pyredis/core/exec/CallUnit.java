@@ -179,6 +179,43 @@ public final class CallUnit {
         return depth > 0;
     }
 
+    /**
+     * The outermost call running now, as Redis's server.current_client is its client: the
+     * client's own command, EXEC (around its queued commands), a script's caller (around the
+     * script's commands), a blocked client's re-run; null outside any command.
+     */
+    public CallContext outermost() {
+        return depth > 0 ? contexts[0] : null;
+    }
+
+    /** The call running now (a script's command, not the script), or null outside any command. */
+    public CallContext innermost() {
+        return depth > 0 ? contexts[depth - 1] : null;
+    }
+
+    /**
+     * The innermost enclosing call made for another client than the running call's: a
+     * script's EVAL around the commands the script runs with its own client (Redis's
+     * script_caller, with the command it is running, EXEC's or not); null when there is none.
+     */
+    CallContext callerOfOtherClient() {
+        if (depth == 0) {
+            return null;
+        }
+        Client c = contexts[depth - 1].client();
+        for (int i = depth - 2; i >= 0; i--) {
+            if (contexts[i].client() != c) {
+                return contexts[i];
+            }
+        }
+        return null;
+    }
+
+    /** Whether the call running now runs inside another (EXEC's commands, a script's): Redis's in_nested_call. */
+    public boolean nested() {
+        return depth > 1;
+    }
+
     /** A change no key listener reports (SWAPDB): the command is propagated. */
     public void forceDirty() {
         dirty++;
@@ -357,7 +394,7 @@ public final class CallUnit {
     public long call(Client c, CommandEntry e, byte[][] args, long startNanos, int flags) {
         RespWriter w = c.reply();
         int mark = w.size();
-        CallContext ctx = enter(c, e);
+        CallContext ctx = enter(c, e, args);
         // The rule goes back to the enclosing command's (EXEC's) or to NONE afterwards, so that
         // the server's own lookups (serving blocked clients, WATCH) are never reads.
         LookupRule outerRule = depth == 1 ? LookupRule.NONE : contexts[depth - 2].entry().lookupRule();
@@ -454,7 +491,7 @@ public final class CallUnit {
 
     /** Writes a timed-out or CLIENT UNBLOCKed client's reply, counted as Redis's updateStatsOnUnblock. */
     void timeoutReply(Client c, CommandEntry e, byte[][] args) {
-        CallContext ctx = enter(c, e);
+        CallContext ctx = enter(c, e, args);
         int mark = c.reply().size();
         try {
             ((BlockingCommand) e.command()).timeout(ctx, args);
@@ -466,7 +503,7 @@ public final class CallUnit {
         }
     }
 
-    private CallContext enter(Client c, CommandEntry e) {
+    private CallContext enter(Client c, CommandEntry e, byte[][] args) {
         if (depth == 0) {
             // As Redis's fixed_time_expire: the clock moves once per top-level command, so
             // the commands of an EXEC see keys expire consistently.
@@ -479,14 +516,14 @@ public final class CallUnit {
             }
         }
         CallContext ctx = contexts[depth++];
-        ctx.bind(c, e);
+        ctx.bind(c, e, args);
         return ctx;
     }
 
     private void exit() {
         CallContext ctx = contexts[--depth];
         CommandEntry e = ctx.entry();
-        ctx.bind(null, null);
+        ctx.bind(null, null, null);
         if (depth == 0) {
             propagation.commit(!e.touchesArbitraryKeys());
         }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The keyspace's one {@link KeyListener} in the core, fanning each change out to those who
  * care: the call unit's change count (verbatim propagation), blocked clients (a key they wait
- * on changed), watches (EXEC must fail), keyspace notifications ({@code expired},
+ * on changed), watches (EXEC must fail), client tracking (invalidations), keyspace notifications ({@code expired},
  * {@code new}, {@code keymiss}) and propagation (an expired key is propagated as DEL).
  */
 public final class KeyEvents implements KeyListener {
@@ -21,8 +21,10 @@ public final class KeyEvents implements KeyListener {
     private final Watches watches;
     private final Notifier notifier;
     private final Propagation propagation;
+    private final Tracking tracking;
 
-    public KeyEvents(CallUnit unit) {
+    public KeyEvents(CallUnit unit, Tracking tracking) {
+        this.tracking = tracking;
         this.unit = unit;
         this.blocked = unit.blocked();
         this.watches = unit.watches();
@@ -35,6 +37,7 @@ public final class KeyEvents implements KeyListener {
         unit.keyModified();
         blocked.keyModified(db, key);
         watches.keyModified(db, key);
+        tracking.keyModified(key);
     }
 
     /**
@@ -45,6 +48,7 @@ public final class KeyEvents implements KeyListener {
     @Override
     public void keyExpired(int db, byte[] key) {
         watches.keyExpired(db, key);
+        tracking.keyExpired(key);
         notifier.notify(KeyspaceEvent.EXPIRED, "expired", db, key, null);
         if (propagation.active()) {
             propagation.add(db, new byte[][] {DEL, key.clone()}, false);

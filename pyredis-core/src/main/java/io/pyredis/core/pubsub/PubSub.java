@@ -236,6 +236,14 @@ public final class PubSub {
         return receivers;
     }
 
+    /**
+     * {@code c} got a message outside the reply to its own command (an invalidation of client
+     * tracking): it is flushed after the command running now, or by {@link #flushPending}.
+     */
+    public void queueFlush(Client c) {
+        delivered(c, null);
+    }
+
     private void delivered(Client c, Client from) {
         if (c == from) {
             return;

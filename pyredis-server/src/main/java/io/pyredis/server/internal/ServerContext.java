@@ -82,6 +82,8 @@ public final class ServerContext {
         engine.limits(buildLimits());
         config.protoMaxBulkLen.onChange(v -> engine.limits(buildLimits()));
         config.clientQueryBufferLimit.onChange(v -> engine.limits(buildLimits()));
+        engine.tracking().maxKeys(config.trackingTableMaxKeys.longValue());
+        config.trackingTableMaxKeys.onChange(v -> engine.tracking().maxKeys(v));
         bindOutputLimits(config.clientOutputBufferLimit.value());
         config.clientOutputBufferLimit.onChange(this::bindOutputLimits);
     }

@@ -67,6 +67,7 @@ public final class ServerCron implements Runnable {
             if (server.pubsub().hasPending()) {
                 server.pubsub().flushPending(); // expired-key notifications
             }
+            server.engine().tracking().cron();
             long now = server.clock().millis();
             server.stats().sample(System.currentTimeMillis());
             server.stats().sampleMemory();

@@ -84,8 +84,10 @@ public final class ClientCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Id(server), new SetName(server), new GetName(server), new ListClients(server), new Info(server), new Kill(server),
-                new NoEvict(server), new Unblock(server), new HelpSub(server));
+        List<Command> subs = new ArrayList<>(List.of(new Id(server), new SetName(server), new GetName(server), new ListClients(server), new Info(server), new Kill(server),
+                new NoEvict(server), new Unblock(server), new HelpSub(server)));
+        subs.addAll(ClientTrackingCommands.all(server));
+        return subs;
     }
 
     @Override

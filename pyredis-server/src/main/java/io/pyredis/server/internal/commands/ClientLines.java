@@ -6,6 +6,7 @@ import io.pyredis.protocol.RespWriter;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.pubsub.PubSub;
 import io.pyredis.core.client.Transaction;
+import io.pyredis.core.client.TrackingState;
 import io.pyredis.core.command.CommandEntry;
 
 /**
@@ -33,6 +34,7 @@ final class ClientLines {
         CommandEntry last = s.lastCommand();
         Transaction tx = s.transaction(false);
         String name = s.name();
+        TrackingState tracking = s.tracking();
         sb.append("id=").append(s.id())
                 .append(" addr=").append(s.remoteAddress())
                 .append(" laddr=").append(s.localAddress())
@@ -57,7 +59,7 @@ final class ClientLines {
                 .append(" events=r")
                 .append(" cmd=").append(last == null ? "NULL" : last.name())
                 .append(" user=default")
-                .append(" redir=-1")
+                .append(" redir=").append(tracking == null ? -1 : tracking.redirect)
                 .append(" resp=").append(s.protocol());
     }
 
@@ -74,6 +76,7 @@ final class ClientLines {
         if (c.isBlocked()) {
             f.append('b');
         }
+        ClientTrackingCommands.flags(c, f);
         if (tx != null && tx.dirtyCas()) {
             f.append('d');
         }

@@ -420,6 +420,8 @@ public final class DebugCommand extends BuiltinCommand {
         }
         server.persistence().flushingAll();
         server.keyspace().flushAll();
+        // As emptyData's signalFlushedDb: trackers drop their whole cache.
+        server.engine().tracking().flushed();
     }
 
     private void reload(CallContext c, byte[][] args) {

@@ -44,12 +44,14 @@ public final class FlushdbCommand extends BuiltinCommand {
             }
         }
         // Watches on keys that exist fail first (Redis's touchAllWatchedKeysInDb); no
-        // keyspace event is sent per key, as in Redis.
+        // keyspace event is sent per key, as in Redis; tracking clients get a null invalidation
+        // (Redis's signalFlushedDb).
         Persistence p = server.persistence();
         if (all) {
             for (int db = 0; db < c.databases(); db++) {
                 server.watches().touchAllInDb(db, -1);
             }
+            server.engine().tracking().flushed();
             long removed = server.keyspace().totalKeys();
             p.flushingAll();
             server.keyspace().flushAll();
@@ -62,6 +64,7 @@ public final class FlushdbCommand extends BuiltinCommand {
             }
         } else {
             server.watches().touchAllInDb(c.session().db(), -1);
+            server.engine().tracking().flushed();
             long removed = c.db().size();
             c.db().clear();
             p.flushed(removed);

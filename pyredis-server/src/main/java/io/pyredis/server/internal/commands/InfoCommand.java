@@ -179,7 +179,7 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "client_recent_max_input_buffer", 0);
         line(sb, "client_recent_max_output_buffer", 0);
         line(sb, "blocked_clients", server.blockedClients().blockedCount());
-        line(sb, "tracking_clients", 0);
+        line(sb, "tracking_clients", server.engine().tracking().clientCount());
         line(sb, "clients_in_timeout_table", 0);
     }
 
@@ -278,6 +278,9 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "pubsubshard_channels", server.pubsub().shardChannelCount());
         line(sb, "latest_fork_usec", 0);
         line(sb, "total_forks", 0);
+        line(sb, "tracking_total_keys", server.engine().tracking().totalKeys());
+        line(sb, "tracking_total_items", server.engine().tracking().totalItems());
+        line(sb, "tracking_total_prefixes", server.engine().tracking().totalPrefixes());
         line(sb, "unexpected_error_replies", st.unexpectedErrorReplies);
         line(sb, "total_error_replies", st.totalErrorReplies);
     }

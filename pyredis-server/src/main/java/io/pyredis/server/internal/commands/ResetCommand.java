@@ -21,9 +21,10 @@ public final class ResetCommand extends BuiltinCommand {
     @Override
     protected void execute(CallContext c, byte[][] args) {
         Client s = c.session();
-        // As Redis's clearClientConnectionState: out of MULTI, nothing watched or subscribed.
+        // As Redis's clearClientConnectionState: out of MULTI, nothing watched or subscribed, no tracking.
         Transactions.discardTransaction(s, server.watches());
         server.pubsub().forget(s);
+        server.engine().tracking().disable(s);
         s.db(0);
         s.protocol(2);
         s.name(null);
