@@ -47,6 +47,17 @@ public interface KeyListener {
     default void keyMissed(int db, byte[] key) {
     }
 
+    /**
+     * {@code key} of database {@code db} was removed by maxmemory eviction: Redis's
+     * {@code evicted} event, a DEL to propagate, and a change for WATCH and tracking (its
+     * signalModifiedKey). Not also reported as {@link #keyModified}. The array must not be
+     * kept or changed.
+     *
+     * @since 0.1
+     */
+    default void keyEvicted(int db, byte[] key) {
+    }
+
     /** The listener that does nothing. */
     KeyListener NONE = (db, key) -> { };
 }

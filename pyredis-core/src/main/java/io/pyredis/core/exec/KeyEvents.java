@@ -54,6 +54,23 @@ public final class KeyEvents implements KeyListener {
         }
     }
 
+    /**
+     * As performEvictions: signalModifiedKey (watches), the {@code evicted} event, and a
+     * DEL propagated on its own, as eviction runs before the command (propagateDeletion).
+     */
+    @Override
+    public void keyEvicted(int db, byte[] key) {
+        blocked.keyModified(db, key);
+        watches.keyModified(db, key);
+        notifier.notify(KeyspaceEvent.EVICTED, "evicted", db, key, null);
+        if (propagation.active()) {
+            propagation.add(db, new byte[][] {DEL, key.clone()}, false);
+            if (!unit.inCall()) {
+                propagation.commit();
+            }
+        }
+    }
+
     @Override
     public void keyCreated(int db, byte[] key) {
         notifier.notify(KeyspaceEvent.NEW, "new", db, key, null);

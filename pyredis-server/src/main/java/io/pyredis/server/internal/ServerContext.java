@@ -42,7 +42,7 @@ public final class ServerContext {
     private final long startMillis;
     private final String runId = randomHex40();
     private final String replId = randomHex40();
-    private final long usedMemoryStartup;
+    private final Memory memory;
     private volatile Runnable shutdown = () -> { };
     private volatile int port;
     private volatile int exitStatus;
@@ -52,8 +52,7 @@ public final class ServerContext {
         this.clock = clock;
         this.engine = new Engine(keyspace, clock, loop, commands);
         this.startMillis = clock.millis();
-        Runtime rt = Runtime.getRuntime();
-        this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();
+        this.memory = new Memory(config, keyspace, engine.stats());
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
         bindConfig();
@@ -63,6 +62,8 @@ public final class ServerContext {
     private void bindConfig() {
         CallUnit unit = engine.callUnit();
         unit.configView(config.registry::get);
+        unit.memoryCheck(memory::outOfMemory);
+        config.maxmemory.onChange(v -> memory.evictIfNeeded(true));
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
         engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());
@@ -179,8 +180,9 @@ public final class ServerContext {
     }
 
     /** The heap in use when the server was built (INFO used_memory_startup). */
-    public long usedMemoryStartup() {
-        return usedMemoryStartup;
+    /** used_memory, maxmemory and eviction. */
+    public Memory memory() {
+        return memory;
     }
 
     private static String randomHex40() {

@@ -103,6 +103,31 @@ public final class ServerConfig {
     public final IntParam zsetMaxListpackValue = registry.register(
             new IntParam("zset-max-listpack-value", true, 64, 0, Integer.MAX_VALUE));
 
+    // added by branch memory
+    // maxmemory and eviction (evict.c), lazy free (lazyfree.c): names, defaults, ranges as 7.0.15's config.c.
+    public final MemoryParam maxmemory = registry.register(
+            new MemoryParam("maxmemory", true, 0, 0, Long.MAX_VALUE));
+    public final EnumParam maxmemoryPolicy = registry.register(new EnumParam("maxmemory-policy", true, "noeviction",
+            List.of("volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl",
+                    "allkeys-lru", "allkeys-lfu", "allkeys-random", "noeviction")));
+    public final IntParam maxmemorySamples = registry.register(new IntParam("maxmemory-samples", true, 5, 1, 64));
+    public final IntParam maxmemoryEvictionTenacity = registry.register(
+            new IntParam("maxmemory-eviction-tenacity", true, 10, 0, 100));
+    public final IntParam lfuLogFactor = registry.register(
+            new IntParam("lfu-log-factor", true, 10, 0, Integer.MAX_VALUE));
+    public final IntParam lfuDecayTime = registry.register(
+            new IntParam("lfu-decay-time", true, 1, 0, Integer.MAX_VALUE));
+    public final BoolParam lazyfreeLazyEviction = registry.register(
+            new BoolParam("lazyfree-lazy-eviction", true, false));
+    public final BoolParam lazyfreeLazyExpire = registry.register(new BoolParam("lazyfree-lazy-expire", true, false));
+    public final BoolParam lazyfreeLazyServerDel = registry.register(
+            new BoolParam("lazyfree-lazy-server-del", true, false));
+    public final BoolParam lazyfreeLazyUserDel = registry.register(
+            new BoolParam("lazyfree-lazy-user-del", true, false));
+    public final BoolParam lazyfreeLazyUserFlush = registry.register(
+            new BoolParam("lazyfree-lazy-user-flush", true, false));
+    public final BoolParam replicaLazyFlush = registry.register(new BoolParam("replica-lazy-flush", true, false));
+
     /**
      * Copies the encoding limits into {@code limits} and keeps them in step with later
      * changes (CONFIG SET); they apply to collections as they grow from then on.

@@ -1,0 +1,146 @@
+package io.pyredis.server.internal;
+
+import io.pyredis.core.stats.ServerStats;
+import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.storage.EvictionPolicy;
+import io.pyredis.storage.Keyspace;
+import io.pyredis.storage.MemoryUsage;
+
+/**
+ * used_memory and maxmemory, as Redis's zmalloc accounting and evict.c see them. The figure
+ * is {@link #STARTUP} plus the dataset as Redis would lay it out ({@link
+ * Keyspace#datasetMemory}, kept up to date on every write), not the JVM heap, which holds
+ * garbage until the collector runs: so eviction frees what it meant to, and a dataset of a
+ * given size shows a steady figure.
+ */
+public final class Memory {
+
+    /**
+     * What Redis 7.0.15 counts before it holds any data (its used_memory_startup on a 64-bit
+     * Linux build): pyredis's own fixed cost is not Redis's, but the dataset's share is
+     * compared with this base by the tools and tests that read INFO.
+     */
+    public static final long STARTUP = 876_152;
+
+    private final ServerConfig config;
+    private final Keyspace keyspace;
+    private final ServerStats stats;
+    private EvictionPolicy policy;
+    /** The last performEvictions ran out of time: the cron goes on evicting (Redis's eviction timer proc). */
+    private boolean evictionRunning;
+
+    Memory(ServerConfig config, Keyspace keyspace, ServerStats stats) {
+        this.config = config;
+        this.keyspace = keyspace;
+        this.stats = stats;
+        this.policy = EvictionPolicy.of(config.maxmemoryPolicy.value());
+        config.maxmemoryPolicy.onChange(v -> policy = EvictionPolicy.of(v));
+        keyspace.lfuParameters(config.lfuLogFactor.intValue(), config.lfuDecayTime.intValue());
+        config.lfuLogFactor.onChange(v -> keyspace.lfuParameters(v, config.lfuDecayTime.intValue()));
+        config.lfuDecayTime.onChange(v -> keyspace.lfuParameters(config.lfuLogFactor.intValue(), v));
+        bindLazyFree();
+    }
+
+    private void bindLazyFree() {
+        Runnable apply = () -> keyspace.lazyFreeOptions(config.lazyfreeLazyExpire.isOn(),
+                config.lazyfreeLazyServerDel.isOn());
+        apply.run();
+        config.lazyfreeLazyExpire.onChange(v -> apply.run());
+        config.lazyfreeLazyServerDel.onChange(v -> apply.run());
+    }
+
+    /** used_memory, noted for used_memory_peak. */
+    public long used() {
+        long used = STARTUP + keyspace.datasetMemory();
+        if (used > stats.usedMemoryPeak) {
+            stats.usedMemoryPeak = used;
+        }
+        return used;
+    }
+
+    /** used_memory_peak. */
+    public long peak() {
+        return Math.max(stats.usedMemoryPeak, used());
+    }
+
+    /**
+     * used_memory_overhead: the startup figure plus the databases' hash tables (a bucket
+     * pointer and a dictEntry per key, the same for the expires table), as Redis's
+     * getMemoryOverheadData.
+     */
+    public long overhead() {
+        long o = STARTUP;
+        for (int db = 0; db < keyspace.databases(); db++) {
+            o += mainTableOverhead(db) + expiresTableOverhead(db);
+        }
+        return o;
+    }
+
+    /** MEMORY STATS's db.N overhead.hashtable.main. */
+    public long mainTableOverhead(int db) {
+        long n = keyspace.db(db).size();
+        return n * MemoryUsage.DICT_ENTRY + slots(n) * 8;
+    }
+
+    /** MEMORY STATS's db.N overhead.hashtable.expires. */
+    public long expiresTableOverhead(int db) {
+        long n = keyspace.db(db).expiresSize();
+        return n * MemoryUsage.DICT_ENTRY + slots(n) * 8;
+    }
+
+    private static long slots(long n) {
+        if (n == 0) {
+            return 0;
+        }
+        return n <= 4 ? 4 : Long.highestOneBit(n - 1) << 1;
+    }
+
+    /** The maxmemory-policy in force. */
+    public EvictionPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * processCommand's {@code performEvictions() == EVICT_FAIL}: with maxmemory set and
+     * used_memory above it, evicts as the policy allows (within the time maxmemory-eviction-
+     * tenacity gives) and answers whether memory is still over with nothing left to evict.
+     */
+    public boolean outOfMemory() {
+        long max = config.maxmemory.longValue();
+        if (max == 0) {
+            return false;
+        }
+        return performEvictions(max) == Keyspace.EVICT_FAIL;
+    }
+
+    private int performEvictions(long max) {
+        long used = used();
+        if (used <= max) {
+            evictionRunning = false;
+            return Keyspace.EVICT_OK;
+        }
+        int r = keyspace.performEvictions(used, max, policy, config.maxmemorySamples.intValue(),
+                config.lazyfreeLazyEviction.isOn(), timeLimitMicros(config.maxmemoryEvictionTenacity.intValue()));
+        evictionRunning = r == Keyspace.EVICT_RUNNING;
+        return r;
+    }
+
+    /** The cron, and a CONFIG SET of maxmemory: go on evicting while over the limit, as Redis's eviction timer. */
+    public void evictIfNeeded(boolean always) {
+        long max = config.maxmemory.longValue();
+        if (max != 0 && (always || evictionRunning)) {
+            performEvictions(max);
+        }
+    }
+
+    /** Redis's evictionTimeLimitUs: how long one performEvictions may run, by maxmemory-eviction-tenacity. */
+    static long timeLimitMicros(int tenacity) {
+        if (tenacity <= 10) {
+            return 50L * tenacity;
+        }
+        if (tenacity < 100) {
+            return (long) (500.0 * Math.pow(1.15, tenacity - 10.0));
+        }
+        return Long.MAX_VALUE;
+    }
+}
