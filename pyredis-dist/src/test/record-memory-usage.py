@@ -8,12 +8,14 @@ estimates what Redis's allocator would take, it does not have Redis's allocator)
         pyredis-dist/src/test/resources/memory-usage-redis-7.0.15.tsv
 
 The commands building each value are in SETUP below; MemoryDistTest sends the same ones.
-One line per key: the key, MEMORY USAGE key, MEMORY USAGE key SAMPLES 0, tab-separated.
+One line per key: the key, the command that built it (in the %-notation of expand()),
+MEMORY USAGE key, MEMORY USAGE key SAMPLES 0, tab-separated; MemoryDistTest expands and
+sends the same commands.
 """
 import socket
 import sys
 
-# key -> the commands that build it (lists of arguments); MemoryDistTest parses the same text.
+# key, then the command that builds it.
 SETUP_TEXT = """\
 str-int\tSET str-int 12345
 str-embstr\tSET str-embstr hello-world
@@ -86,9 +88,9 @@ def main():
     for line in SETUP_TEXT.splitlines():
         key, cmd = line.split("\t")
         c.call(*expand(cmd))
-        rows.append((key, c.call("MEMORY", "USAGE", key), c.call("MEMORY", "USAGE", key, "SAMPLES", "0")))
+        rows.append((key, cmd, c.call("MEMORY", "USAGE", key), c.call("MEMORY", "USAGE", key, "SAMPLES", "0")))
     with open(out, "w") as fh:
-        fh.write("# key\tMEMORY USAGE\tMEMORY USAGE SAMPLES 0 (redis-server 7.0.15)\n")
+        fh.write("# key\tcommand\tMEMORY USAGE\tMEMORY USAGE SAMPLES 0 (redis-server 7.0.15)\n")
         for r in rows:
             fh.write("\t".join(r) + "\n")
 
