@@ -123,8 +123,8 @@ public final class MemoryUsage {
 
     private static long stringSize(RedisString s) {
         byte[] b = s.bytes();
-        String enc = s.encoding();
-        if ("int".equals(enc)) {
+        // RedisString.encoding's test without its parse into a String: this runs on every write.
+        if (isInteger(b)) {
             return ROBJ;
         }
         if (b.length <= EMBSTR_LIMIT) {
@@ -274,6 +274,16 @@ public final class MemoryUsage {
 
     /** Whether a listpack or intset would store {@code e} as an integer (Redis's string2ll). */
     private static boolean isInteger(byte[] e) {
-        return e.length <= 20 && Numbers.isCanonicalLong(e);
+        int n = e.length;
+        if (n == 0 || n > 20) {
+            return false;
+        }
+        // Most values are not numbers: a look at both ends spares the parse (which throws to say no).
+        byte first = e[0];
+        byte last = e[n - 1];
+        if ((first != '-' && (first < '0' || first > '9')) || last < '0' || last > '9') {
+            return false;
+        }
+        return Numbers.isCanonicalLong(e);
     }
 }

@@ -26,13 +26,21 @@ public final class Memory {
     private final Keyspace keyspace;
     private final ServerStats stats;
     private EvictionPolicy policy;
-    /** The last performEvictions ran out of time: the cron goes on evicting (Redis's eviction timer proc). */
-    private boolean evictionRunning;
+    private final io.pyredis.core.loop.Loop loop;
+    /** What follows eviction outside a command: the evicted events published, as after a command. */
+    private final Runnable afterEviction;
+    /** Redis's isEvictionProcRunning: evicting goes on from the loop until under the limit or stuck. */
+    private boolean evictionProcRunning;
 
-    Memory(ServerConfig config, Keyspace keyspace, ServerStats stats) {
+    Memory(ServerConfig config, Keyspace keyspace, ServerStats stats, io.pyredis.core.loop.Loop loop,
+           Runnable afterEviction) {
         this.config = config;
         this.keyspace = keyspace;
         this.stats = stats;
+        this.loop = loop;
+        this.afterEviction = afterEviction;
+        // As updateMaxmemory: a new limit starts the eviction timer, which evicts after the CONFIG SET.
+        config.maxmemory.onChange(v -> startEvictionTimeProc());
         this.policy = EvictionPolicy.of(config.maxmemoryPolicy.value());
         config.maxmemoryPolicy.onChange(v -> policy = EvictionPolicy.of(v));
         keyspace.lfuParameters(config.lfuLogFactor.intValue(), config.lfuDecayTime.intValue());
@@ -116,21 +124,34 @@ public final class Memory {
     private int performEvictions(long max) {
         long used = used();
         if (used <= max) {
-            evictionRunning = false;
             return Keyspace.EVICT_OK;
         }
         int r = keyspace.performEvictions(used, max, policy, config.maxmemorySamples.intValue(),
                 config.lazyfreeLazyEviction.isOn(), timeLimitMicros(config.maxmemoryEvictionTenacity.intValue()));
-        evictionRunning = r == Keyspace.EVICT_RUNNING;
+        if (r == Keyspace.EVICT_RUNNING) {
+            startEvictionTimeProc();
+        }
         return r;
     }
 
-    /** The cron, and a CONFIG SET of maxmemory: go on evicting while over the limit, as Redis's eviction timer. */
-    public void evictIfNeeded(boolean always) {
-        long max = config.maxmemory.longValue();
-        if (max != 0 && (always || evictionRunning)) {
-            performEvictions(max);
+    /** Redis's startEvictionTimeProc: evict from the loop, outside any command, until done. */
+    private void startEvictionTimeProc() {
+        if (!evictionProcRunning) {
+            evictionProcRunning = true;
+            loop.execute(this::evictionTimeProc);
         }
+    }
+
+    /** Redis's evictionTimeProc: one performEvictions, again on the next turn of the loop while it runs out of time. */
+    private void evictionTimeProc() {
+        evictionProcRunning = false;
+        long max = config.maxmemory.longValue();
+        if (max == 0) {
+            return;
+        }
+        keyspace.refreshTime();
+        performEvictions(max);
+        afterEviction.run();
     }
 
     /** Redis's evictionTimeLimitUs: how long one performEvictions may run, by maxmemory-eviction-tenacity. */

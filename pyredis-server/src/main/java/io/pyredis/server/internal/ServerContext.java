@@ -52,7 +52,7 @@ public final class ServerContext {
         this.clock = clock;
         this.engine = new Engine(keyspace, clock, loop, commands);
         this.startMillis = clock.millis();
-        this.memory = new Memory(config, keyspace, engine.stats());
+        this.memory = new Memory(config, keyspace, engine.stats(), loop, engine.callUnit()::afterCommand);
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
         bindConfig();
@@ -63,7 +63,6 @@ public final class ServerContext {
         CallUnit unit = engine.callUnit();
         unit.configView(config.registry::get);
         unit.memoryCheck(memory::outOfMemory);
-        config.maxmemory.onChange(v -> memory.evictIfNeeded(true));
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
         engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());

@@ -64,7 +64,6 @@ public final class ServerCron implements Runnable {
             long now = server.clock().millis();
             server.stats().sample(System.currentTimeMillis());
             server.memory().used(); // used_memory_peak, as serverCron's
-            server.memory().evictIfNeeded(false);
             closeIdleClients(now);
             server.persistence().cron();
             server.aof().cron();
