@@ -99,6 +99,24 @@ public final class MemoryUsage {
      * the element count ({@code samples} at most {@code Integer.MAX_VALUE}: all of them).
      */
     public static long valueSize(RedisValue v, int samples) {
+        return valueSize(v, samples, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The value's share of used_memory, re-measured on every write to its key: as {@link
+     * #valueSize} with the default samples, but compact encodings (listpacks, intsets, up to
+     * hundreds of entries) are measured from their first {@value #DATASET_COMPACT_SAMPLES}
+     * entries too, so a write to a collection of any size costs the same.
+     */
+    public static long datasetSize(RedisValue v) {
+        return valueSize(v, DEFAULT_SAMPLES, DATASET_COMPACT_SAMPLES);
+    }
+
+    /** Entries of a compact encoding {@link #datasetSize} looks at. */
+    private static final int DATASET_COMPACT_SAMPLES = 32;
+
+    /** {@code compact}: at most this many entries of a compact encoding, or of a list, are looked at. */
+    private static long valueSize(RedisValue v, int samples, int compact) {
         if (samples < 1) {
             samples = 1;
         }
@@ -106,16 +124,16 @@ public final class MemoryUsage {
             return stringSize((RedisString) v);
         }
         if (v instanceof RedisList) {
-            return listSize((RedisList) v, samples);
+            return listSize((RedisList) v, samples, compact);
         }
         if (v instanceof RedisSet) {
-            return setSize((RedisSet) v, samples);
+            return setSize((RedisSet) v, samples, compact);
         }
         if (v instanceof RedisSortedSet) {
-            return zsetSize((RedisSortedSet) v, samples);
+            return zsetSize((RedisSortedSet) v, samples, compact);
         }
         if (v instanceof RedisHash) {
-            return hashSize((RedisHash) v, samples);
+            return hashSize((RedisHash) v, samples, compact);
         }
         // A plugin's type: Redis asks the module's mem_usage callback, and counts the robj without one.
         return ROBJ;
@@ -133,14 +151,14 @@ public final class MemoryUsage {
         return ROBJ + sds(b.length);
     }
 
-    private static long listSize(RedisList l, int samples) {
+    private static long listSize(RedisList l, int samples, int compact) {
         int n = l.size();
         long base = ROBJ + QUICKLIST;
         if (n == 0) {
             return base;
         }
         // Redis samples quicklist nodes; here the elements of the first nodes stand for them.
-        int take = (int) Math.min(n, (long) samples * 128);
+        int take = (int) Math.min(Math.min(n, (long) samples * 128), compact);
         long bytes = 0;
         for (int i = 0; i < take; i++) {
             bytes += listpackEntry(l.get(i));
@@ -152,17 +170,12 @@ public final class MemoryUsage {
         return base + (long) (nodes * (QUICKLIST_NODE + alloc((long) Math.ceil(perNode))));
     }
 
-    private static long setSize(RedisSet s, int samples) {
+    private static long setSize(RedisSet s, int samples, int compact) {
         int n = s.size();
         String enc = s.encoding();
         if ("intset".equals(enc)) {
-            int width = 2;
-            for (int i = 0; i < n; i++) {
-                width = Math.max(width, intWidth(s.memberAt(i)));
-                if (width == 8) {
-                    break;
-                }
-            }
+            // An intset is sorted: its ends are the widest members.
+            int width = n == 0 ? 2 : Math.max(intWidth(s.memberAt(0)), intWidth(s.memberAt(n - 1)));
             return ROBJ + alloc(8L + (long) width * n);
         }
         // Redis 7.0 has no listpack sets: a small set of strings is the hash table 7.0 would hold.
@@ -178,14 +191,15 @@ public final class MemoryUsage {
         return size;
     }
 
-    private static long zsetSize(RedisSortedSet z, int samples) {
+    private static long zsetSize(RedisSortedSet z, int samples, int compact) {
         int n = z.size();
         if ("listpack".equals(z.encoding())) {
-            long bytes = LISTPACK_HEADER;
-            for (int i = 0; i < n; i++) {
+            int m = Math.min(n, compact);
+            long bytes = 0;
+            for (int i = 0; i < m; i++) {
                 bytes += listpackEntry(z.memberAt(i)) + listpackEntry(scoreText(z.scoreAt(i)));
             }
-            return ROBJ + alloc(bytes);
+            return ROBJ + alloc(LISTPACK_HEADER + scaled(bytes, m, n));
         }
         long size = ROBJ + ZSET + ZSKIPLIST + DICT + (long) POINTER * slots(n) + alloc(ZSKIPLIST_HEADER);
         int take = Math.min(n, samples);
@@ -199,14 +213,15 @@ public final class MemoryUsage {
         return size;
     }
 
-    private static long hashSize(RedisHash h, int samples) {
+    private static long hashSize(RedisHash h, int samples, int compact) {
         int n = h.size();
         if ("listpack".equals(h.encoding())) {
-            long bytes = LISTPACK_HEADER;
-            for (int i = 0; i < n; i++) {
+            int m = Math.min(n, compact);
+            long bytes = 0;
+            for (int i = 0; i < m; i++) {
                 bytes += listpackEntry(h.fieldAt(i)) + listpackEntry(h.valueAt(i));
             }
-            return ROBJ + alloc(bytes);
+            return ROBJ + alloc(LISTPACK_HEADER + scaled(bytes, m, n));
         }
         long size = ROBJ + DICT + (long) POINTER * slots(n);
         int take = Math.min(n, samples);
@@ -218,6 +233,11 @@ public final class MemoryUsage {
             size += (long) ((double) ele / take * n);
         }
         return size;
+    }
+
+    /** {@code bytes} of {@code m} entries scaled to {@code n}. */
+    private static long scaled(long bytes, int m, int n) {
+        return m == n ? bytes : (long) ((double) bytes / m * n);
     }
 
     /** A dict's bucket count for {@code n} elements: the power of two at or above it, at least 4. */

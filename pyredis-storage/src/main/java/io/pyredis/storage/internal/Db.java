@@ -295,11 +295,11 @@ public final class Db implements Database {
 
     /**
      * Re-measures {@code e} after its value or deadline changed. The value's size is
-     * sampled ({@link MemoryUsage#DEFAULT_SAMPLES} elements of a big collection), so this
-     * costs the same for a collection of any size.
+     * sampled ({@link MemoryUsage#datasetSize}), so this costs the same for a collection of
+     * any size.
      */
     private void measure(Entry e) {
-        long m = MemoryUsage.keyOverhead(e.key) + MemoryUsage.valueSize(e.value, MemoryUsage.DEFAULT_SAMPLES)
+        long m = MemoryUsage.keyOverhead(e.key) + MemoryUsage.datasetSize(e.value)
                 // the bucket pointer, and the expires dict's own entry for a key with a deadline
                 + 8 + (e.expIdx >= 0 ? MemoryUsage.DICT_ENTRY : 0);
         memory += m - e.mem;
