@@ -305,6 +305,15 @@ public final class Keyspace {
         return state.lazyFree;
     }
 
+    /**
+     * RESTORE's IDLETIME and FREQ, as Redis's objectSetLRUOrLFU: under an LFU policy the
+     * key's counter becomes {@code freq} (ignored when negative); otherwise its last access
+     * goes {@code idleSeconds} back (ignored when negative).
+     */
+    public void setAccess(int db, byte[] key, long idleSeconds, int freq, boolean lfuPolicy) {
+        dbs[db].setAccess(key, idleSeconds, freq, lfuPolicy);
+    }
+
     /** lfu-log-factor and lfu-decay-time. */
     public void lfuParameters(int logFactor, int decayMinutes) {
         state.lfuLogFactor = logFactor;

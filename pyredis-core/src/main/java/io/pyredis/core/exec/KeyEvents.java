@@ -60,7 +60,7 @@ public final class KeyEvents implements KeyListener {
      */
     @Override
     public void keyEvicted(int db, byte[] key) {
-        blocked.keyModified(db, key);
+        // signalModifiedKey: WATCH fails; a deleted key wakes no blocked client.
         watches.keyModified(db, key);
         notifier.notify(KeyspaceEvent.EVICTED, "evicted", db, key, null);
         if (propagation.active()) {

@@ -595,6 +595,31 @@ public final class Db implements Database {
         return m;
     }
 
+    /**
+     * Redis's objectSetLRUOrLFU (RESTORE's IDLETIME and FREQ): with an LFU policy the
+     * counter becomes {@code freq} (when given), else the access time goes {@code idle}
+     * seconds back (when given). Whether anything was set.
+     */
+    public boolean setAccess(byte[] key, long idleSeconds, int freq, boolean lfuPolicy) {
+        Entry e = table.find(key, Hashing.hash(key));
+        if (e == null) {
+            return false;
+        }
+        if (lfuPolicy) {
+            if (freq < 0) {
+                return false;
+            }
+            e.freq = (byte) Math.min(freq, 255);
+            e.access = ks.nowSeconds();
+            return true;
+        }
+        if (idleSeconds < 0) {
+            return false;
+        }
+        e.access = (int) Math.max(Integer.MIN_VALUE, ks.nowSeconds() - idleSeconds);
+        return true;
+    }
+
     /** The LFU counter of {@code e} decayed to now, without counting an access (LFUDecrAndReturn). */
     int frequency(Entry e) {
         return decayedFreq(e, ks.nowSeconds());
