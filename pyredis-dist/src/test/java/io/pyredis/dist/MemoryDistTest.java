@@ -309,6 +309,22 @@ class MemoryDistTest {
     }
 
     @Test
+    void restoreSetsIdleTimeOrFrequencyByPolicy() {
+        jedis.set("foo", "bar");
+        byte[] dump = jedis.dump("foo");
+        jedis.del("foo");
+        jedis.configSet("maxmemory-policy", "allkeys-lru");
+        jedis.sendCommand(Protocol.Command.RESTORE, "foo".getBytes(StandardCharsets.UTF_8), "0".getBytes(),
+                dump, "IDLETIME".getBytes(), "1000".getBytes());
+        assertEquals(1000, jedis.objectIdletime("foo"));
+        jedis.del("foo");
+        jedis.configSet("maxmemory-policy", "allkeys-lfu");
+        jedis.sendCommand(Protocol.Command.RESTORE, "foo".getBytes(StandardCharsets.UTF_8), "0".getBytes(),
+                dump, "FREQ".getBytes(), "100".getBytes());
+        assertEquals(100, jedis.objectFreq("foo"));
+    }
+
+    @Test
     void memoryUsageIsNearRedisFigures() throws IOException {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 MemoryDistTest.class.getResourceAsStream("/memory-usage-redis-7.0.15.tsv"), StandardCharsets.UTF_8))) {
