@@ -15,6 +15,8 @@ import io.pyredis.storage.MemoryUsage;
  */
 public final class Memory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Memory.class);
+
     /**
      * What Redis 7.0.15 counts before it holds any data (its used_memory_startup on a 64-bit
      * Linux build): pyredis's own fixed cost is not Redis's, but the dataset's share is
@@ -40,7 +42,7 @@ public final class Memory {
         this.loop = loop;
         this.afterEviction = afterEviction;
         // As updateMaxmemory: a new limit starts the eviction timer, which evicts after the CONFIG SET.
-        config.maxmemory.onChange(v -> startEvictionTimeProc());
+        config.maxmemory.onChange(this::updateMaxmemory);
         this.policy = EvictionPolicy.of(config.maxmemoryPolicy.value());
         config.maxmemoryPolicy.onChange(v -> policy = EvictionPolicy.of(v));
         keyspace.lfuParameters(config.lfuLogFactor.intValue(), config.lfuDecayTime.intValue());
@@ -132,6 +134,20 @@ public final class Memory {
             startEvictionTimeProc();
         }
         return r;
+    }
+
+    /** Redis's updateMaxmemory: a warning when the new limit is below what is used, then the eviction timer. */
+    private void updateMaxmemory(long max) {
+        if (max == 0) {
+            return;
+        }
+        long used = used();
+        if (max < used) {
+            LOG.warn("WARNING: the new maxmemory value set via CONFIG SET ({}) is smaller than the current memory "
+                    + "usage ({}). This will result in key eviction and/or the inability to accept new write "
+                    + "commands depending on the maxmemory-policy.", max, used);
+        }
+        startEvictionTimeProc();
     }
 
     /** Redis's startEvictionTimeProc: evict from the loop, outside any command, until done. */

@@ -110,7 +110,8 @@ public final class ServerConfig {
     public final EnumParam maxmemoryPolicy = registry.register(new EnumParam("maxmemory-policy", true, "noeviction",
             List.of("volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl",
                     "allkeys-lru", "allkeys-lfu", "allkeys-random", "noeviction")));
-    public final IntParam maxmemorySamples = registry.register(new IntParam("maxmemory-samples", true, 5, 1, 64));
+    public final IntParam maxmemorySamples = registry.register(
+            new IntParam("maxmemory-samples", true, 5, 1, Integer.MAX_VALUE));
     public final IntParam maxmemoryEvictionTenacity = registry.register(
             new IntParam("maxmemory-eviction-tenacity", true, 10, 0, 100));
     public final IntParam lfuLogFactor = registry.register(
