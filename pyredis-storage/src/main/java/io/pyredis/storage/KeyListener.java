@@ -53,9 +53,11 @@ public interface KeyListener {
      * signalModifiedKey). Not also reported as {@link #keyModified}. The array must not be
      * kept or changed.
      *
+     * @param lazy whether the value went to the background (lazyfree-lazy-eviction): Redis
+     *             then propagates UNLINK rather than DEL
      * @since 0.1
      */
-    default void keyEvicted(int db, byte[] key) {
+    default void keyEvicted(int db, byte[] key, boolean lazy) {
     }
 
     /** The listener that does nothing. */

@@ -99,9 +99,9 @@ public final class Keyspace {
             }
 
             @Override
-            public void keyEvicted(int db, byte[] key) {
-                first.keyEvicted(db, key);
-                second.keyEvicted(db, key);
+            public void keyEvicted(int db, byte[] key, boolean lazy) {
+                first.keyEvicted(db, key, lazy);
+                second.keyEvicted(db, key, lazy);
             }
         };
     }

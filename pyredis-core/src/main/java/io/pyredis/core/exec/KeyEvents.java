@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 public final class KeyEvents implements KeyListener {
 
     private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNLINK = "UNLINK".getBytes(StandardCharsets.US_ASCII);
 
     private final CallUnit unit;
     private final BlockedClients blocked;
@@ -56,15 +57,16 @@ public final class KeyEvents implements KeyListener {
 
     /**
      * As performEvictions: signalModifiedKey (watches), the {@code evicted} event, and a
-     * DEL propagated on its own, as eviction runs before the command (propagateDeletion).
+     * DEL (UNLINK when freed lazily) propagated on its own, as eviction runs before the
+     * command (propagateDeletion).
      */
     @Override
-    public void keyEvicted(int db, byte[] key) {
+    public void keyEvicted(int db, byte[] key, boolean lazy) {
         // signalModifiedKey: WATCH fails; a deleted key wakes no blocked client.
         watches.keyModified(db, key);
         notifier.notify(KeyspaceEvent.EVICTED, "evicted", db, key, null);
         if (propagation.active()) {
-            propagation.add(db, new byte[][] {DEL, key.clone()}, false);
+            propagation.add(db, new byte[][] {lazy ? UNLINK : DEL, key.clone()}, false);
             if (!unit.inCall()) {
                 propagation.commit();
             }

@@ -591,7 +591,7 @@ public final class Db implements Database {
         }
         release(e.value, lazy);
         ks.evictedKeys++;
-        ks.listener.keyEvicted(index, e.key);
+        ks.listener.keyEvicted(index, e.key, lazy);
         return m;
     }
 
