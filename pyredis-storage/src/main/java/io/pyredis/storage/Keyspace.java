@@ -320,6 +320,11 @@ public final class Keyspace {
         state.lfuDecayTime = decayMinutes;
     }
 
+    /** lazyfree-lazy-expire: expired keys are freed lazily, and propagated as UNLINK. */
+    public boolean lazyExpire() {
+        return state.lazyExpire;
+    }
+
     /** lazyfree-lazy-expire and lazyfree-lazy-server-del. */
     public void lazyFreeOptions(boolean expire, boolean serverDel) {
         state.lazyExpire = expire;

@@ -48,7 +48,9 @@ public final class KeyEvents implements KeyListener {
         watches.keyExpired(db, key);
         notifier.notify(KeyspaceEvent.EXPIRED, "expired", db, key, null);
         if (propagation.active()) {
-            propagation.add(db, new byte[][] {DEL, key.clone()}, false);
+            // propagateDeletion: UNLINK when lazyfree-lazy-expire freed it lazily.
+            byte[] del = unit.keyspace().lazyExpire() ? UNLINK : DEL;
+            propagation.add(db, new byte[][] {del, key.clone()}, false);
             if (!unit.inCall()) {
                 propagation.commit();
             }
