@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Evicted keys reach the append-only file as DELs, each on its own (outside any MULTI), as
  * Redis's eviction timer propagates them after the CONFIG SET that lowered maxmemory: the
- * suite's "propagation with eviction".
+ * suite's "propagation with eviction"; with lazyfree-lazy-eviction or -expire, as UNLINK.
  */
 @org.junit.jupiter.api.Timeout(60)
 class EvictionPropagationTest {
@@ -70,5 +70,20 @@ class EvictionPropagationTest {
                 .replace("*1\r\n", "*2\r\n")), -1).length - 1, rest);
         assertEquals(3 * resp(del, "asdf1").length(), dels.length(), rest);
         assertEquals(resp("SET", "asdf4", "4"), rest.substring(dels.length()));
+    }
+
+    @Test
+    void lazilyExpiredKeysArePropagatedAsUnlink() throws Exception {
+        try (PyRedisServer s = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
+                .set("dir", dir.toString()).set("save", "").set("appendonly", "yes")
+                .set("lazyfree-lazy-expire", "yes").build().start();
+             Jedis j = new Jedis("127.0.0.1", s.port())) {
+            j.psetex("k", 1, "v");
+            Thread.sleep(20);
+            assertEquals(null, j.get("k"));
+        }
+        String aof = Files.readString(dir.resolve("appendonlydir").resolve("appendonly.aof.1.incr.aof"),
+                StandardCharsets.ISO_8859_1);
+        assertEquals(true, aof.endsWith(resp("UNLINK", "k")), aof);
     }
 }
