@@ -78,6 +78,16 @@ public interface Database {
     /** Removes {@code key}; whether it existed. */
     boolean delete(byte[] key);
 
+    /**
+     * UNLINK: removes {@code key} as {@link #delete} does, its value released off the
+     * keyspace thread when that is costly (a big collection); whether it existed.
+     *
+     * @since 0.1
+     */
+    default boolean unlink(byte[] key) {
+        return delete(key);
+    }
+
     /** The deadline of {@code key} in unix ms; -1 when it has none; -2 when there is no key. */
     long expireAt(byte[] key);
 

@@ -47,6 +47,19 @@ public interface KeyListener {
     default void keyMissed(int db, byte[] key) {
     }
 
+    /**
+     * {@code key} of database {@code db} was removed by maxmemory eviction: Redis's
+     * {@code evicted} event, a DEL to propagate, and a change for WATCH and tracking (its
+     * signalModifiedKey). Not also reported as {@link #keyModified}. The array must not be
+     * kept or changed.
+     *
+     * @param lazy whether the value went to the background (lazyfree-lazy-eviction): Redis
+     *             then propagates UNLINK rather than DEL
+     * @since 0.1
+     */
+    default void keyEvicted(int db, byte[] key, boolean lazy) {
+    }
+
     /** The listener that does nothing. */
     KeyListener NONE = (db, key) -> { };
 }

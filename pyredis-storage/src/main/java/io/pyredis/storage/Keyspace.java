@@ -2,6 +2,7 @@ package io.pyredis.storage;
 
 import io.pyredis.api.Database;
 import io.pyredis.storage.internal.Db;
+import io.pyredis.storage.internal.Evictor;
 import io.pyredis.storage.internal.KeyspaceState;
 
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class Keyspace {
     private boolean lastCycleTimedOut;
     private long timeCapReached;
     private ModuleTypes moduleTypes = ModuleTypes.NONE;
+    private final Evictor evictor;
 
     /**
      * @param databases the number of databases, at least 1 ({@code databases} in redis.conf)
@@ -54,6 +56,7 @@ public final class Keyspace {
         for (int i = 0; i < databases; i++) {
             dbs[i] = new Db(i, state);
         }
+        this.evictor = new Evictor(dbs);
     }
 
     /** Installs the listener told of every key change, replacing all others; {@code null} for none. */
@@ -93,6 +96,12 @@ public final class Keyspace {
             public void keyMissed(int db, byte[] key) {
                 first.keyMissed(db, key);
                 second.keyMissed(db, key);
+            }
+
+            @Override
+            public void keyEvicted(int db, byte[] key, boolean lazy) {
+                first.keyEvicted(db, key, lazy);
+                second.keyEvicted(db, key, lazy);
             }
         };
     }
@@ -243,9 +252,102 @@ public final class Keyspace {
 
     /** Removes every key of every database (FLUSHALL). */
     public void flushAll() {
+        flushAll(false);
+    }
+
+    /** FLUSHALL; with {@code async} the old contents are released in the background (emptyDbAsync). */
+    public void flushAll(boolean async) {
         for (Db db : dbs) {
-            db.clear();
+            db.clear(async);
         }
+        evictor.clear();
+    }
+
+    /** FLUSHDB of database {@code index}; with {@code async} its contents are released in the background. */
+    public void flush(int index, boolean async) {
+        dbs[index].clear(async);
+        evictor.clear();
+    }
+
+    // ------------------------------------------------------------- memory
+
+    /**
+     * What the dataset takes, as Redis would count its keys and values ({@link
+     * MemoryUsage}): kept up to date on every write, so it never includes garbage the JVM
+     * has not collected yet.
+     */
+    public long datasetMemory() {
+        long m = 0;
+        for (Db db : dbs) {
+            m += db.memory();
+        }
+        return m;
+    }
+
+    /** Database {@code index}'s share of {@link #datasetMemory()} (MEMORY STATS's db.N overhead). */
+    public long datasetMemory(int index) {
+        return dbs[index].memory();
+    }
+
+    /**
+     * evict.c's performEvictions: while the memory counted ({@code used}) is above
+     * {@code maxmemory}, removes keys as {@code policy} chooses, sampling {@code samples}
+     * keys per database per round, until enough is freed or {@code budgetMicros} is spent.
+     *
+     * @return {@link #EVICT_OK}, {@link #EVICT_RUNNING} (over the limit, time spent) or
+     *         {@link #EVICT_FAIL} (over the limit, nothing may go)
+     */
+    public int performEvictions(long used, long maxmemory, EvictionPolicy policy, int samples, boolean lazy,
+                                long budgetMicros) {
+        if (maxmemory <= 0 || used <= maxmemory || loading) {
+            return Evictor.OK;
+        }
+        // The LFU decay and the LRU idle time are measured from the cached time.
+        long budgetNanos = budgetMicros >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : budgetMicros * 1000;
+        return evictor.evict(used - maxmemory, policy, samples, lazy, budgetNanos);
+    }
+
+    /** {@link #performEvictions}: under the limit, or freed enough (Redis's EVICT_OK). */
+    public static final int EVICT_OK = Evictor.OK;
+    /** Still over the limit, the time budget spent: go on later (EVICT_RUNNING). */
+    public static final int EVICT_RUNNING = Evictor.RUNNING;
+    /** Over the limit and nothing left that the policy lets go (EVICT_FAIL). */
+    public static final int EVICT_FAIL = Evictor.FAIL;
+
+    /** Keys removed by maxmemory eviction (INFO {@code evicted_keys}). */
+    public long evictedKeys() {
+        return state.evictedKeys;
+    }
+
+    /** The background release of removed values (lazyfree), its counters for INFO. */
+    public LazyFree lazyFree() {
+        return state.lazyFree;
+    }
+
+    /**
+     * RESTORE's IDLETIME and FREQ, as Redis's objectSetLRUOrLFU: under an LFU policy the
+     * key's counter becomes {@code freq} (ignored when negative); otherwise its last access
+     * goes {@code idleSeconds} back (ignored when negative).
+     */
+    public void setAccess(int db, byte[] key, long idleSeconds, int freq, boolean lfuPolicy) {
+        dbs[db].setAccess(key, idleSeconds, freq, lfuPolicy);
+    }
+
+    /** lfu-log-factor and lfu-decay-time. */
+    public void lfuParameters(int logFactor, int decayMinutes) {
+        state.lfuLogFactor = logFactor;
+        state.lfuDecayTime = decayMinutes;
+    }
+
+    /** lazyfree-lazy-expire: expired keys are freed lazily, and propagated as UNLINK. */
+    public boolean lazyExpire() {
+        return state.lazyExpire;
+    }
+
+    /** lazyfree-lazy-expire and lazyfree-lazy-server-del. */
+    public void lazyFreeOptions(boolean expire, boolean serverDel) {
+        state.lazyExpire = expire;
+        state.lazyServerDel = serverDel;
     }
 
     /**
@@ -259,6 +361,7 @@ public final class Keyspace {
         Objects.checkIndex(b, dbs.length);
         if (a != b) {
             dbs[a].swapContents(dbs[b]);
+            evictor.clear();
         }
     }
 
@@ -362,5 +465,7 @@ public final class Keyspace {
         state.hits = 0;
         state.misses = 0;
         state.expiredKeys = 0;
+        state.evictedKeys = 0;
+        state.lazyFree.resetStats();
     }
 }

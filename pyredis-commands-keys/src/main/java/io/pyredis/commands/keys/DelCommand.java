@@ -6,6 +6,6 @@ package io.pyredis.commands.keys;
 public final class DelCommand extends DelGenericCommand {
 
     public DelCommand() {
-        super("del");
+        super("del", false);
     }
 }

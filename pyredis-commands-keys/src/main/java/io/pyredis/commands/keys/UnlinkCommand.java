@@ -3,12 +3,12 @@ package io.pyredis.commands.keys;
 /**
  * {@code UNLINK key [key ...]}
  *
- * <p>DEL's twin: Redis frees big values in a background thread; here the JVM's collector
- * already does, so it deletes exactly as DEL.
+ * <p>DEL's twin that never makes the keyspace thread release a big value: it goes to the
+ * background (lazyfree), as Redis's dbAsyncDelete.
  */
 public final class UnlinkCommand extends DelGenericCommand {
 
     public UnlinkCommand() {
-        super("unlink");
+        super("unlink", true);
     }
 }

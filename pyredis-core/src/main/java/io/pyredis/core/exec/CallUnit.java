@@ -53,6 +53,8 @@ public final class CallUnit {
     static final int CALL_UNBLOCK = 4;
 
     private static final String NOAUTH = "NOAUTH Authentication required.";
+    /** Redis's shared.oomerr. */
+    public static final String OOM = "OOM command not allowed when used memory > 'maxmemory'.";
     /** Redis truncates names and arguments quoted in errors to 128 bytes. */
     private static final int QUOTE_MAX = 128;
     private static final byte[] QUEUED = "+QUEUED\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -69,6 +71,7 @@ public final class CallUnit {
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
     private java.util.function.BiFunction<CommandEntry, Client, String> protectedGate = (e, c) -> null;
+    private java.util.function.BooleanSupplier outOfMemory = () -> false;
 
     /** Nesting depth of call(): 0 outside any command. */
     private int depth;
@@ -129,6 +132,15 @@ public final class CallUnit {
      */
     public void protectedGate(java.util.function.BiFunction<CommandEntry, Client, String> gate) {
         this.protectedGate = gate;
+    }
+
+    /**
+     * Redis's {@code performEvictions() == EVICT_FAIL} before each command: evicts what
+     * maxmemory-policy allows and answers whether memory is still over maxmemory with
+     * nothing left to evict (false at once when no maxmemory is set).
+     */
+    public void memoryCheck(java.util.function.BooleanSupplier check) {
+        this.outOfMemory = check;
     }
 
     /** Adds what is told of every call (slow log, latency monitor, MONITOR, tracking). */
@@ -281,6 +293,10 @@ public final class CallUnit {
             return startNanos;
         }
         Role role = e.role();
+        if (outOfMemory.getAsBoolean() && rejectOnOom(c, e, role, inMulti)) {
+            reject(c, e, "OOM", OOM);
+            return startNanos;
+        }
         String disk = diskError.get();
         if (disk != null && (e.isWrite() || role == Role.PING || (role == Role.EXEC && queuedWrite(c)))) {
             reject(c, e, "MISCONF", disk);
@@ -342,6 +358,29 @@ public final class CallUnit {
         call(fake, e, args, System.nanoTime(), CALL_NONE);
         afterCommand();
         return true;
+    }
+
+    /**
+     * processCommand's reject_cmd_on_oom: a deny-oom command (EXEC: one holding a queued
+     * deny-oom command), or anything but EXEC, DISCARD, QUIT and RESET inside MULTI, since
+     * queueing takes memory too.
+     */
+    private static boolean rejectOnOom(Client c, CommandEntry e, Role role, boolean inMulti) {
+        if (e.flags().contains(io.pyredis.api.CommandFlag.DENYOOM)) {
+            return true;
+        }
+        if (role == Role.EXEC) {
+            Transaction t = c.transaction(false);
+            if (t != null) {
+                for (CommandEntry q : t.commands()) {
+                    if (q.flags().contains(io.pyredis.api.CommandFlag.DENYOOM)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return inMulti && role != Role.DISCARD && role != Role.QUIT && role != Role.RESET;
     }
 
     /** Whether the transaction being EXECed holds a write command (Redis's mstate.cmd_flags). */

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 public final class KeyEvents implements KeyListener {
 
     private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNLINK = "UNLINK".getBytes(StandardCharsets.US_ASCII);
 
     private final CallUnit unit;
     private final BlockedClients blocked;
@@ -51,7 +52,27 @@ public final class KeyEvents implements KeyListener {
         tracking.keyExpired(key);
         notifier.notify(KeyspaceEvent.EXPIRED, "expired", db, key, null);
         if (propagation.active()) {
-            propagation.add(db, new byte[][] {DEL, key.clone()}, false);
+            // propagateDeletion: UNLINK when lazyfree-lazy-expire freed it lazily.
+            byte[] del = unit.keyspace().lazyExpire() ? UNLINK : DEL;
+            propagation.add(db, new byte[][] {del, key.clone()}, false);
+            if (!unit.inCall()) {
+                propagation.commit();
+            }
+        }
+    }
+
+    /**
+     * As performEvictions: signalModifiedKey (watches), the {@code evicted} event, and a
+     * DEL (UNLINK when freed lazily) propagated on its own, as eviction runs before the
+     * command (propagateDeletion).
+     */
+    @Override
+    public void keyEvicted(int db, byte[] key, boolean lazy) {
+        // signalModifiedKey: WATCH fails; a deleted key wakes no blocked client.
+        watches.keyModified(db, key);
+        notifier.notify(KeyspaceEvent.EVICTED, "evicted", db, key, null);
+        if (propagation.active()) {
+            propagation.add(db, new byte[][] {lazy ? UNLINK : DEL, key.clone()}, false);
             if (!unit.inCall()) {
                 propagation.commit();
             }

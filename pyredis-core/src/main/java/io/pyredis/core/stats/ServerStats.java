@@ -26,7 +26,7 @@ public final class ServerStats {
     /** unexpected_error_replies: commands that failed with a bug rather than a RedisError */
     public long unexpectedErrorReplies;
 
-    /** used_memory_peak: the most heap in use seen by the cron or INFO */
+    /** used_memory_peak: the most used_memory seen (the server's memory accounting notes it) */
     public long usedMemoryPeak;
 
     /** Redis's errorstats: at most this many distinct error codes are counted. */
@@ -85,16 +85,6 @@ public final class ServerStats {
     /** The error counts by code, in the order first seen (INFO errorstats). */
     public java.util.Map<String, long[]> errorCounts() {
         return errorCounts;
-    }
-
-    /** Notes the heap in use now for used_memory_peak; returns it. */
-    public long sampleMemory() {
-        Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory();
-        if (used > usedMemoryPeak) {
-            usedMemoryPeak = used;
-        }
-        return used;
     }
 
     /** instantaneous_ops_per_sec */

@@ -43,7 +43,7 @@ public final class ServerContext {
     private final String runId = randomHex40();
     private volatile String replId = randomHex40();
     private final DebugState debug = new DebugState();
-    private final long usedMemoryStartup;
+    private final Memory memory;
     private volatile Runnable shutdown = () -> { };
     private volatile int port;
     private volatile int exitStatus;
@@ -53,8 +53,7 @@ public final class ServerContext {
         this.clock = clock;
         this.engine = new Engine(keyspace, clock, loop, commands);
         this.startMillis = clock.millis();
-        Runtime rt = Runtime.getRuntime();
-        this.usedMemoryStartup = rt.totalMemory() - rt.freeMemory();
+        this.memory = new Memory(config, keyspace, engine.stats(), loop, engine.callUnit()::afterCommand);
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
         bindConfig();
@@ -75,6 +74,7 @@ public final class ServerContext {
         CallUnit unit = engine.callUnit();
         unit.configView(config.registry::get);
         unit.protectedGate((e, c) -> protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED);
+        unit.memoryCheck(memory::outOfMemory);
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
         engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());
@@ -203,8 +203,9 @@ public final class ServerContext {
     }
 
     /** The heap in use when the server was built (INFO used_memory_startup). */
-    public long usedMemoryStartup() {
-        return usedMemoryStartup;
+    /** used_memory, maxmemory and eviction. */
+    public Memory memory() {
+        return memory;
     }
 
     private static String randomHex40() {

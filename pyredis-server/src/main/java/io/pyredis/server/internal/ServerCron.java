@@ -70,7 +70,7 @@ public final class ServerCron implements Runnable {
             server.engine().tracking().cron();
             long now = server.clock().millis();
             server.stats().sample(System.currentTimeMillis());
-            server.stats().sampleMemory();
+            server.memory().used(); // used_memory_peak, as serverCron's
             closeIdleClients(now);
             server.persistence().cron();
             server.aof().cron();

@@ -8,6 +8,7 @@ import io.pyredis.api.RedisSet;
 import io.pyredis.api.RedisSortedSet;
 import io.pyredis.api.RedisValue;
 import io.pyredis.storage.LookupRule;
+import io.pyredis.storage.MemoryUsage;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -31,6 +32,8 @@ public final class Db implements Database {
     // Not final: SWAPDB swaps them between two databases.
     private KeyTable table = new KeyTable();
     private ExpiryIndex expires = new ExpiryIndex();
+    /** The sum of the entries' {@link Entry#mem}: this database's share of used_memory. */
+    private long memory;
 
     public Db(int index, KeyspaceState ks) {
         this.index = index;
@@ -175,10 +178,23 @@ public final class Db implements Database {
         } else if (e.expIdx >= 0 && (ttl == DROP_TTL || created)) {
             expires.remove(e);
         }
+        measure(e);
     }
 
+    /** A delete by the server (RENAME's source, a command emptying a collection): lazyfree-lazy-server-del decides. */
     @Override
     public boolean delete(byte[] key) {
+        return delete(key, ks.lazyServerDel);
+    }
+
+    /** UNLINK: the value goes to the background when it is costly to release. */
+    @Override
+    public boolean unlink(byte[] key) {
+        return delete(key, true);
+    }
+
+    /** Redis's dbGenericDelete: removes {@code key}, its value released in the background when {@code lazy}. */
+    public boolean delete(byte[] key, boolean lazy) {
         Entry e = table.find(key, Hashing.hash(key));
         if (e == null) {
             return false;
@@ -187,12 +203,20 @@ public final class Db implements Database {
         unlink(e);
         if (expired) {
             // As Redis's lookup before the delete: the key expired, it was not deleted.
+            release(e.value, ks.lazyExpire);
             ks.expiredKeys++;
             ks.listener.keyExpired(index, e.key);
             return false;
         }
+        release(e.value, lazy);
         ks.listener.keyModified(index, key);
         return true;
+    }
+
+    private void release(RedisValue v, boolean lazy) {
+        if (lazy) {
+            ks.lazyFree.free(v);
+        }
     }
 
     @Override
@@ -212,6 +236,7 @@ public final class Db implements Database {
         }
         preserve(e);
         expires.set(e, expireAtMillis);
+        measure(e);
         ks.listener.keyModified(index, key);
         return true;
     }
@@ -224,6 +249,7 @@ public final class Db implements Database {
         }
         preserve(e);
         expires.remove(e);
+        measure(e);
         ks.listener.keyModified(index, key);
         return true;
     }
@@ -240,11 +266,46 @@ public final class Db implements Database {
 
     @Override
     public void clear() {
+        clear(false);
+    }
+
+    /**
+     * Empties the database; with {@code async} (FLUSHDB ASYNC, Redis's emptyDbAsync) the old
+     * table goes to the background as a whole, its keys counted by lazyfree, and the keyspace
+     * thread touches none of them.
+     */
+    public void clear(boolean async) {
         if (ks.save != null) {
             ks.save.finishNow();
         }
-        table.clear();
+        long keys = table.size();
+        if (async && keys > 0) {
+            KeyTable old = table;
+            table = new KeyTable();
+            ks.lazyFree.freeDatabase(old, keys);
+        } else {
+            table.clear();
+        }
         expires.clear();
+        memory = 0;
+    }
+
+    /** This database's share of used_memory: its keys and values as Redis would count them. */
+    public long memory() {
+        return memory;
+    }
+
+    /**
+     * Re-measures {@code e} after its value or deadline changed. The value's size is
+     * sampled ({@link MemoryUsage#datasetSize}), so this costs the same for a collection of
+     * any size.
+     */
+    private void measure(Entry e) {
+        long m = MemoryUsage.keyOverhead(e.key) + MemoryUsage.datasetSize(e.value)
+                // the bucket pointer, and the expires dict's own entry for a key with a deadline
+                + 8 + (e.expIdx >= 0 ? MemoryUsage.DICT_ENTRY : 0);
+        memory += m - e.mem;
+        e.mem = m;
     }
 
     /**
@@ -263,6 +324,7 @@ public final class Db implements Database {
             }
             if (ks.now > e.expireAt) {
                 unlink(e);
+                release(e.value, ks.lazyExpire);
                 ks.expiredKeys++;
                 ks.listener.keyExpired(index, e.key);
                 continue;
@@ -298,6 +360,7 @@ public final class Db implements Database {
                     // Unlinking dropped the deadline: the null is what says the key is gone.
                     batch[i] = null;
                     if (unlink(e)) {
+                        release(e.value, ks.lazyExpire);
                         ks.expiredKeys++;
                         ks.listener.keyExpired(index, e.key);
                     }
@@ -380,7 +443,7 @@ public final class Db implements Database {
         if (c < 255) {
             int base = c - KeyspaceState.LFU_INIT_VAL;
             if (base <= 0
-                    || ThreadLocalRandom.current().nextDouble() < 1.0 / (base * KeyspaceState.LFU_LOG_FACTOR + 1)) {
+                    || ThreadLocalRandom.current().nextDouble() < 1.0 / ((double) base * ks.lfuLogFactor + 1)) {
                 c++;
             }
         }
@@ -389,13 +452,16 @@ public final class Db implements Database {
     }
 
     /** Redis's LFUDecrAndReturn: one off the counter per lfu-decay-time minutes idle. */
-    private static int decayedFreq(Entry e, int now) {
+    int decayedFreq(Entry e, int now) {
         int c = e.freq & 0xff;
         long minutes = Math.floorDiv(now, 60) - Math.floorDiv(e.access, 60);
         if (minutes <= 0) {
             return c;
         }
-        long periods = minutes / KeyspaceState.LFU_DECAY_MINUTES;
+        if (ks.lfuDecayTime == 0) {
+            return c;
+        }
+        long periods = minutes / ks.lfuDecayTime;
         return periods >= c ? 0 : c - (int) periods;
     }
 
@@ -464,6 +530,7 @@ public final class Db implements Database {
         if (expireAt >= 0) {
             expires.set(e, expireAt);
         }
+        measure(e);
         return true;
     }
 
@@ -532,6 +599,69 @@ public final class Db implements Database {
         return next;
     }
 
+    // ------------------------------------------------------- for eviction
+
+    /** A random key for eviction to consider, from all keys or only those with a deadline; null when none. */
+    Entry evictionCandidate(boolean volatileOnly) {
+        return volatileOnly ? expires.random(ThreadLocalRandom.current()) : table.random();
+    }
+
+    /** Whether {@code e} is still this database's entry for its key (a pooled candidate may have gone). */
+    boolean holds(Entry e) {
+        return table.find(e.key, e.hash) == e;
+    }
+
+    /**
+     * Removes {@code e} for maxmemory, as performEvictions: counted in evicted_keys,
+     * reported to the listener (the {@code evicted} event, watches, propagation as DEL);
+     * returns the memory it took.
+     */
+    long evict(Entry e, boolean lazy) {
+        long m = e.mem;
+        if (!unlink(e)) {
+            return 0;
+        }
+        release(e.value, lazy);
+        ks.evictedKeys++;
+        ks.listener.keyEvicted(index, e.key, lazy);
+        return m;
+    }
+
+    /**
+     * Redis's objectSetLRUOrLFU (RESTORE's IDLETIME and FREQ): with an LFU policy the
+     * counter becomes {@code freq} (when given), else the access time goes {@code idle}
+     * seconds back (when given). Whether anything was set.
+     */
+    public boolean setAccess(byte[] key, long idleSeconds, int freq, boolean lfuPolicy) {
+        Entry e = table.find(key, Hashing.hash(key));
+        if (e == null) {
+            return false;
+        }
+        if (lfuPolicy) {
+            if (freq < 0) {
+                return false;
+            }
+            e.freq = (byte) Math.min(freq, 255);
+            e.access = ks.nowSeconds();
+            return true;
+        }
+        if (idleSeconds < 0) {
+            return false;
+        }
+        e.access = (int) Math.max(Integer.MIN_VALUE, ks.nowSeconds() - idleSeconds);
+        return true;
+    }
+
+    /** The LFU counter of {@code e} decayed to now, without counting an access (LFUDecrAndReturn). */
+    int frequency(Entry e) {
+        return decayedFreq(e, ks.nowSeconds());
+    }
+
+    /** Seconds since {@code e} was last accessed (estimateObjectIdleTime). */
+    long idle(Entry e) {
+        return Math.max(0, (long) ks.nowSeconds() - e.access);
+    }
+
     // ------------------------------------------------------- for the Keyspace
 
     /**
@@ -549,6 +679,7 @@ public final class Db implements Database {
             sampled++;
             if (now > e.expireAt) {
                 unlink(e);
+                release(e.value, ks.lazyExpire);
                 ks.expiredKeys++;
                 expired++;
                 ks.listener.keyExpired(index, e.key);
@@ -600,6 +731,9 @@ public final class Db implements Database {
         ExpiryIndex x = expires;
         expires = other.expires;
         other.expires = x;
+        long m = memory;
+        memory = other.memory;
+        other.memory = m;
     }
 
     /** The number of buckets of the table, or of the one being rehashed into; for tests. */
@@ -614,6 +748,7 @@ public final class Db implements Database {
         Entry e = table.find(key, Hashing.hash(key));
         if (e != null && ks.now > e.expireAt) {
             unlink(e);
+            release(e.value, ks.lazyExpire);
             ks.expiredKeys++;
             ks.listener.keyExpired(index, e.key);
             return null;
@@ -647,6 +782,9 @@ public final class Db implements Database {
         } else {
             touch(e);
         }
+        if (e.value != value) {
+            release(e.value, expired ? ks.lazyExpire : ks.lazyServerDel);
+        }
         e.value = value;
         return expired;
     }
@@ -670,11 +808,17 @@ public final class Db implements Database {
         if (e.expIdx >= 0) {
             expires.remove(e);
         }
+        memory -= e.mem;
+        e.mem = 0;
         return true;
     }
 
     @Override
     public void modified(byte[] key) {
+        Entry e = table.find(key, Hashing.hash(key));
+        if (e != null) {
+            measure(e);
+        }
         ks.listener.keyModified(index, key);
     }
 

@@ -20,6 +20,12 @@ final class Entry {
     int expIdx = -1;
     Entry next;
     /**
+     * What this key and its value take as Redis would count them ({@link
+     * io.pyredis.storage.MemoryUsage}), as last measured: the database keeps the sum, so a
+     * removal subtracts this instead of walking the value.
+     */
+    long mem;
+    /**
      * When the key was last read or written: seconds since {@link KeyspaceState#baseSeconds}
      * (OBJECT IDLETIME). With the counter below it fits in the padding of the object.
      */

@@ -58,6 +58,11 @@ final class ExpiryIndex {
         }
     }
 
+    /** A uniformly random entry with a deadline (volatile-* eviction's sampling); null when none. */
+    Entry random(java.util.concurrent.ThreadLocalRandom rnd) {
+        return count == 0 ? null : entries[rnd.nextInt(count)];
+    }
+
     /**
      * The next entry for the active cycle to look at; the index must not be empty. The
      * caller may remove the entry before asking for the next one: removal moves the last

@@ -38,10 +38,19 @@ public final class KeyspaceState {
 
     /** Redis's LFU_INIT_VAL: new keys start here so they are not evicted at once. */
     static final byte LFU_INIT_VAL = 5;
-    /** Redis's default lfu-log-factor. */
-    static final int LFU_LOG_FACTOR = 10;
-    /** Redis's default lfu-decay-time, in minutes. */
-    static final int LFU_DECAY_MINUTES = 1;
+    /** lfu-log-factor: how slowly the LFU counter grows (the server sets it from its config). */
+    public int lfuLogFactor = 10;
+    /** lfu-decay-time, in minutes: the counter loses one per period idle; 0 never decays. */
+    public int lfuDecayTime = 1;
+
+    /** Where removed values that are costly to release go (lazyfree.c). */
+    public final io.pyredis.storage.LazyFree lazyFree = new io.pyredis.storage.LazyFree();
+    /** lazyfree-lazy-expire: expired keys' values are released in the background. */
+    public boolean lazyExpire;
+    /** lazyfree-lazy-server-del: values deleted or overwritten by the server go to the background. */
+    public boolean lazyServerDel;
+    /** Keys removed by maxmemory eviction (INFO evicted_keys). */
+    public long evictedKeys;
 
     /** Told of every key change (wakes blocked clients, fails WATCH). */
     public KeyListener listener = KeyListener.NONE;

@@ -32,6 +32,7 @@ public final class BuiltinCommands {
                 new ClientCommand(server),
                 new CommandCommand(server),
                 new ConfigCommand(server),
+                new MemoryCommand(server),
                 new InfoCommand(server),
                 new DbsizeCommand(server),
                 FlushdbCommand.flushdb(server),

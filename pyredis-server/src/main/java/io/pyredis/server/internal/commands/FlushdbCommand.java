@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code FLUSHDB [ASYNC | SYNC]} and {@code FLUSHALL [ASYNC | SYNC]}. Both modes empty the
- * database(s) at once: ASYNC only changes who frees the memory in Redis, and the JVM's
- * garbage collector already does that off the command thread.
+ * database(s) at once; ASYNC (or neither word with lazyfree-lazy-user-flush on) hands the
+ * old contents to the lazyfree thread whole, as Redis's emptyDbAsync, so the command does
+ * not walk them.
  */
 public final class FlushdbCommand extends BuiltinCommand {
 
@@ -37,9 +38,14 @@ public final class FlushdbCommand extends BuiltinCommand {
         if (args.length > 2) {
             throw RedisError.SYNTAX;
         }
+        boolean async = server.config().lazyfreeLazyUserFlush.isOn();
         if (args.length == 2) {
             String mode = new String(args[1], StandardCharsets.ISO_8859_1);
-            if (!mode.equalsIgnoreCase("async") && !mode.equalsIgnoreCase("sync")) {
+            if (mode.equalsIgnoreCase("async")) {
+                async = true;
+            } else if (mode.equalsIgnoreCase("sync")) {
+                async = false;
+            } else {
                 throw RedisError.SYNTAX;
             }
         }
@@ -54,7 +60,7 @@ public final class FlushdbCommand extends BuiltinCommand {
             server.engine().tracking().flushed();
             long removed = server.keyspace().totalKeys();
             p.flushingAll();
-            server.keyspace().flushAll();
+            server.keyspace().flushAll(async);
             // As Redis 7.0's flushAllDataAndResetRDB: with save rules the snapshot on disk is
             // made empty at once, so a restart does not bring the keys back.
             if (p.hasSaveRules()) {
@@ -66,7 +72,7 @@ public final class FlushdbCommand extends BuiltinCommand {
             server.watches().touchAllInDb(c.session().db(), -1);
             server.engine().tracking().flushed();
             long removed = c.db().size();
-            c.db().clear();
+            server.keyspace().flush(c.session().db(), async);
             p.flushed(removed);
         }
         // Recorded as sent even when nothing was there to remove (Redis 7.0's

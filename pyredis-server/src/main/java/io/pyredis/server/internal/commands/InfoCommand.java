@@ -6,6 +6,8 @@ import io.pyredis.server.internal.ServerContext;
 import io.pyredis.core.stats.ServerStats;
 import io.pyredis.core.command.CommandEntry;
 import io.pyredis.storage.Keyspace;
+import io.pyredis.storage.LazyFree;
+import io.pyredis.server.internal.Memory;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -184,35 +186,93 @@ public final class InfoCommand extends BuiltinCommand {
     }
 
     private static void memory(StringBuilder sb, ServerContext server) {
+        Memory m = server.memory();
         Runtime rt = Runtime.getRuntime();
-        long used = server.stats().sampleMemory();
-        long peak = server.stats().usedMemoryPeak;
-        long committed = rt.totalMemory();
-        long startup = server.usedMemoryStartup();
-        String maxmemory = server.config().registry.get("maxmemory");
-        String policy = server.config().registry.get("maxmemory-policy");
-        long max = maxmemory == null ? 0 : Long.parseUnsignedLong(maxmemory);
+        long used = m.used();
+        long peak = m.peak();
+        long rss = rt.totalMemory();
+        long startup = Memory.STARTUP;
+        long overhead = m.overhead();
+        long dataset = Math.max(0, used - overhead);
+        long max = server.config().maxmemory.longValue();
+        long lua = 32768; // an empty Lua VM, as Redis reports it (pyredis runs no scripts)
+        LazyFree lazy = server.keyspace().lazyFree();
         sb.append("# Memory\r\n");
         line(sb, "used_memory", used);
         line(sb, "used_memory_human", bytesToHuman(used));
-        line(sb, "used_memory_rss", committed);
-        line(sb, "used_memory_rss_human", bytesToHuman(committed));
+        line(sb, "used_memory_rss", rss);
+        line(sb, "used_memory_rss_human", bytesToHuman(rss));
         line(sb, "used_memory_peak", peak);
         line(sb, "used_memory_peak_human", bytesToHuman(peak));
-        line(sb, "used_memory_peak_perc", String.format(Locale.ROOT, "%.2f%%", peak == 0 ? 0.0 : used * 100.0 / peak));
+        line(sb, "used_memory_peak_perc", percent(used, peak) + "%");
+        line(sb, "used_memory_overhead", overhead);
         line(sb, "used_memory_startup", startup);
-        line(sb, "used_memory_dataset", Math.max(0, used - startup));
-        line(sb, "jvm_heap_max", rt.maxMemory());
-        line(sb, "jvm_heap_max_human", bytesToHuman(rt.maxMemory()));
+        line(sb, "used_memory_dataset", dataset);
+        line(sb, "used_memory_dataset_perc", percent(dataset, used - startup) + "%");
+        line(sb, "allocator_allocated", used);
+        line(sb, "allocator_active", used);
+        line(sb, "allocator_resident", rss);
+        line(sb, "total_system_memory", totalSystemMemory());
+        line(sb, "total_system_memory_human", bytesToHuman(totalSystemMemory()));
+        line(sb, "used_memory_lua", lua);
+        line(sb, "used_memory_vm_eval", lua);
+        line(sb, "used_memory_lua_human", bytesToHuman(lua));
+        line(sb, "used_memory_scripts_eval", 0);
+        line(sb, "number_of_cached_scripts", 0);
+        line(sb, "number_of_functions", 0);
+        line(sb, "number_of_libraries", 0);
+        line(sb, "used_memory_vm_functions", lua);
+        line(sb, "used_memory_vm_total", 2 * lua);
+        line(sb, "used_memory_vm_total_human", bytesToHuman(2 * lua));
+        line(sb, "used_memory_functions", 0);
+        line(sb, "used_memory_scripts", 0);
+        line(sb, "used_memory_scripts_human", bytesToHuman(0));
         line(sb, "maxmemory", max);
         line(sb, "maxmemory_human", bytesToHuman(max));
-        line(sb, "maxmemory_policy", policy == null ? "noeviction" : policy);
-        line(sb, "mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", used == 0 ? 0.0 : (double) committed / used));
-        line(sb, "mem_fragmentation_bytes", committed - used);
+        line(sb, "maxmemory_policy", server.config().maxmemoryPolicy.value());
+        line(sb, "allocator_frag_ratio", "1.00");
+        line(sb, "allocator_frag_bytes", 0);
+        line(sb, "allocator_rss_ratio", ratio(rss, used));
+        line(sb, "allocator_rss_bytes", rss - used);
+        line(sb, "rss_overhead_ratio", "1.00");
+        line(sb, "rss_overhead_bytes", 0);
+        line(sb, "mem_fragmentation_ratio", ratio(rss, used));
+        line(sb, "mem_fragmentation_bytes", rss - used);
+        // Nothing pyredis buffers (AOF, replicas) is counted in used_memory yet, so nothing is left out of eviction's figure.
+        line(sb, "mem_not_counted_for_evict", 0);
+        line(sb, "mem_replication_backlog", 0);
+        line(sb, "mem_total_replication_buffers", 0);
+        line(sb, "mem_clients_slaves", 0);
+        line(sb, "mem_clients_normal", 0);
+        line(sb, "mem_cluster_links", 0);
+        line(sb, "mem_aof_buffer", 0);
         line(sb, "mem_allocator", "jvm");
         line(sb, "active_defrag_running", 0);
-        line(sb, "lazyfree_pending_objects", 0);
-        line(sb, "lazyfreed_objects", 0);
+        line(sb, "lazyfree_pending_objects", lazy.pendingObjects());
+        line(sb, "lazyfreed_objects", lazy.freedObjects());
+    }
+
+    /** {@code part} as a percentage of {@code whole}, two decimals (Redis's %.2f%%). */
+    static String percent(long part, long whole) {
+        return String.format(Locale.ROOT, "%.2f", whole <= 0 ? 0.0 : part * 100.0 / whole);
+    }
+
+    private static String ratio(long a, long b) {
+        return String.format(Locale.ROOT, "%.2f", b == 0 ? 0.0 : (double) a / b);
+    }
+
+    /** MemTotal of /proc/meminfo (Redis's zmalloc_get_memory_size), 0 where there is none. */
+    static long totalSystemMemory() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: Redis reports 0 too where it cannot tell
+        }
+        return 0;
     }
 
     /** Redis's bytesToHuman: {@code 1015728} gives {@code 991.92K}. */
@@ -269,7 +329,7 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "expired_keys", ks.expiredKeys());
         line(sb, "expired_stale_perc", "0.00");
         line(sb, "expired_time_cap_reached_count", ks.expiredTimeCapReachedCount());
-        line(sb, "evicted_keys", 0);
+        line(sb, "evicted_keys", ks.evictedKeys());
         line(sb, "evicted_clients", 0);
         line(sb, "keyspace_hits", ks.keyspaceHits());
         line(sb, "keyspace_misses", ks.keyspaceMisses());

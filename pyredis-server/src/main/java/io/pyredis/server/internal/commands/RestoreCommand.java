@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * {@code RESTORE key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]},
  * checked in Redis's order: options, existing key, TTL, payload footer, payload body.
- * IDLETIME and FREQ are validated and, as Redis does without an LRU/LFU maxmemory
- * policy, not applied.
+ * IDLETIME and FREQ are applied as Redis's objectSetLRUOrLFU: FREQ under an LFU
+ * maxmemory-policy, IDLETIME under any other.
  */
 public final class RestoreCommand extends BuiltinCommand {
 
@@ -99,6 +99,7 @@ public final class RestoreCommand extends BuiltinCommand {
         } else {
             db.set(key, v);
         }
+        server.keyspace().setAccess(c.session().db(), key, idle, (int) freq, server.memory().policy().lfu());
         c.reply().ok();
     }
 }
