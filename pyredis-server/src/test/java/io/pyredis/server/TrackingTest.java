@@ -211,6 +211,25 @@ class TrackingTest {
         }
     }
 
+    /** A key evicted for maxmemory is invalidated for its tracker, ahead of the reply of the command that evicted it. */
+    @Test
+    void evictedKeysAreInvalidated() throws Exception {
+        try (PyRedisServer own = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").build().start();
+             RawClient a = new RawClient(own.port()); RawClient w = new RawClient(own.port())) {
+            a.send(command("HELLO", "3"));
+            a.readReply();
+            assertEquals("+OK\r\n", a.call("CLIENT", "TRACKING", "on"));
+            assertEquals("+OK\r\n", w.call("SET", "cached", "x".repeat(1000)));
+            assertEquals("$1000\r\n" + "x".repeat(1000) + "\r\n", a.call("GET", "cached"));
+            // Any limit below what the key takes: allkeys-random can only evict that key.
+            assertEquals("+OK\r\n", w.call("CONFIG", "SET", "maxmemory-policy", "allkeys-random"));
+            assertEquals("+OK\r\n", w.call("CONFIG", "SET", "maxmemory", "1"));
+            assertEquals("$-1\r\n", w.call("GET", "cached"));
+            assertEquals(">2\r\n$10\r\ninvalidate\r\n*1\r\n$6\r\ncached\r\n", a.readReply());
+            assertEquals("+PONG\r\n", a.call("PING"));
+        }
+    }
+
     /** A closed tracking client leaves the count and its BCAST prefixes. */
     @Test
     void disconnectTurnsTrackingOff() throws Exception {

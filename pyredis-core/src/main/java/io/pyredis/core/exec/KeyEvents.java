@@ -49,7 +49,7 @@ public final class KeyEvents implements KeyListener {
     @Override
     public void keyExpired(int db, byte[] key) {
         watches.keyExpired(db, key);
-        tracking.keyExpired(key);
+        tracking.keyRemovedByServer(key);
         notifier.notify(KeyspaceEvent.EXPIRED, "expired", db, key, null);
         if (propagation.active()) {
             // propagateDeletion: UNLINK when lazyfree-lazy-expire freed it lazily.
@@ -70,6 +70,7 @@ public final class KeyEvents implements KeyListener {
     public void keyEvicted(int db, byte[] key, boolean lazy) {
         // signalModifiedKey: WATCH fails; a deleted key wakes no blocked client.
         watches.keyModified(db, key);
+        tracking.keyRemovedByServer(key);
         notifier.notify(KeyspaceEvent.EVICTED, "evicted", db, key, null);
         if (propagation.active()) {
             propagation.add(db, new byte[][] {lazy ? UNLINK : DEL, key.clone()}, false);

@@ -300,8 +300,12 @@ public final class Tracking implements CallObserver {
         invalidate(inner == null ? null : inner.client(), key, true, true);
     }
 
-    /** A key was deleted for its expiry: signalModifiedKey without a client, as deleteExpiredKeyAndPropagate. */
-    public void keyExpired(byte[] key) {
+    /**
+     * The server deleted a key, for its expiry or to free memory: signalModifiedKey without a
+     * client, as deleteExpiredKeyAndPropagate and performEvictions. Eviction runs before the
+     * command, so its invalidations go out ahead of the reply, as processCommand sends them.
+     */
+    public void keyRemovedByServer(byte[] key) {
         if (everEnabled) {
             invalidate(null, key, true, true);
         }
