@@ -49,6 +49,9 @@ public final class Client implements Session {
     private boolean authenticated;
     private long lastInteractionMillis;
     private CommandEntry lastCommand;
+    /** The running command's arguments as the slow log and MONITOR show them, once one was redacted; else null. */
+    private byte[][] originalArgv;
+    private boolean monitor;
     private int fd;
 
     /** Set by QUIT, CLIENT KILL and protocol errors: read no more, send what is due, close. */
@@ -390,6 +393,40 @@ public final class Client implements Session {
     /** Set by the call unit. */
     public void lastCommand(CommandEntry entry) {
         this.lastCommand = entry;
+    }
+
+    /** Redis's shared.redacted: what replaces a secret in the slow log and MONITOR. */
+    private static final byte[] REDACTED = "(redacted)".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Hides argument {@code index} of the running command {@code argv} from the slow log
+     * and MONITOR (Redis's redactClientCommandArgument): AUTH's password, CONFIG SET's
+     * sensitive values, HELLO's AUTH pair.
+     */
+    public void redactArgument(byte[][] argv, int index) {
+        if (originalArgv == null) {
+            originalArgv = argv.clone();
+        }
+        originalArgv[index] = REDACTED;
+    }
+
+    /** What the slow log and MONITOR show of the running command {@code argv}: it, or its redacted copy. */
+    public byte[][] shownArgv(byte[][] argv) {
+        return originalArgv == null ? argv : originalArgv;
+    }
+
+    /** Forgets the redacted copy (after the call; a blocked command keeps it until served). */
+    public void clearShownArgv() {
+        originalArgv = null;
+    }
+
+    /** Whether the client is in MONITOR mode (Redis's CLIENT_MONITOR). */
+    public boolean monitor() {
+        return monitor;
+    }
+
+    public void monitor(boolean on) {
+        this.monitor = on;
     }
 
     /** A number per connection, reused after it closes (CLIENT LIST's fd; the transport hides the real one). */

@@ -16,7 +16,7 @@ public interface CallObserver {
      *
      * @param c        the client it ran for
      * @param e        the command (the subcommand for a container)
-     * @param args     the call's arguments, name first
+     * @param args     the call's arguments, name first, as the slow log and MONITOR show them (secrets redacted)
      * @param db       the database it ran in (the client's when it started)
      * @param nanos    how long it ran; for a blocked client served at last, how long its
      *                 re-run took

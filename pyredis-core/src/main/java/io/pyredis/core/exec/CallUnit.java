@@ -388,8 +388,12 @@ public final class CallUnit {
                 parked = true;
             }
         }
+        byte[][] shown = c.shownArgv(args);
         for (CallObserver o : observers) {
-            o.called(c, e, args, db, end - startNanos, flags & CALL_FULL, parked, (flags & CALL_UNBLOCK) != 0);
+            o.called(c, e, shown, db, end - startNanos, flags & CALL_FULL, parked, (flags & CALL_UNBLOCK) != 0);
+        }
+        if (!parked) {
+            c.clearShownArgv();
         }
         exit();
         return end;

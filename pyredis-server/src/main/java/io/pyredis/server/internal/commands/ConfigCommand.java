@@ -137,6 +137,9 @@ public final class ConfigCommand extends BuiltinCommand {
                     throw new RedisError("ERR Unknown option or number of arguments for CONFIG SET - '"
                             + ClientCommand.cString(args[i]) + "'");
                 }
+                if (server.config().isSensitive(p)) {
+                    c.client().redactArgument(args, i + 1);
+                }
                 params.add(p);
                 values.add(text(args[i + 1]));
             }

@@ -108,8 +108,7 @@ public final class InfoCommand extends BuiltinCommand {
                     errorstats(sb, server.stats());
                     break;
                 case "latencystats":
-                    // Latency histograms are not kept (yet): the section is there, empty.
-                    sb.append("# Latencystats\r\n");
+                    latencystats(sb, server);
                     break;
                 case "cluster":
                     sb.append("# Cluster\r\ncluster_enabled:0\r\n");
@@ -144,6 +143,8 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "arch_bits", 64);
         line(sb, "monotonic_clock", "System.nanoTime");
         line(sb, "multiplexing_api", "java-nio");
+        line(sb, "atomicvar_api", "c11-builtin");
+        line(sb, "gcc_version", "0.0.0");
         line(sb, "java_version", System.getProperty("java.version"));
         line(sb, "process_id", ProcessHandle.current().pid());
         line(sb, "process_supervised", "no");
@@ -200,19 +201,69 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "used_memory_peak", peak);
         line(sb, "used_memory_peak_human", bytesToHuman(peak));
         line(sb, "used_memory_peak_perc", String.format(Locale.ROOT, "%.2f%%", peak == 0 ? 0.0 : used * 100.0 / peak));
+        // Redis's overhead is its startup figure plus per-client and per-db structures; pyredis
+        // counts none of those yet, so the overhead is the startup figure.
+        long dataset = Math.max(0, used - startup);
+        line(sb, "used_memory_overhead", Math.min(used, startup));
         line(sb, "used_memory_startup", startup);
-        line(sb, "used_memory_dataset", Math.max(0, used - startup));
+        line(sb, "used_memory_dataset", dataset);
+        line(sb, "used_memory_dataset_perc", String.format(Locale.ROOT, "%.2f%%",
+                used - startup <= 0 ? 0.0 : dataset * 100.0 / (used - startup)));
+        // No allocator of its own: the heap in use and the heap committed stand for its figures.
+        line(sb, "allocator_allocated", used);
+        line(sb, "allocator_active", committed);
+        line(sb, "allocator_resident", committed);
+        long totalSystem = totalSystemMemory();
+        line(sb, "total_system_memory", totalSystem);
+        line(sb, "total_system_memory_human", bytesToHuman(totalSystem));
+        // No scripting engine: what an idle Redis reports before any script (an empty Lua VM
+        // and function library are counted as 0 here, as there are none).
+        line(sb, "used_memory_lua", 0);
+        line(sb, "used_memory_vm_eval", 0);
+        line(sb, "used_memory_lua_human", bytesToHuman(0));
+        line(sb, "used_memory_scripts_eval", 0);
+        line(sb, "number_of_cached_scripts", 0);
+        line(sb, "number_of_functions", 0);
+        line(sb, "number_of_libraries", 0);
+        line(sb, "used_memory_vm_functions", 0);
+        line(sb, "used_memory_vm_total", 0);
+        line(sb, "used_memory_vm_total_human", bytesToHuman(0));
+        line(sb, "used_memory_functions", 0);
+        line(sb, "used_memory_scripts", 0);
+        line(sb, "used_memory_scripts_human", bytesToHuman(0));
         line(sb, "jvm_heap_max", rt.maxMemory());
         line(sb, "jvm_heap_max_human", bytesToHuman(rt.maxMemory()));
         line(sb, "maxmemory", max);
         line(sb, "maxmemory_human", bytesToHuman(max));
         line(sb, "maxmemory_policy", policy == null ? "noeviction" : policy);
+        line(sb, "allocator_frag_ratio", "1.00");
+        line(sb, "allocator_frag_bytes", 0);
+        line(sb, "allocator_rss_ratio", "1.00");
+        line(sb, "allocator_rss_bytes", 0);
+        line(sb, "rss_overhead_ratio", "1.00");
+        line(sb, "rss_overhead_bytes", 0);
         line(sb, "mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", used == 0 ? 0.0 : (double) committed / used));
         line(sb, "mem_fragmentation_bytes", committed - used);
+        line(sb, "mem_not_counted_for_evict", 0);
+        line(sb, "mem_replication_backlog", 0);
+        line(sb, "mem_total_replication_buffers", 0);
+        line(sb, "mem_clients_slaves", 0);
+        line(sb, "mem_clients_normal", 0);
+        line(sb, "mem_cluster_links", 0);
+        line(sb, "mem_aof_buffer", 0);
         line(sb, "mem_allocator", "jvm");
         line(sb, "active_defrag_running", 0);
         line(sb, "lazyfree_pending_objects", 0);
         line(sb, "lazyfreed_objects", 0);
+    }
+
+    /** The machine's memory (Redis's zmalloc_get_memory_size), 0 when unknown. */
+    private static long totalSystemMemory() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize();
+        }
+        return 0;
     }
 
     /** Redis's bytesToHuman: {@code 1015728} gives {@code 991.92K}. */
@@ -269,8 +320,11 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "expired_keys", ks.expiredKeys());
         line(sb, "expired_stale_perc", "0.00");
         line(sb, "expired_time_cap_reached_count", ks.expiredTimeCapReachedCount());
+        line(sb, "expire_cycle_cpu_milliseconds", 0);
         line(sb, "evicted_keys", 0);
         line(sb, "evicted_clients", 0);
+        line(sb, "total_eviction_exceeded_time", 0);
+        line(sb, "current_eviction_exceeded_time", 0);
         line(sb, "keyspace_hits", ks.keyspaceHits());
         line(sb, "keyspace_misses", ks.keyspaceMisses());
         line(sb, "pubsub_channels", server.pubsub().channelCount());
@@ -278,8 +332,58 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "pubsubshard_channels", server.pubsub().shardChannelCount());
         line(sb, "latest_fork_usec", 0);
         line(sb, "total_forks", 0);
+        // No MIGRATE, replicas, active defrag: their idle values.
+        line(sb, "migrate_cached_sockets", 0);
+        line(sb, "slave_expires_tracked_keys", 0);
+        line(sb, "active_defrag_hits", 0);
+        line(sb, "active_defrag_misses", 0);
+        line(sb, "active_defrag_key_hits", 0);
+        line(sb, "active_defrag_key_misses", 0);
+        line(sb, "total_active_defrag_time", 0);
+        line(sb, "current_active_defrag_time", 0);
+        line(sb, "tracking_total_keys", 0);
+        line(sb, "tracking_total_items", 0);
+        line(sb, "tracking_total_prefixes", 0);
         line(sb, "unexpected_error_replies", st.unexpectedErrorReplies);
         line(sb, "total_error_replies", st.totalErrorReplies);
+        line(sb, "dump_payload_sanitizations", 0);
+        line(sb, "total_reads_processed", 0);
+        line(sb, "total_writes_processed", 0);
+        line(sb, "io_threaded_reads_processed", 0);
+        line(sb, "io_threaded_writes_processed", 0);
+        line(sb, "reply_buffer_shrinks", 0);
+        line(sb, "reply_buffer_expands", 0);
+    }
+
+    /** genRedisInfoStringLatencyStats: one line per command (or subcommand) with a histogram. */
+    private static void latencystats(StringBuilder sb, ServerContext server) {
+        sb.append("# Latencystats\r\n");
+        double[] percentiles = server.config().latencyTrackingInfoPercentiles.value();
+        for (CommandEntry e : server.commands().all()) {
+            latencyLine(sb, e, percentiles);
+            if (e.subcommands() != null) {
+                for (CommandEntry sub : e.subcommands().all()) {
+                    latencyLine(sb, sub, percentiles);
+                }
+            }
+        }
+    }
+
+    /** fillPercentileDistributionLatencies */
+    private static void latencyLine(StringBuilder sb, CommandEntry e, double[] percentiles) {
+        io.pyredis.core.stats.LatencyHistogram h = e.latencyHistogram;
+        if (h == null) {
+            return;
+        }
+        sb.append("latency_percentiles_usec_").append(e.name()).append(':');
+        for (int j = 0; j < percentiles.length; j++) {
+            sb.append('p').append(io.pyredis.server.internal.config.LatencyPercentilesParam.formatPercentile(percentiles[j]))
+                    .append('=').append(String.format(Locale.ROOT, "%.3f", h.valueAtPercentile(percentiles[j]) / 1000.0));
+            if (j != percentiles.length - 1) {
+                sb.append(',');
+            }
+        }
+        sb.append("\r\n");
     }
 
     private static String kbps(long bytesPerSec) {

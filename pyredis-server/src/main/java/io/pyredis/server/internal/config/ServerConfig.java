@@ -82,6 +82,17 @@ public final class ServerConfig {
             new BoolParam("aof-timestamp-enabled", true, false));
     public final BoolParam aofDisableAutoGc = registry.register(new BoolParam("aof-disable-auto-gc", true, false));
 
+    // added by branch intro
+    public final IntParam slowlogLogSlowerThan = registry.register(
+            new IntParam("slowlog-log-slower-than", true, 10000, -1, Integer.MAX_VALUE));
+    public final IntParam slowlogMaxLen = registry.register(
+            new IntParam("slowlog-max-len", true, 128, 0, Integer.MAX_VALUE));
+    public final IntParam latencyMonitorThreshold = registry.register(
+            new IntParam("latency-monitor-threshold", true, 0, 0, Integer.MAX_VALUE));
+    public final BoolParam latencyTracking = registry.register(new BoolParam("latency-tracking", true, true));
+    public final LatencyPercentilesParam latencyTrackingInfoPercentiles = registry.register(
+            new LatencyPercentilesParam());
+
     public final NotifyEventsParam notifyKeyspaceEvents = registry.register(new NotifyEventsParam());
     public final OutputBufferLimitsParam clientOutputBufferLimit = registry.register(new OutputBufferLimitsParam());
 
@@ -121,6 +132,14 @@ public final class ServerConfig {
     private static void bind(IntParam p, java.util.function.IntConsumer set) {
         set.accept(p.intValue());
         p.onChange(set::accept);
+    }
+
+    /** Whether CONFIG SET hides the value of {@code p} from the slow log and MONITOR (Redis's SENSITIVE_CONFIG). */
+    public boolean isSensitive(ConfigParam<?> p) {
+        return switch (p.name()) {
+            case "requirepass", "masterauth", "masteruser" -> true;
+            default -> false;
+        };
     }
 
     /** Whether CONFIG SET of {@code p} is subject to {@link #enableProtectedConfigs} (Redis's PROTECTED_CONFIG). */
