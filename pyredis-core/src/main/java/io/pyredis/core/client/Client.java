@@ -52,6 +52,17 @@ public final class Client implements Session {
     /** The running command's arguments as the slow log and MONITOR show them, once one was redacted; else null. */
     private byte[][] originalArgv;
     private boolean monitor;
+    private boolean noEvict;
+    /** CLIENT REPLY: OFF, SKIP (this command), SKIP_NEXT (the next one), as Redis's flags. */
+    private boolean replyOff;
+    private boolean replySkip;
+    private boolean replySkipNext;
+    /** Whether the running command wrote a push (pub/sub confirmations, which CLIENT REPLY does not silence). */
+    private boolean pushed;
+    /** Bytes of the request being parsed so far (it may span reads). */
+    private long requestBytes;
+    /** While a command runs: its request's bytes and those read after it (Redis's qbuf); else 0. */
+    private long queryBuffer;
     private int fd;
 
     /** Set by QUIT, CLIENT KILL and protocol errors: read no more, send what is due, close. */
@@ -120,9 +131,15 @@ public final class Client implements Session {
                 int n = parser.feed(a, off, len);
                 off += n;
                 len -= n;
+                requestBytes += n;
                 byte[][] request = parser.take();
                 if (request != null) {
+                    int mark = writer.size();
+                    queryBuffer = requestBytes + len;
+                    requestBytes = 0;
                     clock = host.process(this, request, clock);
+                    queryBuffer = 0;
+                    afterRequest(mark);
                     if (closing) {
                         flushAndClose();
                         return;
@@ -147,6 +164,52 @@ public final class Client implements Session {
             }
             flushAndClose();
         }
+    }
+
+    /**
+     * What Redis's resetClient and prepareClientToWrite do about CLIENT REPLY: the reply of a
+     * silenced command is dropped (pushes excepted), and SKIP moves on to the next command.
+     */
+    private void afterRequest(int mark) {
+        if ((replyOff || replySkip) && !pushed && writer.size() > mark) {
+            truncateReply(mark);
+        }
+        pushed = false;
+        replySkip = false;
+        if (replySkipNext) {
+            replySkip = true;
+            replySkipNext = false;
+        }
+    }
+
+    /**
+     * CLIENT LIST's qbuf: while this client's command runs, the bytes of its request and of
+     * what was read after it; between commands, what a partly read request holds.
+     */
+    public long queryBufferBytes() {
+        return queryBuffer != 0 ? queryBuffer : requestBytes + pendingLen;
+    }
+
+    /** CLIENT REPLY ON | OFF | SKIP. */
+    public void replyMode(String mode) {
+        switch (mode) {
+            case "on" -> {
+                replyOff = false;
+                replySkip = false;
+            }
+            case "off" -> replyOff = true;
+            case "skip" -> {
+                if (!replyOff) {
+                    replySkipNext = true;
+                }
+            }
+            default -> throw new IllegalArgumentException(mode);
+        }
+    }
+
+    /** The running command wrote a push reply, which CLIENT REPLY OFF and SKIP let through (Redis's CLIENT_PUSHING). */
+    public void pushed() {
+        pushed = true;
     }
 
     /** Keeps input that arrives or remains while the client is blocked. */
@@ -427,6 +490,15 @@ public final class Client implements Session {
 
     public void monitor(boolean on) {
         this.monitor = on;
+    }
+
+    /** CLIENT NO-EVICT (Redis's CLIENT_NO_EVICT, flag {@code e}). */
+    public boolean noEvict() {
+        return noEvict;
+    }
+
+    public void noEvict(boolean on) {
+        this.noEvict = on;
     }
 
     /** A number per connection, reused after it closes (CLIENT LIST's fd; the transport hides the real one). */

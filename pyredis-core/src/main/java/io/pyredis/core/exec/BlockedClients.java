@@ -38,6 +38,8 @@ public final class BlockedClients {
     private final Map<DbKey, ArrayDeque<Block>> lines = new HashMap<>();
     private final ArrayDeque<DbKey> ready = new ArrayDeque<>();
     private final Set<DbKey> readySet = new HashSet<>();
+    /** The clients held by CLIENT PAUSE (Redis's BLOCKED_POSTPONE), in the order they came. */
+    private final ArrayDeque<Block> postponed = new ArrayDeque<>();
     /** For lookups from {@link #keyModified} without allocating. */
     private final DbKey probe = new DbKey();
     private int blocked;
@@ -121,6 +123,30 @@ public final class BlockedClients {
         c.parked(b);
     }
 
+    /** Holds {@code c}'s request during CLIENT PAUSE: it blocks without keys or timeout until released. */
+    void postpone(Client c, CommandEntry command, byte[][] args) {
+        Block b = new Block(c, command, args, new DbKey[0]);
+        postponed.addLast(b);
+        blocked++;
+        c.parked(b);
+    }
+
+    /** The pause ended: each held client's request is processed again, in the order they came. */
+    void releasePostponed() {
+        Block b;
+        while ((b = postponed.poll()) != null) {
+            release(b);
+        }
+    }
+
+    private void release(Block b) {
+        unpark(b);
+        Client c = b.client();
+        unit.process(c, b.args(), System.nanoTime());
+        c.flush();
+        loop.execute(c::resume);
+    }
+
     /**
      * Serves the clients waiting on the keys changed since the last call, oldest first, until
      * no key is left ready (a served BLMOVE may make its destination ready in turn).
@@ -185,6 +211,12 @@ public final class BlockedClients {
         if (b == null) {
             return false;
         }
+        if (b.keys().length == 0) {
+            // Held by CLIENT PAUSE: processed now, as Redis's unblockClient of a postponed client.
+            postponed.remove(b);
+            release(b);
+            return true;
+        }
         if (error) {
             unit.stats().errorReply("UNBLOCKED");
             c.reply().error(UNBLOCKED);
@@ -217,6 +249,9 @@ public final class BlockedClients {
     }
 
     private void unpark(Block b) {
+        if (b.keys().length == 0) {
+            postponed.remove(b);
+        }
         for (DbKey k : b.keys()) {
             ArrayDeque<Block> line = lines.get(k);
             if (line != null) {

@@ -63,6 +63,7 @@ public final class CallUnit {
     private final Propagation propagation = new Propagation();
     private final Watches watches;
     private final BlockedClients blocked;
+    private final ClientPause pause;
     private CallObserver[] observers = new CallObserver[0];
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
@@ -76,7 +77,7 @@ public final class CallUnit {
     private long prevErrorCount;
 
     CallUnit(Keyspace keyspace, CommandTable commands, ServerStats stats, Notifier notifier, PubSub pubsub,
-             Watches watches, BlockedClients blocked) {
+             Watches watches, BlockedClients blocked, ClientPause pause) {
         this.keyspace = keyspace;
         this.commands = commands;
         this.stats = stats;
@@ -84,6 +85,7 @@ public final class CallUnit {
         this.pubsub = pubsub;
         this.watches = watches;
         this.blocked = blocked;
+        this.pause = pause;
         for (int i = 0; i < contexts.length; i++) {
             contexts[i] = new CallContext(this);
         }
@@ -97,8 +99,10 @@ public final class CallUnit {
                                   PubSub pubsub, io.pyredis.core.loop.Loop loop) {
         Watches w = new Watches(keyspace);
         BlockedClients b = new BlockedClients(keyspace, loop);
-        CallUnit u = new CallUnit(keyspace, commands, stats, notifier, pubsub, w, b);
+        ClientPause p = new ClientPause(loop, keyspace);
+        CallUnit u = new CallUnit(keyspace, commands, stats, notifier, pubsub, w, b, p);
         b.attach(u);
+        p.attach(b);
         return u;
     }
 
@@ -154,6 +158,11 @@ public final class CallUnit {
 
     public BlockedClients blocked() {
         return blocked;
+    }
+
+    /** CLIENT PAUSE's state. */
+    public ClientPause pause() {
+        return pause;
     }
 
     String config(String name) {
@@ -223,6 +232,11 @@ public final class CallUnit {
         if (c.subscriptionCount() > 0 && c.protocol() == 2 && !role.allowedSubscribed()) {
             reject(c, e, "ERR", "ERR Can't execute '" + e.name() + "': only (P|S)SUBSCRIBE / "
                     + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return startNanos;
+        }
+        if (pause.active() && c.id() != Client.AOF_CLIENT_ID && pause.holds(c, e)) {
+            // As Redis: held before it is queued or run, processed again when the pause ends.
+            blocked.postpone(c, e, args);
             return startNanos;
         }
         if (inMulti && !role.runsInMulti()) {

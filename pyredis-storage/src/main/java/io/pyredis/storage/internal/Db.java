@@ -581,6 +581,9 @@ public final class Db implements Database {
     private Entry lookup(byte[] key) {
         Entry e = table.find(key, Hashing.hash(key));
         if (e != null && ks.now > e.expireAt) {
+            if (ks.expiryPaused) {
+                return null;
+            }
             unlink(e);
             ks.expiredKeys++;
             ks.listener.keyExpired(index, e.key);
