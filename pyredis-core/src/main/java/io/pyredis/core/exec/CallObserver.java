@@ -23,7 +23,8 @@ public interface CallObserver {
      * @param flags    the call's flags ({@link CallUnit#CALL_FULL} for a client's command or
      *                 EXEC's, {@link CallUnit#CALL_NONE} for the AOF loader's)
      * @param blocked  whether the client is now blocked by it (it will run again)
-     * @param unblocked whether this was a blocked client's command run again and served
+     * @param unblocked whether this was a blocked client's command run again and served, or
+     *                  answered by its timeout (or CLIENT UNBLOCK ... TIMEOUT)
      */
     void called(Client c, CommandEntry e, byte[][] args, int db, long nanos, int flags, boolean blocked,
                 boolean unblocked);

@@ -421,6 +421,7 @@ public final class CallUnit {
 
     /** Writes a timed-out or CLIENT UNBLOCKed client's reply, counted as Redis's updateStatsOnUnblock. */
     void timeoutReply(Client c, CommandEntry e, byte[][] args) {
+        long start = System.nanoTime();
         CallContext ctx = enter(c, e);
         int mark = c.reply().size();
         try {
@@ -431,6 +432,13 @@ public final class CallUnit {
         } finally {
             exit();
         }
+        // As Redis's replyToBlockedClientTimedOut: its end is told as a served blocked call's.
+        long nanos = System.nanoTime() - start;
+        byte[][] shown = c.shownArgv(args);
+        for (CallObserver o : observers) {
+            o.called(c, e, shown, c.db(), nanos, CALL_PROPAGATE, false, true);
+        }
+        c.clearShownArgv();
     }
 
     private CallContext enter(Client c, CommandEntry e) {

@@ -50,7 +50,9 @@ public final class LatencyMonitor implements CallObserver {
         // Redis measures calls in microseconds; the histogram gets them as nanoseconds.
         long micros = nanos / 1000;
         if ((flags & CallUnit.CALL_STATS) != 0 || unblocked) {
-            addSampleIfNeeded(e.flags().contains(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000);
+            // A served blocked command is Redis's updateStatsOnUnblock: its own event.
+            addSampleIfNeeded(unblocked ? "command-unblocking"
+                    : e.flags().contains(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000);
             if (!blocked && config.latencyTracking.isOn()) {
                 LatencyHistogram h = e.latencyHistogram;
                 if (h == null) {

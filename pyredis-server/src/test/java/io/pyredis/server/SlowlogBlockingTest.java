@@ -1,0 +1,101 @@
+package io.pyredis.server;
+
+import io.pyredis.api.Command;
+import io.pyredis.api.CommandPack;
+import io.pyredis.api.SpiVersion;
+import io.pyredis.testkit.RawClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.pyredis.testkit.RawClient.command;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The slow log and LATENCY HISTOGRAM of a blocking command (BlockingTest's WAITFOR): logged
+ * once, when served or timed out, not when it blocks; MONITOR shows it once, when it blocks.
+ */
+class SlowlogBlockingTest {
+
+    static PyRedisServer server;
+
+    @BeforeAll
+    static void start() {
+        CommandPack pack = new CommandPack() {
+            @Override
+            public String name() {
+                return "blocking-test";
+            }
+
+            @Override
+            public int spiVersion() {
+                return SpiVersion.CURRENT;
+            }
+
+            @Override
+            public List<Command> commands() {
+                return List.of(new BlockingTest.WaitForCommand());
+            }
+        };
+        server = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1").addPack(pack).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void awaitBlocked(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.blockedClients() != n && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(n, server.blockedClients());
+    }
+
+    @Test
+    void blockedCommandLoggedWhenServedOrTimedOut() throws Exception {
+        try (RawClient admin = new RawClient(server.port()); RawClient waiter = new RawClient(server.port());
+             RawClient monitor = new RawClient(server.port())) {
+            admin.call("CONFIG", "SET", "slowlog-log-slower-than", "0");
+            admin.call("CONFIG", "RESETSTAT");
+            assertEquals("+OK\r\n", monitor.call("MONITOR"));
+            admin.call("SLOWLOG", "RESET");
+            waiter.send(command("WAITFOR", "w", "0"));
+            awaitBlocked(1);
+            assertEquals(List.of("SLOWLOG"), names(admin.call("SLOWLOG", "GET")), "not logged while it waits");
+            admin.call("SET", "w", "go");
+            assertEquals("$2\r\ngo\r\n", waiter.readReply());
+            waiter.send(command("WAITFOR", "never", "30"));
+            waiter.readReply();
+            // Newest first: the timed-out WAITFOR, the served one (after the SET that served it).
+            assertEquals(List.of("WAITFOR", "WAITFOR", "SET", "SLOWLOG", "SLOWLOG"), names(admin.call("SLOWLOG", "GET")));
+            assertTrue(admin.call("LATENCY", "HISTOGRAM", "waitfor").contains("calls\r\n:2\r\n"));
+            List<String> fed = new ArrayList<>();
+            // SLOWLOG and LATENCY are admin commands, which MONITOR does not show.
+            for (int i = 0; i < 3; i++) {
+                String line = monitor.readUntil("\r\n");
+                fed.add(line.substring(line.indexOf(']') + 2, line.length() - 2));
+            }
+            assertEquals(List.of("\"WAITFOR\" \"w\" \"0\"", "\"SET\" \"w\" \"go\"", "\"WAITFOR\" \"never\" \"30\""),
+                    fed);
+        }
+    }
+
+    private static List<String> names(String reply) {
+        Matcher m = Pattern.compile("\\*6\\r\\n:\\d+\\r\\n:\\d+\\r\\n:\\d+\\r\\n\\*\\d+\\r\\n\\$\\d+\\r\\n([^\\r]+)\\r\\n")
+                .matcher(reply);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+}
