@@ -116,6 +116,7 @@ public final class Client implements Session {
             return;
         }
         host.stats().totalNetInputBytes += len;
+        host.stats().totalReadsProcessed++;
         lastInteractionMillis = host.millis();
         if (paused) {
             stash(a, off, len);
@@ -278,6 +279,7 @@ public final class Client implements Session {
             return;
         }
         host.stats().totalNetOutputBytes += size;
+        host.stats().totalWritesProcessed++;
         byte[] b = writer.buffer();
         boolean queued = output.write(b, 0, size);
         if (b.length > KEEP_WRITER_BYTES) {

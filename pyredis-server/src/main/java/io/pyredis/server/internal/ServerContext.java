@@ -64,6 +64,7 @@ public final class ServerContext {
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
         this.slowLog = new SlowLog(config);
         this.latency = new LatencyMonitor(config);
+        aof.latencySink(latency::addSampleIfNeeded);
         // As call(): the latency monitor and histograms, the slow log, then MONITOR.
         engine.callUnit().addObserver(latency);
         engine.callUnit().addObserver(slowLog);

@@ -57,7 +57,10 @@ public final class ServerCron implements Runnable {
     private void tick() {
         try {
             int hz = server.config().hz.intValue();
+            long expireStart = System.nanoTime();
             server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
+            // As activeExpireCycle's own sample.
+            server.latency().addSampleIfNeeded("expire-cycle", (System.nanoTime() - expireStart) / 1_000_000);
             if (server.pubsub().hasPending()) {
                 server.pubsub().flushPending(); // expired-key notifications
             }

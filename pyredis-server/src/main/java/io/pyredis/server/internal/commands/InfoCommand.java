@@ -32,7 +32,7 @@ public final class InfoCommand extends BuiltinCommand {
     private static final Set<String> DEFAULT = Set.of("server", "clients", "memory", "persistence", "stats",
             "replication", "cpu", "modules", "errorstats", "cluster", "keyspace");
     private static final Set<String> ALL = Set.of("server", "clients", "memory", "persistence", "stats",
-            "replication", "cpu", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
+            "replication", "cpu", "modules", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
 
     public InfoCommand(ServerContext server) {
         super(server, "info");
@@ -347,8 +347,8 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "unexpected_error_replies", st.unexpectedErrorReplies);
         line(sb, "total_error_replies", st.totalErrorReplies);
         line(sb, "dump_payload_sanitizations", 0);
-        line(sb, "total_reads_processed", 0);
-        line(sb, "total_writes_processed", 0);
+        line(sb, "total_reads_processed", st.totalReadsProcessed);
+        line(sb, "total_writes_processed", st.totalWritesProcessed);
         line(sb, "io_threaded_reads_processed", 0);
         line(sb, "io_threaded_writes_processed", 0);
         line(sb, "reply_buffer_shrinks", 0);
