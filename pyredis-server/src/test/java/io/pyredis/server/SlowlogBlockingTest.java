@@ -89,6 +89,26 @@ class SlowlogBlockingTest {
         }
     }
 
+    @Test
+    void clientUnblockErrorCountsAFailedCall() throws Exception {
+        try (RawClient admin = new RawClient(server.port()); RawClient waiter = new RawClient(server.port())) {
+            admin.call("CONFIG", "RESETSTAT");
+            admin.call("CONFIG", "SET", "slowlog-log-slower-than", "0");
+            admin.call("SLOWLOG", "RESET");
+            String id = waiter.call("CLIENT", "ID").substring(1).trim();
+            waiter.send(command("WAITFOR", "u2", "0"));
+            awaitBlocked(1);
+            assertEquals(":1\r\n", admin.call("CLIENT", "UNBLOCK", id, "ERROR"));
+            assertEquals("-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n", waiter.readReply());
+            String info = admin.call("INFO", "commandstats");
+            // As Redis's updateStatsOnUnblock(..., had_errors=1).
+            assertTrue(Pattern.compile("(?s).*cmdstat_waitfor:calls=1,usec=\\d+,usec_per_call=[0-9.]+,rejected_calls=0,"
+                    + "failed_calls=1\r\n.*").matcher(info).matches(), info);
+            // Newest first: INFO, CLIENT UNBLOCK (logged after the WAITFOR it ended), WAITFOR, CLIENT ID.
+            assertEquals(List.of("INFO", "CLIENT", "WAITFOR", "CLIENT"), names(admin.call("SLOWLOG", "GET")).subList(0, 4));
+        }
+    }
+
     private static List<String> names(String reply) {
         Matcher m = Pattern.compile("\\*6\\r\\n:\\d+\\r\\n:\\d+\\r\\n:\\d+\\r\\n\\*\\d+\\r\\n\\$\\d+\\r\\n([^\\r]+)\\r\\n")
                 .matcher(reply);

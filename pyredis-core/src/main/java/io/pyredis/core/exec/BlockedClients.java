@@ -223,6 +223,9 @@ public final class BlockedClients {
         } else {
             unit.timeoutReply(c, b.command(), b.args());
         }
+        // As Redis 7.0's CLIENT UNBLOCK: counted as a failed call either way (after
+        // replyToBlockedClientTimedOut's own count for TIMEOUT).
+        unit.unblockedStats(c, b.command(), b.args(), 0, true);
         finish(b);
         return true;
     }

@@ -433,7 +433,18 @@ public final class CallUnit {
             exit();
         }
         // As Redis's replyToBlockedClientTimedOut: its end is told as a served blocked call's.
-        long nanos = System.nanoTime() - start;
+        unblockedStats(c, e, args, System.nanoTime() - start, false);
+    }
+
+    /**
+     * Redis's updateStatsOnUnblock for a blocked command answered without running again
+     * (timeout, CLIENT UNBLOCK): a failure counted when {@code hadErrors}, and the observers
+     * told (slow log, latency histogram).
+     */
+    void unblockedStats(Client c, CommandEntry e, byte[][] args, long nanos, boolean hadErrors) {
+        if (hadErrors) {
+            e.failedCalls++;
+        }
         byte[][] shown = c.shownArgv(args);
         for (CallObserver o : observers) {
             o.called(c, e, shown, c.db(), nanos, CALL_PROPAGATE, false, true);

@@ -204,9 +204,6 @@ public final class ClientCommand extends BuiltinCommand {
                 long[] ids = new long[args.length - 3];
                 for (int i = 3; i < args.length; i++) {
                     ids[i - 3] = Numbers.parseLong(args[i], INVALID_ID);
-                    if (ids[i - 3] < 1) {
-                        throw INVALID_ID;
-                    }
                 }
                 for (long id : ids) {
                     Client s = server.clients().get(id);
