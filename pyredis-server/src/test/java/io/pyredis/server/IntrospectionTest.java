@@ -227,6 +227,10 @@ class IntrospectionTest {
             }
             assertEquals(List.of("0 \"SELECT\" \"2\"", "2 \"SET\" \"k\" \"a \\\"b\\\"\\n\\x01\"", "2 \"AUTH\" \"(redacted)\"",
                     "2 \"MULTI\"", "2 \"SET\" \"m\" \"1\"", "2 \"EXEC\"", "2 \"MULTI\"", "2 \"EXEC\"", "2 \"PING\""), lines);
+            // A monitor is a replica to Redis: keyspace commands are refused, PING is not.
+            m.send(command("GET", "k") + command("PING"));
+            String refused = "-ERR Replica can't interact with the keyspace\r\n+PONG\r\n";
+            assertEquals(refused, m.readLike(refused));
         }
     }
 }

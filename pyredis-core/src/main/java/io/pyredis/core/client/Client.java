@@ -61,7 +61,7 @@ public final class Client implements Session {
     private boolean pushed;
     /** Bytes of the request being parsed so far (it may span reads). */
     private long requestBytes;
-    /** While a command runs: its request's bytes and those read after it (Redis's qbuf); else 0. */
+    /** While a command runs: the bytes of the read it came in (and of a request it ended), Redis's qbuf; else 0. */
     private long queryBuffer;
     private int fd;
 
@@ -127,6 +127,9 @@ public final class Client implements Session {
 
     private void process(byte[] a, int off, int len) {
         long clock = System.nanoTime();
+        // Redis trims its query buffer once the whole read is processed: meanwhile it holds
+        // the unfinished request read before and all of this read.
+        long buffered = requestBytes + len;
         try {
             while (len > 0) {
                 int n = parser.feed(a, off, len);
@@ -136,7 +139,7 @@ public final class Client implements Session {
                 byte[][] request = parser.take();
                 if (request != null) {
                     int mark = writer.size();
-                    queryBuffer = requestBytes + len;
+                    queryBuffer = buffered;
                     requestBytes = 0;
                     clock = host.process(this, request, clock);
                     queryBuffer = 0;
@@ -184,8 +187,9 @@ public final class Client implements Session {
     }
 
     /**
-     * CLIENT LIST's qbuf: while this client's command runs, the bytes of its request and of
-     * what was read after it; between commands, what a partly read request holds.
+     * CLIENT LIST's qbuf: while this client's command runs, the bytes of the read it came
+     * in (with the start of its request read before); between commands, what a partly read
+     * request holds.
      */
     public long queryBufferBytes() {
         return queryBuffer != 0 ? queryBuffer : requestBytes + pendingLen;

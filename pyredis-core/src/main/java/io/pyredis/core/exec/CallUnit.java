@@ -234,6 +234,12 @@ public final class CallUnit {
                     + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             return startNanos;
         }
+        if (c.monitor() && (e.isWrite() || e.flags().contains(io.pyredis.api.CommandFlag.READONLY)
+                || e.flags().contains(io.pyredis.api.CommandFlag.MAY_REPLICATE))) {
+            // A MONITOR client is a replica to Redis (CLIENT_SLAVE).
+            reject(c, e, "ERR", "ERR Replica can't interact with the keyspace");
+            return startNanos;
+        }
         if (pause.active() && c.id() != Client.AOF_CLIENT_ID && pause.holds(c, e)) {
             // As Redis: held before it is queued or run, processed again when the pause ends.
             blocked.postpone(c, e, args);

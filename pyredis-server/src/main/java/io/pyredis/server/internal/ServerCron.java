@@ -82,8 +82,10 @@ public final class ServerCron implements Runnable {
         }
         long limit = timeout * 1000L;
         for (Client c : server.clients().all()) {
-            // As Redis, a blocked client is not idle (its own timeout governs it), nor a subscriber.
-            if (now - c.lastInteractionMillis() > limit && !c.isBlocked() && c.subscriptionCount() == 0) {
+            // As Redis, a blocked client is not idle (its own timeout governs it), nor a
+            // subscriber, nor a monitor (a replica to Redis).
+            if (now - c.lastInteractionMillis() > limit && !c.isBlocked() && c.subscriptionCount() == 0
+                    && !c.monitor()) {
                 LOG.debug("Closing idle client {}", c.remoteAddress());
                 c.close();
             }
