@@ -109,6 +109,25 @@ class SlowlogBlockingTest {
         }
     }
 
+    @Test
+    void clientsInTimeoutTableCountsBlockedClientsWithATimeout() throws Exception {
+        try (RawClient admin = new RawClient(server.port()); RawClient a = new RawClient(server.port());
+             RawClient b = new RawClient(server.port())) {
+            String id = a.call("CLIENT", "ID").substring(1).trim();
+            a.send(command("WAITFOR", "t1", "100000"));
+            b.send(command("WAITFOR", "t2", "0"));
+            awaitBlocked(2);
+            String info = admin.call("INFO", "clients");
+            assertTrue(info.contains("blocked_clients:2\r\n") && info.contains("clients_in_timeout_table:1\r\n"), info);
+            admin.call("CLIENT", "UNBLOCK", id);
+            a.readReply();
+            admin.call("SET", "t2", "go");
+            b.readReply();
+            awaitBlocked(0);
+            assertTrue(admin.call("INFO", "clients").contains("clients_in_timeout_table:0\r\n"));
+        }
+    }
+
     private static List<String> names(String reply) {
         Matcher m = Pattern.compile("\\*6\\r\\n:\\d+\\r\\n:\\d+\\r\\n:\\d+\\r\\n\\*\\d+\\r\\n\\$\\d+\\r\\n([^\\r]+)\\r\\n")
                 .matcher(reply);

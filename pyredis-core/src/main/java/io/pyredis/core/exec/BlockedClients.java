@@ -43,6 +43,8 @@ public final class BlockedClients {
     /** For lookups from {@link #keyModified} without allocating. */
     private final DbKey probe = new DbKey();
     private int blocked;
+    /** Blocked clients with a timeout (INFO's clients_in_timeout_table). */
+    private int timed;
     private boolean serving;
 
     BlockedClients(Keyspace keyspace, Loop loop) {
@@ -57,6 +59,11 @@ public final class BlockedClients {
     /** The number of blocked clients (INFO's {@code blocked_clients}). */
     public int blockedCount() {
         return blocked;
+    }
+
+    /** The number of blocked clients waiting with a timeout (INFO's {@code clients_in_timeout_table}). */
+    public int timedCount() {
+        return timed;
     }
 
     /** A key changed: if somebody waits on it, it is ready. */
@@ -118,6 +125,7 @@ public final class BlockedClients {
         }
         if (timeoutMillis > 0) {
             b.timer(loop.schedule(() -> timedOut(b), TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
+            timed++;
         }
         blocked++;
         c.parked(b);
@@ -197,6 +205,7 @@ public final class BlockedClients {
             return;
         }
         b.timer(null);
+        timed--;
         unit.timeoutReply(c, b.command(), b.args());
         finish(b);
     }
@@ -267,6 +276,7 @@ public final class BlockedClients {
         if (b.timer() != null) {
             b.timer().cancel();
             b.timer(null);
+            timed--;
         }
         blocked--;
         b.client().unparked();

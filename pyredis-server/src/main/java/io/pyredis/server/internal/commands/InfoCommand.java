@@ -181,7 +181,7 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "client_recent_max_output_buffer", 0);
         line(sb, "blocked_clients", server.blockedClients().blockedCount());
         line(sb, "tracking_clients", 0);
-        line(sb, "clients_in_timeout_table", 0);
+        line(sb, "clients_in_timeout_table", server.blockedClients().timedCount());
     }
 
     private static void memory(StringBuilder sb, ServerContext server) {
