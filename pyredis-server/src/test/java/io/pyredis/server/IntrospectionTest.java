@@ -231,6 +231,12 @@ class IntrospectionTest {
             m.send(command("GET", "k") + command("PING"));
             String refused = "-ERR Replica can't interact with the keyspace\r\n+PONG\r\n";
             assertEquals(refused, m.readLike(refused));
+            m.readUntil("\r\n"); // the PING's own line
+            // RESET ends MONITOR mode.
+            assertEquals("+RESET\r\n", m.call("RESET"));
+            assertTrue(m.call("CLIENT", "INFO").contains(" flags=N "));
+            c.call("PING");
+            assertEquals("$0\r\n\r\n", m.call("ECHO", ""), "no monitor line came before the reply");
         }
     }
 }

@@ -212,6 +212,12 @@ public final class Client implements Session {
         }
     }
 
+    /** RESET: CLIENT REPLY OFF and a pending SKIP are forgotten (Redis's clearClientConnectionState). */
+    public void resetReplyMode() {
+        replyOff = false;
+        replySkipNext = false;
+    }
+
     /** The running command wrote a push reply, which CLIENT REPLY OFF and SKIP let through (Redis's CLIENT_PUSHING). */
     public void pushed() {
         pushed = true;

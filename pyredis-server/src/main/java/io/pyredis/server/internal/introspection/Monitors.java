@@ -27,7 +27,7 @@ public final class Monitors implements CallObserver {
         monitors.add(c);
     }
 
-    /** Forgets a closed client. */
+    /** Takes {@code c} out of MONITOR mode (RESET). */
     public void remove(Client c) {
         monitors.remove(c);
     }
