@@ -295,7 +295,8 @@ public final class Db implements Database {
                 if (now > e.expireAt) {
                     // Unlinking dropped the deadline: the null is what says the key is gone.
                     batch[i] = null;
-                    if (unlink(e)) {
+                    // While CLIENT PAUSE keeps the dataset constant the key is only skipped.
+                    if (!ks.expiryPaused && unlink(e)) {
                         ks.expiredKeys++;
                         ks.listener.keyExpired(index, e.key);
                     }
