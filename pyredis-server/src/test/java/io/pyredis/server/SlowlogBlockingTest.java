@@ -128,6 +128,20 @@ class SlowlogBlockingTest {
         }
     }
 
+    @Test
+    void clientReplySilencesABlockedCommandsLaterReply() throws Exception {
+        try (RawClient admin = new RawClient(server.port()); RawClient w = new RawClient(server.port())) {
+            w.send(command("CLIENT", "REPLY", "SKIP") + command("WAITFOR", "s1", "0"));
+            awaitBlocked(1);
+            admin.call("SET", "s1", "go");
+            awaitBlocked(0);
+            w.send(command("CLIENT", "REPLY", "OFF") + command("WAITFOR", "s2", "20") + command("CLIENT", "REPLY", "ON"));
+            // Neither WAITFOR's reply (served, then timed out) comes: only ON's.
+            assertEquals("+OK\r\n", w.readReply());
+            assertEquals("+PONG\r\n", w.call("PING"));
+        }
+    }
+
     private static List<String> names(String reply) {
         Matcher m = Pattern.compile("\\*6\\r\\n:\\d+\\r\\n:\\d+\\r\\n:\\d+\\r\\n\\*\\d+\\r\\n\\$\\d+\\r\\n([^\\r]+)\\r\\n")
                 .matcher(reply);

@@ -143,7 +143,9 @@ public final class Client implements Session {
                     requestBytes = 0;
                     clock = host.process(this, request, clock);
                     queryBuffer = 0;
-                    afterRequest(mark);
+                    if (block == null) {
+                        afterRequest(mark);
+                    }
                     if (closing) {
                         flushAndClose();
                         return;
@@ -193,6 +195,15 @@ public final class Client implements Session {
      */
     public long queryBufferBytes() {
         return queryBuffer != 0 ? queryBuffer : requestBytes + pendingLen;
+    }
+
+    /**
+     * A blocked command's reply was written from {@code mark} on (served, timed out,
+     * unblocked, or held by CLIENT PAUSE and run at last): what Redis's unblockClient does
+     * with the reset it put off, CLIENT REPLY's silencing included.
+     */
+    public void blockedCommandReplied(int mark) {
+        afterRequest(mark);
     }
 
     /** CLIENT REPLY ON | OFF | SKIP. */

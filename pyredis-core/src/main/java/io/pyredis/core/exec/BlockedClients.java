@@ -150,7 +150,11 @@ public final class BlockedClients {
     private void release(Block b) {
         unpark(b);
         Client c = b.client();
+        int mark = c.reply().size();
         unit.process(c, b.args(), System.nanoTime());
+        if (c.block() == null) {
+            c.blockedCommandReplied(mark);
+        }
         c.flush();
         loop.execute(c::resume);
     }
@@ -196,7 +200,7 @@ public final class BlockedClients {
             return;
         }
         c.reblocked(false);
-        finish(b);
+        finish(b, mark);
     }
 
     private void timedOut(Block b) {
@@ -206,8 +210,9 @@ public final class BlockedClients {
         }
         b.timer(null);
         timed--;
+        int mark = c.reply().size();
         unit.timeoutReply(c, b.command(), b.args());
-        finish(b);
+        finish(b, mark);
     }
 
     /**
@@ -226,6 +231,7 @@ public final class BlockedClients {
             release(b);
             return true;
         }
+        int mark = c.reply().size();
         if (error) {
             unit.stats().errorReply("UNBLOCKED");
             c.reply().error(UNBLOCKED);
@@ -235,7 +241,7 @@ public final class BlockedClients {
         // As Redis 7.0's CLIENT UNBLOCK: counted as a failed call either way (after
         // replyToBlockedClientTimedOut's own count for TIMEOUT).
         unit.unblockedStats(c, b.command(), b.args(), 0, true);
-        finish(b);
+        finish(b, mark);
         return true;
     }
 
@@ -253,9 +259,10 @@ public final class BlockedClients {
     }
 
     /** The client has its reply: out of every line, reply sent, buffered requests processed next. */
-    private void finish(Block b) {
+    private void finish(Block b, int replyMark) {
         unpark(b);
         Client c = b.client();
+        c.blockedCommandReplied(replyMark);
         c.flush();
         loop.execute(c::resume);
     }
