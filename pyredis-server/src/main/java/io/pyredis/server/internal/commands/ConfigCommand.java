@@ -115,6 +115,14 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         /** Redis's allowProtectedAction. */
+        /** Redis's SENSITIVE_CONFIG parameters, whose CONFIG SET value the slow log and MONITOR show redacted. */
+        private static boolean sensitive(ConfigParam<?> p) {
+            return switch (p.name()) {
+                case "requirepass", "masterauth", "masteruser" -> true;
+                default -> false;
+            };
+        }
+
         private boolean protectedAllowed(CallContext c) {
             String mode = server.config().enableProtectedConfigs.value();
             return mode.equals("yes") || (mode.equals("local") && c.client().isLocal());
@@ -137,7 +145,7 @@ public final class ConfigCommand extends BuiltinCommand {
                     throw new RedisError("ERR Unknown option or number of arguments for CONFIG SET - '"
                             + ClientCommand.cString(args[i]) + "'");
                 }
-                if (server.config().isSensitive(p)) {
+                if (sensitive(p)) {
                     c.client().redactArgument(args, i + 1);
                 }
                 params.add(p);

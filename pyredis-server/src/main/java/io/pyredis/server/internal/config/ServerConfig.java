@@ -134,14 +134,6 @@ public final class ServerConfig {
         p.onChange(set::accept);
     }
 
-    /** Whether CONFIG SET hides the value of {@code p} from the slow log and MONITOR (Redis's SENSITIVE_CONFIG). */
-    public boolean isSensitive(ConfigParam<?> p) {
-        return switch (p.name()) {
-            case "requirepass", "masterauth", "masteruser" -> true;
-            default -> false;
-        };
-    }
-
     /** Whether CONFIG SET of {@code p} is subject to {@link #enableProtectedConfigs} (Redis's PROTECTED_CONFIG). */
     public boolean isProtected(ConfigParam<?> p) {
         return p == dir || p == dbfilename;
