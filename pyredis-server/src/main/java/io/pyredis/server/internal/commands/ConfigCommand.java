@@ -135,6 +135,14 @@ public final class ConfigCommand extends BuiltinCommand {
             }
             ConfigRegistry registry = server.config().registry;
             int n = (args.length - 2) / 2;
+            // As Redis: every sensitive value is redacted for the slow log and MONITOR, whatever
+            // else is wrong with the call.
+            for (int a = 2; a + 1 < args.length; a += 2) {
+                ConfigParam<?> p = registry.find(text(args[a]));
+                if (p != null && sensitive(p)) {
+                    c.client().redactArgument(args, a + 1);
+                }
+            }
             List<ConfigParam<?>> params = new ArrayList<>(n);
             List<String> values = new ArrayList<>(n);
             // As Redis: an unknown name anywhere is reported first; then the first immutable
@@ -144,9 +152,6 @@ public final class ConfigCommand extends BuiltinCommand {
                 if (p == null) {
                     throw new RedisError("ERR Unknown option or number of arguments for CONFIG SET - '"
                             + ClientCommand.cString(args[i]) + "'");
-                }
-                if (sensitive(p)) {
-                    c.client().redactArgument(args, i + 1);
                 }
                 params.add(p);
                 values.add(text(args[i + 1]));
