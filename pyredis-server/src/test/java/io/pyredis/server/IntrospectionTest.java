@@ -75,6 +75,10 @@ class IntrospectionTest {
             long auth = Long.parseLong(m.group(1));
             assertEquals(auth - 1, Long.parseLong(m.group(2)));
             assertEquals(auth - 2, Long.parseLong(m.group(3)));
+            // CONFIG SET's sensitive values too, even when the call fails on another pair.
+            c.call("CONFIG", "SET", "requirepass", "s3cret", "nosuch", "x");
+            assertTrue(c.call("SLOWLOG", "GET", "1").contains(
+                    "$6\r\nCONFIG\r\n$3\r\nSET\r\n$11\r\nrequirepass\r\n$10\r\n(redacted)\r\n$6\r\nnosuch\r\n$1\r\nx\r\n"));
             assertEquals("-ERR count should be greater than or equal to -1\r\n", c.call("SLOWLOG", "GET", "-2"));
             assertEquals("-ERR count should be greater than or equal to -1\r\n", c.call("SLOWLOG", "GET", "x"));
             assertEquals("-ERR unknown subcommand or wrong number of arguments for 'get'. Try SLOWLOG HELP.\r\n",
