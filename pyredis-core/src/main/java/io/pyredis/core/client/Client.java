@@ -206,20 +206,22 @@ public final class Client implements Session {
         afterRequest(mark);
     }
 
-    /** CLIENT REPLY ON | OFF | SKIP. */
-    public void replyMode(String mode) {
+    /** CLIENT REPLY's modes. */
+    public enum ReplyMode { ON, OFF, SKIP }
+
+    /** CLIENT REPLY ON | OFF | SKIP: ON clears OFF and SKIP; SKIP (unless OFF) silences the next command only. */
+    public void replyMode(ReplyMode mode) {
         switch (mode) {
-            case "on" -> {
+            case ON -> {
                 replyOff = false;
                 replySkip = false;
             }
-            case "off" -> replyOff = true;
-            case "skip" -> {
+            case OFF -> replyOff = true;
+            case SKIP -> {
                 if (!replyOff) {
                     replySkipNext = true;
                 }
             }
-            default -> throw new IllegalArgumentException(mode);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.pyredis.server.internal.commands;
 
 import io.pyredis.api.RedisError;
+import io.pyredis.core.client.Client;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.support.Keywords;
@@ -15,12 +16,12 @@ final class ClientReply extends BuiltinCommand {
     @Override
     protected void execute(CallContext c, byte[][] args) {
         if (Keywords.is(args[2], "on")) {
-            c.client().replyMode("on");
+            c.client().replyMode(Client.ReplyMode.ON);
             c.reply().ok();
         } else if (Keywords.is(args[2], "off")) {
-            c.client().replyMode("off");
+            c.client().replyMode(Client.ReplyMode.OFF);
         } else if (Keywords.is(args[2], "skip")) {
-            c.client().replyMode("skip");
+            c.client().replyMode(Client.ReplyMode.SKIP);
         } else {
             throw RedisError.SYNTAX;
         }
