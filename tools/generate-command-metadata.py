@@ -46,11 +46,11 @@ PACKS = {
         "zremrangebylex zpopmin zpopmax zmpop zrandmember zunion zinter zdiff zunionstore zinterstore "
         "zdiffstore zintercard zscan bzpopmin bzpopmax bzmpop",
     "pyredis-server/src/main/resources/io/pyredis/server/internal/commands/commands.json":
-        "auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,setname,tracking,trackinginfo,unblock "
+        "auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
         "command:count,docs,getkeys,getkeysandflags,help,info,list "
         "config:get,help,resetstat,rewrite,set dbsize debug discard dump echo exec flushall flushdb hello info "
-        "lastsave memory multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "
-        "punsubscribe quit reset restore save select shutdown spublish ssubscribe subscribe sunsubscribe time "
+        "lastsave latency memory monitor multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "
+        "punsubscribe quit reset restore save select shutdown slowlog spublish ssubscribe subscribe sunsubscribe time "
         "unsubscribe unwatch watch",
 }
 

@@ -24,6 +24,7 @@ module io.pyredis.server {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires java.management;
+    requires jdk.management;
     exports io.pyredis.server;
     uses io.pyredis.api.CommandPack;
 }

@@ -385,9 +385,14 @@ public final class Keyspace {
      *
      * <p>Deadlines are compared with a fresh clock reading, as Redis uses mstime() there.
      *
+     * <p>Nothing is deleted while {@link #pauseExpiry paused}.
+     *
      * @return the number of keys deleted
      */
     public int activeExpireCycle(long budgetMicros) {
+        if (state.expiryPaused) {
+            return 0;
+        }
         long start = System.nanoTime();
         long budgetNanos = budgetMicros >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : Math.max(0, budgetMicros) * 1000;
         int n = dbs.length;
@@ -437,6 +442,14 @@ public final class Keyspace {
                 db.rehash(REHASH_BUCKETS_PER_STEP);
             }
         }
+    }
+
+    /**
+     * CLIENT PAUSE: while paused, keys past their deadline look gone to lookups but are not
+     * deleted or counted, and the active cycle deletes nothing (the dataset stays constant).
+     */
+    public void pauseExpiry(boolean paused) {
+        state.expiryPaused = paused;
     }
 
     /** Keys removed because their deadline passed, lazily or actively (INFO {@code expired_keys}). */

@@ -161,6 +161,25 @@ class KeyspaceTest {
     }
 
     @Test
+    void pausedExpiryHidesButKeeps() {
+        db.set(k("x"), str("x"), T0 + 100);
+        db.set(k("keep"), str("keep"));
+        ks.pauseExpiry(true);
+        tick(101);
+        assertNull(db.get(k("x")), "logically expired");
+        List<String> scanned = new ArrayList<>();
+        db.scan(0, 10, key -> scanned.add(new String(key, UTF_8)));
+        assertEquals(List.of("keep"), scanned);
+        assertEquals(0, ks.activeExpireCycle(1_000_000));
+        assertEquals(2, db.size(), "nothing deleted while paused");
+        assertEquals(0, ks.expiredKeys());
+        ks.pauseExpiry(false);
+        assertNull(db.get(k("x")));
+        assertEquals(1, db.size());
+        assertEquals(1, ks.expiredKeys());
+    }
+
+    @Test
     void lazyExpiryHidesAndDeletesAtOnce() {
         db.set(k("x"), str("x"), T0 + 100);
         db.set(k("y"), str("y"), T0 + 100);

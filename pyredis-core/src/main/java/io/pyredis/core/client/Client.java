@@ -49,6 +49,20 @@ public final class Client implements Session {
     private boolean authenticated;
     private long lastInteractionMillis;
     private CommandEntry lastCommand;
+    /** The running command's arguments as the slow log and MONITOR show them, once one was redacted; else null. */
+    private byte[][] originalArgv;
+    private boolean monitor;
+    private boolean noEvict;
+    /** CLIENT REPLY: OFF, SKIP (this command), SKIP_NEXT (the next one), as Redis's flags. */
+    private boolean replyOff;
+    private boolean replySkip;
+    private boolean replySkipNext;
+    /** Whether the running command wrote a push (pub/sub confirmations, which CLIENT REPLY does not silence). */
+    private boolean pushed;
+    /** Bytes of the request being parsed so far (it may span reads). */
+    private long requestBytes;
+    /** While a command runs: the bytes of the read it came in (and of a request it ended), Redis's qbuf; else 0. */
+    private long queryBuffer;
     private int fd;
 
     /** Set by QUIT, CLIENT KILL and protocol errors: read no more, send what is due, close. */
@@ -104,6 +118,7 @@ public final class Client implements Session {
             return;
         }
         host.stats().totalNetInputBytes += len;
+        host.stats().totalReadsProcessed++;
         lastInteractionMillis = host.millis();
         if (paused) {
             stash(a, off, len);
@@ -114,14 +129,25 @@ public final class Client implements Session {
 
     private void process(byte[] a, int off, int len) {
         long clock = System.nanoTime();
+        // Redis trims its query buffer once the whole read is processed: meanwhile it holds
+        // the unfinished request read before and all of this read.
+        long buffered = requestBytes + len;
         try {
             while (len > 0) {
                 int n = parser.feed(a, off, len);
                 off += n;
                 len -= n;
+                requestBytes += n;
                 byte[][] request = parser.take();
                 if (request != null) {
+                    int mark = writer.size();
+                    queryBuffer = buffered;
+                    requestBytes = 0;
                     clock = host.process(this, request, clock);
+                    queryBuffer = 0;
+                    if (block == null) {
+                        afterRequest(mark);
+                    }
                     if (closing) {
                         flushAndClose();
                         return;
@@ -146,6 +172,70 @@ public final class Client implements Session {
             }
             flushAndClose();
         }
+    }
+
+    /**
+     * What Redis's resetClient and prepareClientToWrite do about CLIENT REPLY: the reply of a
+     * silenced command is dropped (pushes excepted), and SKIP moves on to the next command.
+     */
+    private void afterRequest(int mark) {
+        if ((replyOff || replySkip) && !pushed && writer.size() > mark) {
+            truncateReply(mark);
+        }
+        pushed = false;
+        replySkip = false;
+        if (replySkipNext) {
+            replySkip = true;
+            replySkipNext = false;
+        }
+    }
+
+    /**
+     * CLIENT LIST's qbuf: while this client's command runs, the bytes of the read it came
+     * in (with the start of its request read before); between commands, what a partly read
+     * request holds.
+     */
+    public long queryBufferBytes() {
+        return queryBuffer != 0 ? queryBuffer : requestBytes + pendingLen;
+    }
+
+    /**
+     * A blocked command's reply was written from {@code mark} on (served, timed out,
+     * unblocked, or held by CLIENT PAUSE and run at last): what Redis's unblockClient does
+     * with the reset it put off, CLIENT REPLY's silencing included.
+     */
+    public void blockedCommandReplied(int mark) {
+        afterRequest(mark);
+    }
+
+    /** CLIENT REPLY's modes. */
+    public enum ReplyMode { ON, OFF, SKIP }
+
+    /** CLIENT REPLY ON | OFF | SKIP: ON clears OFF and SKIP; SKIP (unless OFF) silences the next command only. */
+    public void replyMode(ReplyMode mode) {
+        switch (mode) {
+            case ON -> {
+                replyOff = false;
+                replySkip = false;
+            }
+            case OFF -> replyOff = true;
+            case SKIP -> {
+                if (!replyOff) {
+                    replySkipNext = true;
+                }
+            }
+        }
+    }
+
+    /** RESET: CLIENT REPLY OFF and a pending SKIP are forgotten (Redis's clearClientConnectionState). */
+    public void resetReplyMode() {
+        replyOff = false;
+        replySkipNext = false;
+    }
+
+    /** The running command wrote a push reply, which CLIENT REPLY OFF and SKIP let through (Redis's CLIENT_PUSHING). */
+    public void pushed() {
+        pushed = true;
     }
 
     /** Keeps input that arrives or remains while the client is blocked. */
@@ -214,6 +304,7 @@ public final class Client implements Session {
             return;
         }
         host.stats().totalNetOutputBytes += size;
+        host.stats().totalWritesProcessed++;
         byte[] b = writer.buffer();
         boolean queued = output.write(b, 0, size);
         if (b.length > KEEP_WRITER_BYTES) {
@@ -392,6 +483,49 @@ public final class Client implements Session {
     /** Set by the call unit. */
     public void lastCommand(CommandEntry entry) {
         this.lastCommand = entry;
+    }
+
+    /** Redis's shared.redacted: what replaces a secret in the slow log and MONITOR. */
+    private static final byte[] REDACTED = "(redacted)".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Hides argument {@code index} of the running command {@code argv} from the slow log
+     * and MONITOR (Redis's redactClientCommandArgument): AUTH's password, CONFIG SET's
+     * sensitive values, HELLO's AUTH pair.
+     */
+    public void redactArgument(byte[][] argv, int index) {
+        if (originalArgv == null) {
+            originalArgv = argv.clone();
+        }
+        originalArgv[index] = REDACTED;
+    }
+
+    /** What the slow log and MONITOR show of the running command {@code argv}: it, or its redacted copy. */
+    public byte[][] shownArgv(byte[][] argv) {
+        return originalArgv == null ? argv : originalArgv;
+    }
+
+    /** Forgets the redacted copy (after the call; a blocked command keeps it until served). */
+    public void clearShownArgv() {
+        originalArgv = null;
+    }
+
+    /** Whether the client is in MONITOR mode (Redis's CLIENT_MONITOR). */
+    public boolean monitor() {
+        return monitor;
+    }
+
+    public void monitor(boolean on) {
+        this.monitor = on;
+    }
+
+    /** CLIENT NO-EVICT (Redis's CLIENT_NO_EVICT, flag {@code e}). */
+    public boolean noEvict() {
+        return noEvict;
+    }
+
+    public void noEvict(boolean on) {
+        this.noEvict = on;
     }
 
     /** A number per connection, reused after it closes (CLIENT LIST's fd; the transport hides the real one). */

@@ -51,6 +51,8 @@ public final class CommandEntry {
     public long rejectedCalls;
     /** failed_calls: ran and answered an error */
     public long failedCalls;
+    /** The calls' latency distribution (INFO latencystats, LATENCY HISTOGRAM); null until one is recorded. */
+    public io.pyredis.core.stats.LatencyHistogram latencyHistogram;
 
     /** A command of {@code packName} that is not a module's (the server's, or a pack shipped with it). */
     public CommandEntry(Command command, String packName) {
@@ -311,6 +313,7 @@ public final class CommandEntry {
         nanos = 0;
         rejectedCalls = 0;
         failedCalls = 0;
+        latencyHistogram = null;
         if (subcommands != null) {
             for (CommandEntry e : subcommands.all()) {
                 e.resetStats();

@@ -38,9 +38,13 @@ public final class BlockedClients {
     private final Map<DbKey, ArrayDeque<Block>> lines = new HashMap<>();
     private final ArrayDeque<DbKey> ready = new ArrayDeque<>();
     private final Set<DbKey> readySet = new HashSet<>();
+    /** The clients held by CLIENT PAUSE (Redis's BLOCKED_POSTPONE), in the order they came. */
+    private final ArrayDeque<Block> postponed = new ArrayDeque<>();
     /** For lookups from {@link #keyModified} without allocating. */
     private final DbKey probe = new DbKey();
     private int blocked;
+    /** Blocked clients with a timeout (INFO's clients_in_timeout_table). */
+    private int timed;
     private boolean serving;
 
     BlockedClients(Keyspace keyspace, Loop loop) {
@@ -55,6 +59,11 @@ public final class BlockedClients {
     /** The number of blocked clients (INFO's {@code blocked_clients}). */
     public int blockedCount() {
         return blocked;
+    }
+
+    /** The number of blocked clients waiting with a timeout (INFO's {@code clients_in_timeout_table}). */
+    public int timedCount() {
+        return timed;
     }
 
     /** A key changed: if somebody waits on it, it is ready. */
@@ -116,9 +125,38 @@ public final class BlockedClients {
         }
         if (timeoutMillis > 0) {
             b.timer(loop.schedule(() -> timedOut(b), TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
+            timed++;
         }
         blocked++;
         c.parked(b);
+    }
+
+    /** Holds {@code c}'s request during CLIENT PAUSE: it blocks without keys or timeout until released. */
+    void postpone(Client c, CommandEntry command, byte[][] args) {
+        Block b = new Block(c, command, args, new DbKey[0]);
+        postponed.addLast(b);
+        blocked++;
+        c.parked(b);
+    }
+
+    /** The pause ended: each held client's request is processed again, in the order they came. */
+    void releasePostponed() {
+        Block b;
+        while ((b = postponed.poll()) != null) {
+            release(b);
+        }
+    }
+
+    private void release(Block b) {
+        unpark(b);
+        Client c = b.client();
+        int mark = c.reply().size();
+        unit.process(c, b.args(), System.nanoTime());
+        if (c.block() == null) {
+            c.blockedCommandReplied(mark);
+        }
+        c.flush();
+        loop.execute(c::resume);
     }
 
     /**
@@ -162,7 +200,7 @@ public final class BlockedClients {
             return;
         }
         c.reblocked(false);
-        finish(b);
+        finish(b, mark);
     }
 
     private void timedOut(Block b) {
@@ -171,8 +209,10 @@ public final class BlockedClients {
             return;
         }
         b.timer(null);
+        timed--;
+        int mark = c.reply().size();
         unit.timeoutReply(c, b.command(), b.args());
-        finish(b);
+        finish(b, mark);
     }
 
     /**
@@ -185,13 +225,23 @@ public final class BlockedClients {
         if (b == null) {
             return false;
         }
+        if (b.keys().length == 0) {
+            // Held by CLIENT PAUSE: processed now, as Redis's unblockClient of a postponed client.
+            postponed.remove(b);
+            release(b);
+            return true;
+        }
+        int mark = c.reply().size();
         if (error) {
             unit.stats().errorReply("UNBLOCKED");
             c.reply().error(UNBLOCKED);
         } else {
             unit.timeoutReply(c, b.command(), b.args());
         }
-        finish(b);
+        // As Redis 7.0's CLIENT UNBLOCK: counted as a failed call either way (after
+        // replyToBlockedClientTimedOut's own count for TIMEOUT).
+        unit.unblockedStats(c, b.command(), b.args(), 0, true);
+        finish(b, mark);
         return true;
     }
 
@@ -209,14 +259,18 @@ public final class BlockedClients {
     }
 
     /** The client has its reply: out of every line, reply sent, buffered requests processed next. */
-    private void finish(Block b) {
+    private void finish(Block b, int replyMark) {
         unpark(b);
         Client c = b.client();
+        c.blockedCommandReplied(replyMark);
         c.flush();
         loop.execute(c::resume);
     }
 
     private void unpark(Block b) {
+        if (b.keys().length == 0) {
+            postponed.remove(b);
+        }
         for (DbKey k : b.keys()) {
             ArrayDeque<Block> line = lines.get(k);
             if (line != null) {
@@ -229,6 +283,7 @@ public final class BlockedClients {
         if (b.timer() != null) {
             b.timer().cancel();
             b.timer(null);
+            timed--;
         }
         blocked--;
         b.client().unparked();

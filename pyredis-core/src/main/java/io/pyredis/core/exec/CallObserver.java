@@ -16,14 +16,15 @@ public interface CallObserver {
      *
      * @param c        the client it ran for
      * @param e        the command (the subcommand for a container)
-     * @param args     the call's arguments, name first
+     * @param args     the call's arguments, name first, as the slow log and MONITOR show them (secrets redacted)
      * @param db       the database it ran in (the client's when it started)
      * @param nanos    how long it ran; for a blocked client served at last, how long its
      *                 re-run took
      * @param flags    the call's flags ({@link CallUnit#CALL_FULL} for a client's command or
      *                 EXEC's, {@link CallUnit#CALL_NONE} for the AOF loader's)
      * @param blocked  whether the client is now blocked by it (it will run again)
-     * @param unblocked whether this was a blocked client's command run again and served
+     * @param unblocked whether this was a blocked client's command run again and served, or
+     *                  answered by its timeout (or CLIENT UNBLOCK ... TIMEOUT)
      */
     void called(Client c, CommandEntry e, byte[][] args, int db, long nanos, int flags, boolean blocked,
                 boolean unblocked);

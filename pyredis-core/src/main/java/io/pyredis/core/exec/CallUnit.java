@@ -67,6 +67,7 @@ public final class CallUnit {
     private final Propagation propagation = new Propagation();
     private final Watches watches;
     private final BlockedClients blocked;
+    private final ClientPause pause;
     private CallObserver[] observers = new CallObserver[0];
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
@@ -84,7 +85,7 @@ public final class CallUnit {
     private long prevErrorCount;
 
     CallUnit(Keyspace keyspace, CommandTable commands, ServerStats stats, Notifier notifier, PubSub pubsub,
-             Watches watches, BlockedClients blocked) {
+             Watches watches, BlockedClients blocked, ClientPause pause) {
         this.keyspace = keyspace;
         this.commands = commands;
         this.stats = stats;
@@ -92,6 +93,7 @@ public final class CallUnit {
         this.pubsub = pubsub;
         this.watches = watches;
         this.blocked = blocked;
+        this.pause = pause;
         for (int i = 0; i < contexts.length; i++) {
             contexts[i] = new CallContext(this);
         }
@@ -105,8 +107,10 @@ public final class CallUnit {
                                   PubSub pubsub, io.pyredis.core.loop.Loop loop) {
         Watches w = new Watches(keyspace);
         BlockedClients b = new BlockedClients(keyspace, loop);
-        CallUnit u = new CallUnit(keyspace, commands, stats, notifier, pubsub, w, b);
+        ClientPause p = new ClientPause(loop, keyspace);
+        CallUnit u = new CallUnit(keyspace, commands, stats, notifier, pubsub, w, b, p);
         b.attach(u);
+        p.attach(b);
         return u;
     }
 
@@ -180,6 +184,11 @@ public final class CallUnit {
 
     public BlockedClients blocked() {
         return blocked;
+    }
+
+    /** CLIENT PAUSE's state. */
+    public ClientPause pause() {
+        return pause;
     }
 
     String config(String name) {
@@ -305,6 +314,17 @@ public final class CallUnit {
         if (c.subscriptionCount() > 0 && c.protocol() == 2 && !role.allowedSubscribed()) {
             reject(c, e, "ERR", "ERR Can't execute '" + e.name() + "': only (P|S)SUBSCRIBE / "
                     + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return startNanos;
+        }
+        if (c.monitor() && (e.isWrite() || e.flags().contains(io.pyredis.api.CommandFlag.READONLY)
+                || e.flags().contains(io.pyredis.api.CommandFlag.MAY_REPLICATE))) {
+            // A MONITOR client is a replica to Redis (CLIENT_SLAVE).
+            reject(c, e, "ERR", "ERR Replica can't interact with the keyspace");
+            return startNanos;
+        }
+        if (pause.active() && c.id() != Client.AOF_CLIENT_ID && pause.holds(c, e)) {
+            // As Redis: held before it is queued or run, processed again when the pause ends.
+            blocked.postpone(c, e, args);
             return startNanos;
         }
         if (inMulti && !role.runsInMulti()) {
@@ -503,8 +523,12 @@ public final class CallUnit {
                 parked = true;
             }
         }
+        byte[][] shown = c.shownArgv(args);
         for (CallObserver o : observers) {
-            o.called(c, e, args, db, end - startNanos, flags & CALL_FULL, parked, (flags & CALL_UNBLOCK) != 0);
+            o.called(c, e, shown, db, end - startNanos, flags & CALL_FULL, parked, (flags & CALL_UNBLOCK) != 0);
+        }
+        if (!parked) {
+            c.clearShownArgv();
         }
         exit();
         return end;
@@ -530,6 +554,7 @@ public final class CallUnit {
 
     /** Writes a timed-out or CLIENT UNBLOCKed client's reply, counted as Redis's updateStatsOnUnblock. */
     void timeoutReply(Client c, CommandEntry e, byte[][] args) {
+        long start = System.nanoTime();
         CallContext ctx = enter(c, e, args);
         int mark = c.reply().size();
         try {
@@ -540,6 +565,24 @@ public final class CallUnit {
         } finally {
             exit();
         }
+        // As Redis's replyToBlockedClientTimedOut: its end is told as a served blocked call's.
+        unblockedStats(c, e, args, System.nanoTime() - start, false);
+    }
+
+    /**
+     * Redis's updateStatsOnUnblock for a blocked command answered without running again
+     * (timeout, CLIENT UNBLOCK): a failure counted when {@code hadErrors}, and the observers
+     * told (slow log, latency histogram).
+     */
+    void unblockedStats(Client c, CommandEntry e, byte[][] args, long nanos, boolean hadErrors) {
+        if (hadErrors) {
+            e.failedCalls++;
+        }
+        byte[][] shown = c.shownArgv(args);
+        for (CallObserver o : observers) {
+            o.called(c, e, shown, c.db(), nanos, CALL_PROPAGATE, false, true);
+        }
+        c.clearShownArgv();
     }
 
     private CallContext enter(Client c, CommandEntry e, byte[][] args) {

@@ -152,6 +152,7 @@ public final class PubSub {
     }
 
     private static void confirm(Client c, byte[] word, byte[] name, int count) {
+        c.pushed();
         RespWriter w = c.reply();
         w.push(3);
         w.raw(word);
@@ -246,6 +247,7 @@ public final class PubSub {
 
     private void delivered(Client c, Client from) {
         if (c == from) {
+            c.pushed();
             return;
         }
         if (!c.flushQueued()) {

@@ -21,6 +21,9 @@ public final class ServerStats {
     public long totalNetInputBytes;
     /** total_net_output_bytes */
     public long totalNetOutputBytes;
+    /** total_reads_processed / total_writes_processed: reads from and writes to client connections. */
+    public long totalReadsProcessed;
+    public long totalWritesProcessed;
     /** total_error_replies: errors the dispatcher wrote (rejections and thrown RedisErrors) */
     public long totalErrorReplies;
     /** unexpected_error_replies: commands that failed with a bug rather than a RedisError */
@@ -117,6 +120,8 @@ public final class ServerStats {
         totalCommandsProcessed = 0;
         totalNetInputBytes = 0;
         totalNetOutputBytes = 0;
+        totalReadsProcessed = 0;
+        totalWritesProcessed = 0;
         totalErrorReplies = 0;
         unexpectedErrorReplies = 0;
         errorCounts.clear();

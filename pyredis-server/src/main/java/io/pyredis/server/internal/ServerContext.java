@@ -14,6 +14,9 @@ import io.pyredis.core.stats.ServerStats;
 import io.pyredis.protocol.RespLimits;
 import io.pyredis.server.internal.config.OutputBufferLimitsParam;
 import io.pyredis.server.internal.config.ServerConfig;
+import io.pyredis.server.internal.introspection.LatencyMonitor;
+import io.pyredis.server.internal.introspection.Monitors;
+import io.pyredis.server.internal.introspection.SlowLog;
 import io.pyredis.server.internal.persistence.Persistence;
 import io.pyredis.server.internal.persistence.aof.Aof;
 import io.pyredis.server.internal.plugin.LoadedPack;
@@ -44,6 +47,9 @@ public final class ServerContext {
     private volatile String replId = randomHex40();
     private final DebugState debug = new DebugState();
     private final Memory memory;
+    private final SlowLog slowLog;
+    private final LatencyMonitor latency;
+    private final Monitors monitors = new Monitors();
     private volatile Runnable shutdown = () -> { };
     private volatile int port;
     private volatile int exitStatus;
@@ -56,6 +62,13 @@ public final class ServerContext {
         this.memory = new Memory(config, keyspace, engine.stats(), loop, engine.callUnit()::afterCommand);
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
+        this.slowLog = new SlowLog(config);
+        this.latency = new LatencyMonitor(config);
+        aof.latencySink(latency::addSampleIfNeeded);
+        // As call(): the latency monitor and histograms, the slow log, then MONITOR.
+        engine.callUnit().addObserver(latency);
+        engine.callUnit().addObserver(slowLog);
+        engine.callUnit().addObserver(monitors);
         bindConfig();
     }
 
@@ -165,6 +178,21 @@ public final class ServerContext {
     /** RDB snapshots: SAVE/BGSAVE, the save rules, the dirty counter, MISCONF. */
     public Persistence persistence() {
         return persistence;
+    }
+
+    /** SLOWLOG's entries. */
+    public SlowLog slowLog() {
+        return slowLog;
+    }
+
+    /** LATENCY's events (latency-monitor-threshold). */
+    public LatencyMonitor latency() {
+        return latency;
+    }
+
+    /** The clients in MONITOR mode. */
+    public Monitors monitors() {
+        return monitors;
     }
 
     /** The append-only file (off unless {@code appendonly}). */

@@ -62,7 +62,10 @@ public final class ServerCron implements Runnable {
         try {
             int hz = server.config().effectiveHz();
             if (server.debug().activeExpireEnabled) {
+                long expireStart = System.nanoTime();
                 server.keyspace().activeExpireCycle(1_000_000L * EXPIRE_TIME_PERCENT / hz / 100);
+                // As activeExpireCycle's own sample.
+                server.latency().addSampleIfNeeded("expire-cycle", (System.nanoTime() - expireStart) / 1_000_000);
             }
             if (server.pubsub().hasPending()) {
                 server.pubsub().flushPending(); // expired-key notifications
@@ -86,8 +89,10 @@ public final class ServerCron implements Runnable {
         }
         long limit = timeout * 1000L;
         for (Client c : server.clients().all()) {
-            // As Redis, a blocked client is not idle (its own timeout governs it), nor a subscriber.
-            if (now - c.lastInteractionMillis() > limit && !c.isBlocked() && c.subscriptionCount() == 0) {
+            // As Redis, a blocked client is not idle (its own timeout governs it), nor a
+            // subscriber, nor a monitor (a replica to Redis).
+            if (now - c.lastInteractionMillis() > limit && !c.isBlocked() && c.subscriptionCount() == 0
+                    && !c.monitor()) {
                 LOG.debug("Closing idle client {}", c.remoteAddress());
                 c.close();
             }

@@ -359,7 +359,8 @@ public final class Db implements Database {
                 if (now > e.expireAt) {
                     // Unlinking dropped the deadline: the null is what says the key is gone.
                     batch[i] = null;
-                    if (unlink(e)) {
+                    // While CLIENT PAUSE keeps the dataset constant the key is only skipped.
+                    if (!ks.expiryPaused && unlink(e)) {
                         release(e.value, ks.lazyExpire);
                         ks.expiredKeys++;
                         ks.listener.keyExpired(index, e.key);
@@ -747,6 +748,9 @@ public final class Db implements Database {
     private Entry lookup(byte[] key) {
         Entry e = table.find(key, Hashing.hash(key));
         if (e != null && ks.now > e.expireAt) {
+            if (ks.expiryPaused) {
+                return null;
+            }
             unlink(e);
             release(e.value, ks.lazyExpire);
             ks.expiredKeys++;

@@ -14,6 +14,8 @@ public final class KeyspaceState {
     public long now;
     /** Keys removed because their deadline passed, lazily or by the active cycle. */
     public long expiredKeys;
+    /** CLIENT PAUSE keeps the dataset constant: expired keys look gone but stay (Redis's expireIfNeeded while paused). */
+    public boolean expiryPaused;
     /** Which lookups of the running command are reads. */
     public LookupRule rule = LookupRule.NONE;
     /** Whether a read that misses is reported to the listener (someone wants keymiss). */

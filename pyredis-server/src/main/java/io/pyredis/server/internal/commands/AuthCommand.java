@@ -22,6 +22,8 @@ public final class AuthCommand extends BuiltinCommand {
         if (args.length > 3) {
             throw RedisError.SYNTAX;
         }
+        // As Redis: the password never reaches the slow log or MONITOR.
+        c.client().redactArgument(args, 1);
         byte[] user;
         byte[] password;
         if (args.length == 2) {
@@ -33,6 +35,7 @@ public final class AuthCommand extends BuiltinCommand {
         } else {
             user = args[1];
             password = args[2];
+            c.client().redactArgument(args, 2);
         }
         if (!Auth.check(server, user, password)) {
             throw Auth.WRONGPASS;

@@ -59,6 +59,9 @@ public final class BuiltinCommands {
                 new UnsubscribeCommand(server, Subscriptions.Kind.SHARD),
                 PublishCommand.publish(server),
                 PublishCommand.spublish(server),
-                new PubsubCommand(server));
+                new PubsubCommand(server),
+                new SlowlogCommand(server),
+                new LatencyCommand(server),
+                new MonitorCommand(server));
     }
 }

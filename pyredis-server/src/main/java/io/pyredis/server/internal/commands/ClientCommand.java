@@ -84,8 +84,9 @@ public final class ClientCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        List<Command> subs = new ArrayList<>(List.of(new Id(server), new SetName(server), new GetName(server), new ListClients(server), new Info(server), new Kill(server),
-                new NoEvict(server), new Unblock(server), new HelpSub(server)));
+        List<Command> subs = new ArrayList<>(List.of(new Id(server), new SetName(server), new GetName(server),
+                new ListClients(server), new Info(server), new Kill(server), new NoEvict(server), new Unblock(server),
+                new HelpSub(server), new ClientReply(server), new ClientPause(server), new ClientUnpause(server)));
         subs.addAll(ClientTrackingCommands.all(server));
         return subs;
     }
@@ -111,6 +112,11 @@ public final class ClientCommand extends BuiltinCommand {
             default:
                 return -1;
         }
+    }
+
+    /** Redis's getClientType: pub/sub for a subscribed client (CLIENT_PUBSUB), else normal; no replicas or masters yet. */
+    static int typeOf(Client c) {
+        return c.subscriptionCount() > 0 ? 2 : 0;
     }
 
     static RedisError unknownType(byte[] name) {
@@ -190,8 +196,8 @@ public final class ClientCommand extends BuiltinCommand {
                 if (type == -1) {
                     throw unknownType(args[3]);
                 }
-                if (type == 0) {
-                    for (Client s : clientsById(server)) {
+                for (Client s : clientsById(server)) {
+                    if (typeOf(s) == type) {
                         ClientLines.append(sb, s, now, s == c.session() ? argvMem : 0);
                         sb.append('\n');
                     }
@@ -300,7 +306,7 @@ public final class ClientCommand extends BuiltinCommand {
                 if (laddr != null && !laddr.equals(s.localAddress())) {
                     continue;
                 }
-                if (type != -1 && type != 0) {
+                if (type != -1 && typeOf(s) != type) {
                     continue;
                 }
                 if (id != 0 && s.id() != id) {
@@ -333,7 +339,7 @@ public final class ClientCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code CLIENT NO-EVICT ON | OFF}: accepted; pyredis does not evict clients. */
+    /** {@code CLIENT NO-EVICT ON | OFF}: the flag ({@code e} in CLIENT LIST); pyredis does not evict clients yet. */
     static final class NoEvict extends BuiltinCommand {
         NoEvict(ServerContext server) {
             super(server, "client|no-evict");
@@ -341,7 +347,11 @@ public final class ClientCommand extends BuiltinCommand {
 
         @Override
         protected void execute(CallContext c, byte[][] args) {
-            if (!Keywords.is(args[2], "on") && !Keywords.is(args[2], "off")) {
+            if (Keywords.is(args[2], "on")) {
+                c.client().noEvict(true);
+            } else if (Keywords.is(args[2], "off")) {
+                c.client().noEvict(false);
+            } else {
                 throw RedisError.SYNTAX;
             }
             c.reply().ok();

@@ -48,7 +48,7 @@ final class ClientLines {
                 .append(" psub=").append(PubSub.count(s, Subscriptions.Kind.PATTERN))
                 .append(" ssub=").append(PubSub.count(s, Subscriptions.Kind.SHARD))
                 .append(" multi=").append(tx == null ? -1 : tx.queued())
-                .append(" qbuf=0 qbuf-free=0")
+                .append(" qbuf=").append(s.queryBufferBytes()).append(" qbuf-free=0")
                 .append(" argv-mem=").append(argvMem)
                 .append(" multi-mem=").append(tx == null ? 0 : tx.queuedBytes())
                 .append(" rbs=").append(rbs)
@@ -66,6 +66,9 @@ final class ClientLines {
     /** Redis's flags letters, in catClientInfoString's order, for the states pyredis has. */
     private static String flags(Client c) {
         StringBuilder f = new StringBuilder(4);
+        if (c.monitor()) {
+            f.append('O');
+        }
         if (c.subscriptionCount() > 0) {
             f.append('P');
         }
@@ -79,6 +82,9 @@ final class ClientLines {
         ClientTrackingCommands.flags(c, f);
         if (tx != null && tx.dirtyCas()) {
             f.append('d');
+        }
+        if (c.noEvict()) {
+            f.append('e');
         }
         return f.length() == 0 ? "N" : f.toString();
     }

@@ -130,6 +130,14 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         /** Redis's allowProtectedAction. */
+        /** Redis's SENSITIVE_CONFIG parameters, whose CONFIG SET value the slow log and MONITOR show redacted. */
+        private static boolean sensitive(ConfigParam<?> p) {
+            return switch (p.name()) {
+                case "requirepass", "masterauth", "masteruser" -> true;
+                default -> false;
+            };
+        }
+
         private boolean protectedAllowed(CallContext c) {
             return ServerContext.protectedAllowed(server.config().enableProtectedConfigs.value(), c.client());
         }
@@ -141,6 +149,14 @@ public final class ConfigCommand extends BuiltinCommand {
             }
             ConfigRegistry registry = server.config().registry;
             int n = (args.length - 2) / 2;
+            // As Redis: every sensitive value is redacted for the slow log and MONITOR, whatever
+            // else is wrong with the call.
+            for (int a = 2; a + 1 < args.length; a += 2) {
+                ConfigParam<?> p = registry.find(text(args[a]));
+                if (p != null && sensitive(p)) {
+                    c.client().redactArgument(args, a + 1);
+                }
+            }
             List<ConfigParam<?>> params = new ArrayList<>(n);
             // The name each parameter was given by: an alias is an entry of its own in Redis
             // (so a name and its alias in one call are not duplicates, and errors name the alias).

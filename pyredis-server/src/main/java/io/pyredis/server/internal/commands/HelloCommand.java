@@ -42,6 +42,8 @@ public final class HelloCommand extends BuiltinCommand {
             int more = args.length - 1 - j;
             String opt = new String(args[j], StandardCharsets.ISO_8859_1);
             if (opt.equalsIgnoreCase("AUTH") && more >= 2) {
+                c.client().redactArgument(args, j + 1);
+                c.client().redactArgument(args, j + 2);
                 if (!Auth.check(server, args[j + 1], args[j + 2])) {
                     throw Auth.WRONGPASS;
                 }

@@ -16,6 +16,16 @@ final class Help {
      *
      * @param container the command name as Redis prints it ({@code "CLIENT"})
      */
+    /**
+     * Redis's addReplySubcommandSyntaxError: {@code ERR unknown subcommand or wrong number of
+     * arguments for 'get'. Try SLOWLOG HELP.}
+     */
+    static io.pyredis.api.RedisError subcommandSyntaxError(byte[][] args) {
+        return new io.pyredis.api.RedisError("ERR unknown subcommand or wrong number of arguments for '"
+                + ClientCommand.cString(args[1]) + "'. Try "
+                + new String(args[0], java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT) + " HELP.");
+    }
+
     static void write(RespWriter w, String container, String... lines) {
         w.array(lines.length + 3);
         w.simple(container.toUpperCase(Locale.ROOT) + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:");

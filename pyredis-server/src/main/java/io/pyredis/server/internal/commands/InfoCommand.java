@@ -34,7 +34,7 @@ public final class InfoCommand extends BuiltinCommand {
     private static final Set<String> DEFAULT = Set.of("server", "clients", "memory", "persistence", "stats",
             "replication", "cpu", "modules", "errorstats", "cluster", "keyspace");
     private static final Set<String> ALL = Set.of("server", "clients", "memory", "persistence", "stats",
-            "replication", "cpu", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
+            "replication", "cpu", "modules", "commandstats", "errorstats", "latencystats", "cluster", "keyspace");
 
     public InfoCommand(ServerContext server) {
         super(server, "info");
@@ -110,8 +110,7 @@ public final class InfoCommand extends BuiltinCommand {
                     errorstats(sb, server.stats());
                     break;
                 case "latencystats":
-                    // Latency histograms are not kept (yet): the section is there, empty.
-                    sb.append("# Latencystats\r\n");
+                    latencystats(sb, server);
                     break;
                 case "cluster":
                     sb.append("# Cluster\r\ncluster_enabled:0\r\n");
@@ -146,6 +145,8 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "arch_bits", 64);
         line(sb, "monotonic_clock", "System.nanoTime");
         line(sb, "multiplexing_api", "java-nio");
+        line(sb, "atomicvar_api", "c11-builtin");
+        line(sb, "gcc_version", "0.0.0");
         line(sb, "java_version", System.getProperty("java.version"));
         line(sb, "process_id", ProcessHandle.current().pid());
         line(sb, "process_supervised", "no");
@@ -182,7 +183,7 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "client_recent_max_output_buffer", 0);
         line(sb, "blocked_clients", server.blockedClients().blockedCount());
         line(sb, "tracking_clients", server.engine().tracking().clientCount());
-        line(sb, "clients_in_timeout_table", 0);
+        line(sb, "clients_in_timeout_table", server.blockedClients().timedCount());
     }
 
     private static void memory(StringBuilder sb, ServerContext server) {
@@ -329,8 +330,11 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "expired_keys", ks.expiredKeys());
         line(sb, "expired_stale_perc", "0.00");
         line(sb, "expired_time_cap_reached_count", ks.expiredTimeCapReachedCount());
+        line(sb, "expire_cycle_cpu_milliseconds", 0);
         line(sb, "evicted_keys", ks.evictedKeys());
         line(sb, "evicted_clients", 0);
+        line(sb, "total_eviction_exceeded_time", 0);
+        line(sb, "current_eviction_exceeded_time", 0);
         line(sb, "keyspace_hits", ks.keyspaceHits());
         line(sb, "keyspace_misses", ks.keyspaceMisses());
         line(sb, "pubsub_channels", server.pubsub().channelCount());
@@ -338,11 +342,58 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "pubsubshard_channels", server.pubsub().shardChannelCount());
         line(sb, "latest_fork_usec", 0);
         line(sb, "total_forks", 0);
+        // No MIGRATE, replicas, active defrag: their idle values.
+        line(sb, "migrate_cached_sockets", 0);
+        line(sb, "slave_expires_tracked_keys", 0);
+        line(sb, "active_defrag_hits", 0);
+        line(sb, "active_defrag_misses", 0);
+        line(sb, "active_defrag_key_hits", 0);
+        line(sb, "active_defrag_key_misses", 0);
+        line(sb, "total_active_defrag_time", 0);
+        line(sb, "current_active_defrag_time", 0);
         line(sb, "tracking_total_keys", server.engine().tracking().totalKeys());
         line(sb, "tracking_total_items", server.engine().tracking().totalItems());
         line(sb, "tracking_total_prefixes", server.engine().tracking().totalPrefixes());
         line(sb, "unexpected_error_replies", st.unexpectedErrorReplies);
         line(sb, "total_error_replies", st.totalErrorReplies);
+        line(sb, "dump_payload_sanitizations", 0);
+        line(sb, "total_reads_processed", st.totalReadsProcessed);
+        line(sb, "total_writes_processed", st.totalWritesProcessed);
+        line(sb, "io_threaded_reads_processed", 0);
+        line(sb, "io_threaded_writes_processed", 0);
+        line(sb, "reply_buffer_shrinks", 0);
+        line(sb, "reply_buffer_expands", 0);
+    }
+
+    /** genRedisInfoStringLatencyStats: one line per command (or subcommand) with a histogram. */
+    private static void latencystats(StringBuilder sb, ServerContext server) {
+        sb.append("# Latencystats\r\n");
+        double[] percentiles = server.config().latencyTrackingInfoPercentiles.value();
+        for (CommandEntry e : server.commands().all()) {
+            latencyLine(sb, e, percentiles);
+            if (e.subcommands() != null) {
+                for (CommandEntry sub : e.subcommands().all()) {
+                    latencyLine(sb, sub, percentiles);
+                }
+            }
+        }
+    }
+
+    /** fillPercentileDistributionLatencies */
+    private static void latencyLine(StringBuilder sb, CommandEntry e, double[] percentiles) {
+        io.pyredis.core.stats.LatencyHistogram h = e.latencyHistogram;
+        if (h == null) {
+            return;
+        }
+        sb.append("latency_percentiles_usec_").append(e.name()).append(':');
+        for (int j = 0; j < percentiles.length; j++) {
+            sb.append('p').append(io.pyredis.server.internal.config.PercentilesParam.formatPercentile(percentiles[j]))
+                    .append('=').append(String.format(Locale.ROOT, "%.3f", h.valueAtPercentile(percentiles[j]) / 1000.0));
+            if (j != percentiles.length - 1) {
+                sb.append(',');
+            }
+        }
+        sb.append("\r\n");
     }
 
     private static String kbps(long bytesPerSec) {

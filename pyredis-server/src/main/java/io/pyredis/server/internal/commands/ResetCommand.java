@@ -21,7 +21,13 @@ public final class ResetCommand extends BuiltinCommand {
     @Override
     protected void execute(CallContext c, byte[][] args) {
         Client s = c.session();
-        // As Redis's clearClientConnectionState: out of MULTI, nothing watched or subscribed, no tracking.
+        // As Redis's clearClientConnectionState: no longer a monitor, out of MULTI, nothing
+        // watched or subscribed, no tracking, replies on.
+        if (s.monitor()) {
+            server.monitors().remove(s);
+            s.monitor(false);
+        }
+        s.resetReplyMode();
         Transactions.discardTransaction(s, server.watches());
         server.pubsub().forget(s);
         server.engine().tracking().disable(s);

@@ -51,15 +51,24 @@ public final class PercentilesParam extends ConfigParam<double[]> {
     protected String format(double[] v) {
         StringBuilder sb = new StringBuilder();
         for (double d : v) {
-            String f = String.format(java.util.Locale.ROOT, "%f", d);
-            if (f.indexOf('.') >= 0) {
-                f = f.replaceAll("0+$", "");
-                if (f.endsWith(".")) {
-                    f = f.substring(0, f.length() - 1);
-                }
-            }
-            sb.append(sb.length() == 0 ? "" : " ").append(f);
+            sb.append(sb.length() == 0 ? "" : " ").append(formatPercentile(d));
         }
         return sb.toString();
+    }
+
+    /** A percentile as Redis prints it with "%f", trailing zeros and point dropped (99.9, 50). */
+    public static String formatPercentile(double p) {
+        String s = String.format(java.util.Locale.ROOT, "%f", p);
+        if (s.indexOf('.') >= 0) {
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            s = s.substring(0, end);
+        }
+        return s;
     }
 }

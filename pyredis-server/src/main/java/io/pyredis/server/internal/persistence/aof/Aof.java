@@ -171,6 +171,11 @@ public final class Aof {
      * {@code no-appendfsync-on-rewrite yes}: no fsync (with always or everysec) while a
      * snapshot (BGSAVE or rewrite) is being written, as Redis while it has a child.
      */
+    /** Reports the write and fsync latencies to the latency monitor (latencyAddSampleIfNeeded). */
+    public void latencySink(java.util.function.ObjLongConsumer<String> sink) {
+        writer.latency(sink, () -> rewriter.inProgress() || persistence.bgsaveInProgress());
+    }
+
     private boolean fsyncHeldForSnapshot() {
         return config.noAppendfsyncOnRewrite.isOn() && (rewriter.inProgress() || persistence.bgsaveInProgress());
     }

@@ -63,6 +63,9 @@ final class AofWriter implements Propagation.Sink {
     private final AtomicBoolean fsyncRunning = new AtomicBoolean();
     private volatile String bioFsyncError;
     private ExecutorService fsyncThread;
+    /** The latency monitor's latencyAddSampleIfNeeded (event, ms), and whether a child (rewrite, BGSAVE) runs. */
+    private java.util.function.ObjLongConsumer<String> latency = (event, ms) -> { };
+    private BooleanSupplier childActive = () -> false;
 
     AofWriter(AofFiles files, Engine engine, BooleanSupplier recording, BooleanSupplier fsyncHeld, Runnable fatal) {
         this.files = files;
@@ -71,6 +74,12 @@ final class AofWriter implements Propagation.Sink {
         this.recording = recording;
         this.fsyncHeld = fsyncHeld;
         this.fatal = fatal;
+    }
+
+    /** Where the write and fsync latencies go (Redis's aof-write* and aof-fsync-always events). */
+    void latency(java.util.function.ObjLongConsumer<String> sink, BooleanSupplier child) {
+        this.latency = sink;
+        this.childActive = child;
     }
 
     static int policy(String v) {
@@ -193,6 +202,8 @@ final class AofWriter implements Propagation.Sink {
         }
         postponedSince = 0;
         ByteBuffer b = ByteBuffer.wrap(buf.array(), 0, buf.size());
+        boolean syncInProgress = fsyncRunning.get();
+        long writeStart = System.nanoTime();
         try {
             while (b.hasRemaining()) {
                 incr.write(b);
@@ -200,13 +211,20 @@ final class AofWriter implements Propagation.Sink {
         } catch (IOException e) {
             writeFailed(e, b.position());
             return false;
+        } finally {
+            long ms = (System.nanoTime() - writeStart) / 1_000_000;
+            latency.accept(syncInProgress ? "aof-write-pending-fsync"
+                    : childActive.getAsBoolean() ? "aof-write-active-child" : "aof-write-alone", ms);
+            latency.accept("aof-write", ms);
         }
         files.incrSize += buf.size();
         buf.reset();
         if (fsyncPolicy == FSYNC_ALWAYS && !fsyncHeld.getAsBoolean()) {
+            long fsyncStart = System.nanoTime();
             try {
                 incr.force(false);
                 lastFsyncMillis = now;
+                latency.accept("aof-fsync-always", (System.nanoTime() - fsyncStart) / 1_000_000);
             } catch (IOException e) {
                 lastWriteOk = false;
                 lastWriteError = message(e);

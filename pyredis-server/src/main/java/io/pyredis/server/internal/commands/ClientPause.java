@@ -1,0 +1,42 @@
+package io.pyredis.server.internal.commands;
+
+import io.pyredis.api.RedisError;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.server.internal.ServerContext;
+import io.pyredis.support.Keywords;
+import io.pyredis.support.Numbers;
+
+/** {@code CLIENT PAUSE timeout [WRITE | ALL]}: holds clients' commands for {@code timeout} ms, as networking.c. */
+final class ClientPause extends BuiltinCommand {
+
+    private static final RedisError NOT_INTEGER = new RedisError("ERR timeout is not an integer or out of range");
+    private static final RedisError NEGATIVE = new RedisError("ERR timeout is negative");
+
+    ClientPause(ServerContext server) {
+        super(server, "client|pause");
+    }
+
+    @Override
+    protected void execute(CallContext c, byte[][] args) {
+        if (args.length > 4) {
+            throw Help.subcommandSyntaxError(args);
+        }
+        io.pyredis.core.exec.ClientPause.Type type = io.pyredis.core.exec.ClientPause.Type.ALL;
+        if (args.length == 4) {
+            if (Keywords.is(args[3], "write")) {
+                type = io.pyredis.core.exec.ClientPause.Type.WRITE;
+            } else if (!Keywords.is(args[3], "all")) {
+                throw new RedisError("ERR CLIENT PAUSE mode must be WRITE or ALL");
+            }
+        }
+        // getTimeoutFromObjectOrReply in milliseconds.
+        long timeout = Numbers.parseLong(args[2], NOT_INTEGER);
+        if (timeout < 0) {
+            throw NEGATIVE;
+        }
+        long now = System.currentTimeMillis();
+        long end = timeout > 0 ? timeout + now : 0;
+        server.engine().callUnit().pause().pause(type, end, now);
+        c.reply().ok();
+    }
+}
