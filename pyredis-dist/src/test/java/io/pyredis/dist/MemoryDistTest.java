@@ -193,6 +193,28 @@ class MemoryDistTest {
     }
 
     @Test
+    void clientPauseHoldsEvictionBack() {
+        fill("plain:", 1000, 0);
+        jedis.configSet("maxmemory-policy", "allkeys-random");
+        long evicted = info("evicted_keys");
+        try (Jedis admin = new Jedis("127.0.0.1", server.port(), 30_000)) {
+            // As Redis 7.0: while clients are paused the dataset stays still, evictions included.
+            assertEquals("OK", admin.clientPause(60_000, redis.clients.jedis.args.ClientPauseMode.WRITE));
+            try {
+                squeeze(0.5);
+                assertEquals(1000, jedis.dbSize());
+                assertEquals(evicted, info("evicted_keys"));
+            } finally {
+                assertEquals("OK", admin.clientUnpause());
+            }
+            // The next command's check evicts what is over.
+            jedis.ping();
+            long left = jedis.dbSize();
+            assertTrue(left > 300 && left < 700, "left " + left);
+        }
+    }
+
+    @Test
     void volatileTtlEvictsTheNearestDeadlinesFirst() {
         jedis.configSet("maxmemory-policy", "volatile-ttl");
         Pipeline p = jedis.pipelined();

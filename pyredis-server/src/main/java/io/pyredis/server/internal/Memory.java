@@ -33,9 +33,12 @@ public final class Memory {
     private final Runnable afterEviction;
     /** Redis's isEvictionProcRunning: evicting goes on from the loop until under the limit or stuck. */
     private boolean evictionProcRunning;
+    /** Whether CLIENT PAUSE holds the dataset still: no eviction then, as no expiry. */
+    private final java.util.function.BooleanSupplier paused;
 
     Memory(ServerConfig config, Keyspace keyspace, ServerStats stats, io.pyredis.core.loop.Loop loop,
-           Runnable afterEviction) {
+           Runnable afterEviction, java.util.function.BooleanSupplier paused) {
+        this.paused = paused;
         this.config = config;
         this.keyspace = keyspace;
         this.stats = stats;
@@ -125,7 +128,9 @@ public final class Memory {
 
     private int performEvictions(long max) {
         long used = used();
-        if (used <= max) {
+        // As performEvictions: while clients are paused the dataset stays as it is, from the
+        // point of view of evictions too.
+        if (used <= max || paused.getAsBoolean()) {
             return Keyspace.EVICT_OK;
         }
         int r = keyspace.performEvictions(used, max, policy, config.maxmemorySamples.intValue(),

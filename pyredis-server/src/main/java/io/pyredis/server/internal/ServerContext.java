@@ -59,7 +59,8 @@ public final class ServerContext {
         this.clock = clock;
         this.engine = new Engine(keyspace, clock, loop, commands);
         this.startMillis = clock.millis();
-        this.memory = new Memory(config, keyspace, engine.stats(), loop, engine.callUnit()::afterCommand);
+        this.memory = new Memory(config, keyspace, engine.stats(), loop, engine.callUnit()::afterCommand,
+                () -> engine.callUnit().pause().active());
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
         this.slowLog = new SlowLog(config);
