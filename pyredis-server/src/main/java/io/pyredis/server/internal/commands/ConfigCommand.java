@@ -130,14 +130,6 @@ public final class ConfigCommand extends BuiltinCommand {
         }
 
         /** Redis's allowProtectedAction. */
-        /** Redis's SENSITIVE_CONFIG parameters, whose CONFIG SET value the slow log and MONITOR show redacted. */
-        private static boolean sensitive(ConfigParam<?> p) {
-            return switch (p.name()) {
-                case "requirepass", "masterauth", "masteruser" -> true;
-                default -> false;
-            };
-        }
-
         private boolean protectedAllowed(CallContext c) {
             return ServerContext.protectedAllowed(server.config().enableProtectedConfigs.value(), c.client());
         }
@@ -153,7 +145,7 @@ public final class ConfigCommand extends BuiltinCommand {
             // else is wrong with the call.
             for (int a = 2; a + 1 < args.length; a += 2) {
                 ConfigParam<?> p = registry.find(text(args[a]));
-                if (p != null && sensitive(p)) {
+                if (p != null && p.has(ConfigParam.Flag.SENSITIVE)) {
                     c.client().redactArgument(args, a + 1);
                 }
             }
