@@ -2,6 +2,7 @@ package io.pyredis.server.internal.commands;
 
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.server.internal.ServerContext;
+import io.pyredis.support.Keywords;
 import io.pyredis.support.Numbers;
 
 import java.nio.charset.StandardCharsets;
@@ -17,29 +18,19 @@ import java.util.random.RandomGenerator;
  */
 public final class LolwutCommand extends BuiltinCommand {
 
-    private final RandomGenerator random;
-
     public LolwutCommand(ServerContext server) {
-        this(server, null);
-    }
-
-    /**
-     * With the random numbers the drawings use in place of C's {@code rand()} ({@code null}:
-     * the calling thread's {@link ThreadLocalRandom}); a seeded one makes them repeatable.
-     */
-    LolwutCommand(ServerContext server, RandomGenerator random) {
         super(server, "lolwut");
-        this.random = random;
     }
 
     @Override
     protected void execute(CallContext c, byte[][] args) {
         String v = ServerContext.REDIS_VERSION;
         byte[][] rest = new byte[0][];
-        if (args.length >= 3 && Arrays.equals(lower(args[1]), VERSION)) {
+        if (args.length >= 3 && Keywords.is(args[1], "version")) {
             long ver = Numbers.parseLong(args[2]);
             // lolwut.c prints the number as "%u.0.0" of (unsigned int)ver, then looks at its
-            // first three characters: 5 and 4.9 are Schotter, 6 and 5.9 the skyline.
+            // first three characters (5.x and 4.9 Schotter, 6.x and 5.9 the skyline), so only 5
+            // and 6, also modulo 2^32 (4294967301), draw; any other number is the version line.
             v = Integer.toUnsignedString((int) ver) + ".0.0";
             rest = Arrays.copyOfRange(args, 3, args.length);
         }
@@ -54,18 +45,6 @@ public final class LolwutCommand extends BuiltinCommand {
             text = "Redis ver. " + ServerContext.REDIS_VERSION + "\n";
         }
         c.reply().verbatim("txt", text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static final byte[] VERSION = "version".getBytes(StandardCharsets.US_ASCII);
-
-    private static byte[] lower(byte[] b) {
-        byte[] l = b.clone();
-        for (int i = 0; i < l.length; i++) {
-            if (l[i] >= 'A' && l[i] <= 'Z') {
-                l[i] += 'a' - 'A';
-            }
-        }
-        return l;
     }
 
     /** {@code [cols [squares-per-row [squares-per-col]]]}, defaults 66 8 12, as lolwut5Command. */
@@ -95,8 +74,9 @@ public final class LolwutCommand extends BuiltinCommand {
         return Math.max(1, Math.min(max, v));
     }
 
-    private RandomGenerator random() {
-        return random != null ? random : ThreadLocalRandom.current();
+    /** The drawings' stand-in for C's {@code rand()}; they take any generator, so a seeded one repeats them. */
+    private static RandomGenerator random() {
+        return ThreadLocalRandom.current();
     }
 
     /** C's {@code rand()}: 0 to RAND_MAX (2^31-1) on glibc. */
