@@ -38,6 +38,7 @@ public final class BuiltinCommands {
                 FlushdbCommand.flushdb(server),
                 FlushdbCommand.flushall(server),
                 new TimeCommand(server),
+                new LolwutCommand(server),
                 new ShutdownCommand(server),
                 new SaveCommand(server),
                 new BgsaveCommand(server),
