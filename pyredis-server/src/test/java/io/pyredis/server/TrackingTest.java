@@ -169,6 +169,26 @@ class TrackingTest {
         }
     }
 
+    /** A redirect client that answered QUIT is gone for the next command, as Redis frees it once its reply is out. */
+    @Test
+    void redirectThatQuitIsBrokenAtOnce() throws Exception {
+        try (RawClient a = new RawClient(server.port()); RawClient w = new RawClient(server.port());
+             RawClient target = new RawClient(server.port())) {
+            String id = target.call("CLIENT", "ID");
+            long redirId = Long.parseLong(id.substring(1, id.length() - 2));
+            a.send(command("HELLO", "3"));
+            a.readReply();
+            assertEquals("+OK\r\n", a.call("CLIENT", "TRACKING", "on", "REDIRECT", Long.toString(redirId)));
+            assertEquals("+OK\r\n", w.call("SET", "rq", "1"));
+            assertEquals("$1\r\n1\r\n", a.call("GET", "rq"));
+            assertEquals("+OK\r\n", target.call("QUIT"));
+            // No waiting for the server to notice the closed connection.
+            assertEquals("+OK\r\n", w.call("SET", "rq", "2"));
+            assertEquals(">2\r\n$21\r\ntracking-redir-broken\r\n:" + redirId + "\r\n", a.readReply());
+            assertEquals("+OK\r\n", a.call("CLIENT", "TRACKING", "off"));
+        }
+    }
+
     /** tracking-table-max-keys: the table shrinks to the limit, each key dropped invalidated; INFO counts. */
     @Test
     void tableLimitEvictsKeysWithInvalidations() throws Exception {

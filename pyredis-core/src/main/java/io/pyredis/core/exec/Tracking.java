@@ -407,7 +407,10 @@ public final class Tracking implements CallObserver {
         boolean redirected = false;
         if (t != null && t.redirect != 0) {
             Client redir = clients.get(t.redirect);
-            if (redir == null) {
+            // A redirect client that is closing (QUIT answered, CLIENT KILL) is gone: Redis frees
+            // it once its last reply is written, before another client's command runs, while
+            // here the connection's close is only noticed later, on its channel.
+            if (redir == null || redir.isClosing()) {
                 t.brokenRedirect = true;
                 if (c.protocol() > 2) {
                     RespWriter w = c.reply();
