@@ -174,40 +174,14 @@ public final class PubSub {
         if (!channels.isEmpty()) {
             LinkedHashSet<Client> subs = channels.get(new Bytes(channel));
             if (subs != null) {
-                for (Client c : subs) {
-                    if (c.isClosing()) {
-                        receivers++;
-                        continue;
-                    }
-                    RespWriter w = c.reply();
-                    w.push(3);
-                    w.raw(MESSAGE);
-                    w.bulk(channel);
-                    w.bulk(message);
-                    delivered(c, from);
-                    receivers++;
-                }
+                receivers += deliver(subs, MESSAGE, null, channel, message, from);
             }
         }
         if (!patterns.isEmpty()) {
             for (Map.Entry<Bytes, LinkedHashSet<Client>> e : patterns.entrySet()) {
                 byte[] pattern = e.getKey().b;
-                if (!Glob.matches(pattern, channel)) {
-                    continue;
-                }
-                for (Client c : e.getValue()) {
-                    if (c.isClosing()) {
-                        receivers++;
-                        continue;
-                    }
-                    RespWriter w = c.reply();
-                    w.push(4);
-                    w.raw(PMESSAGE);
-                    w.bulk(pattern);
-                    w.bulk(channel);
-                    w.bulk(message);
-                    delivered(c, from);
-                    receivers++;
+                if (Glob.matches(pattern, channel)) {
+                    receivers += deliver(e.getValue(), PMESSAGE, pattern, channel, message, from);
                 }
             }
         }
@@ -217,24 +191,31 @@ public final class PubSub {
     /** SPUBLISH: to the subscribers of shard channel {@code channel} only. */
     public long publishShard(byte[] channel, byte[] message, Client from) {
         LinkedHashSet<Client> subs = shardChannels.isEmpty() ? null : shardChannels.get(new Bytes(channel));
-        if (subs == null) {
-            return 0;
-        }
-        long receivers = 0;
+        return subs == null ? 0 : deliver(subs, SMESSAGE, null, channel, message, from);
+    }
+
+    /**
+     * Writes a {@code message}/{@code smessage} (or, with a pattern, {@code pmessage}) push to
+     * each subscriber in {@code subs} and counts them all: one being closed still counts as a
+     * receiver, as Redis counts it until it is freed.
+     */
+    private long deliver(LinkedHashSet<Client> subs, byte[] kind, byte[] pattern, byte[] channel, byte[] message,
+                         Client from) {
         for (Client c : subs) {
             if (c.isClosing()) {
-                receivers++;
                 continue;
             }
             RespWriter w = c.reply();
-            w.push(3);
-            w.raw(SMESSAGE);
+            w.push(pattern == null ? 3 : 4);
+            w.raw(kind);
+            if (pattern != null) {
+                w.bulk(pattern);
+            }
             w.bulk(channel);
             w.bulk(message);
             delivered(c, from);
-            receivers++;
         }
-        return receivers;
+        return subs.size();
     }
 
     /**
