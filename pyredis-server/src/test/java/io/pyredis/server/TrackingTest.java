@@ -169,6 +169,34 @@ class TrackingTest {
         }
     }
 
+    /** CLIENT CACHING YES lasts for the next command even when that one is rejected, as Redis's resetClient. */
+    @Test
+    void cachingIsUsedUpByARejectedCommand() throws Exception {
+        try (RawClient a = new RawClient(server.port()); RawClient w = new RawClient(server.port())) {
+            a.send(command("HELLO", "3"));
+            a.readReply();
+            assertEquals("+OK\r\n", a.call("CLIENT", "TRACKING", "on", "OPTIN"));
+            assertEquals("+OK\r\n", w.call("SET", "oi1", "1"));
+            assertEquals("+OK\r\n", w.call("SET", "oi2", "1"));
+            assertEquals("+OK\r\n", w.call("SET", "oi3x", "1"));
+            // Used up by an unknown command and by a wrong arity: the GETs after them track nothing.
+            assertEquals("+OK\r\n", a.call("CLIENT", "CACHING", "yes"));
+            assertTrue(a.call("NOSUCHCOMMAND").startsWith("-ERR unknown command"));
+            assertEquals("$1\r\n1\r\n", a.call("GET", "oi1"));
+            assertEquals("+OK\r\n", a.call("CLIENT", "CACHING", "yes"));
+            assertTrue(a.call("GET").startsWith("-ERR wrong number of arguments"));
+            assertEquals("$1\r\n1\r\n", a.call("GET", "oi2"));
+            // Kept right before the command: this one is tracked.
+            assertEquals("+OK\r\n", a.call("CLIENT", "CACHING", "yes"));
+            assertEquals("$1\r\n1\r\n", a.call("GET", "oi3x"));
+            assertEquals("+OK\r\n", w.call("MSET", "oi1", "2", "oi2", "2", "oi3x", "2"));
+            // Only oi3x was tracked: its invalidation is the one push before PONG.
+            assertEquals(">2\r\n$10\r\ninvalidate\r\n*1\r\n$4\r\noi3x\r\n", a.readReply());
+            assertEquals("+PONG\r\n", a.call("PING"));
+            assertEquals("+OK\r\n", a.call("CLIENT", "TRACKING", "off"));
+        }
+    }
+
     /** A redirect client that answered QUIT is gone for the next command, as Redis frees it once its reply is out. */
     @Test
     void redirectThatQuitIsBrokenAtOnce() throws Exception {

@@ -26,4 +26,18 @@ public final class TrackingState {
     public long redirect;
     /** BCAST's prefixes, in Redis's (byte) order. */
     public final TreeSet<byte[]> prefixes = new TreeSet<>(Arrays::compareUnsigned);
+
+    /**
+     * A command of this client ended, run or rejected, as Redis's resetClient: CLIENT CACHING
+     * lasts for the next command, or the next transaction when given before MULTI or inside
+     * it; CLIENT's own subcommands keep it.
+     *
+     * @param command the command's name ({@code client|caching} for a subcommand), or null
+     *                when none was found (an unknown command or subcommand)
+     */
+    public void commandEnded(boolean inMulti, String command) {
+        if (caching && !inMulti && (command == null || !command.startsWith("client|"))) {
+            caching = false;
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.client.Block;
 import io.pyredis.core.client.Client;
+import io.pyredis.core.client.TrackingState;
 import io.pyredis.core.client.Transaction;
 import io.pyredis.core.command.CommandEntry;
 import io.pyredis.core.command.CommandTable;
@@ -428,17 +429,27 @@ public final class CallUnit {
             Transactions.discardTransaction(c, watches);
             stats.errorReply("EXECABORT");
             c.reply().error("EXECABORT Transaction discarded because of: " + message);
-            return;
+        } else {
+            stats.errorReply(code);
+            c.reply().error(message);
         }
-        stats.errorReply(code);
-        c.reply().error(message);
+        rejected(c, e.name());
     }
 
     /** A rejection before a command was found: counted as an ERR, the transaction flagged. */
     private void rejectRaw(Client c, byte[] reply) {
         stats.errorReply("ERR");
         c.flagTransaction();
+        rejected(c, null);
         c.reply().raw(reply);
+    }
+
+    /** A rejected command still ends as Redis's resetClient ends every command (CLIENT CACHING). */
+    private static void rejected(Client c, String command) {
+        TrackingState t = c.tracking();
+        if (t != null) {
+            t.commandEnded(c.inMulti(), command);
+        }
     }
 
     // ---- call --------------------------------------------------------------------------

@@ -233,10 +233,8 @@ public final class Tracking implements CallObserver {
         if (!unit.nested()) {
             sendPending(c);
             TrackingState t = c.tracking();
-            // As Redis's resetClient: CLIENT CACHING lasts for the next command, or the next
-            // transaction when given before MULTI or inside it; CLIENT's subcommands keep it.
-            if (t != null && t.caching && !c.inMulti() && !e.name().startsWith("client|")) {
-                t.caching = false;
+            if (t != null) {
+                t.commandEnded(c.inMulti(), e.name());
             }
             limitUsedSlots();
         }
