@@ -86,7 +86,7 @@ public final class ClientCommand extends BuiltinCommand {
     public List<Command> subcommands() {
         List<Command> subs = new ArrayList<>(List.of(new Id(server), new SetName(server), new GetName(server),
                 new ListClients(server), new Info(server), new Kill(server), new NoEvict(server), new Unblock(server),
-                new HelpSub(server), new ClientReply(server), new ClientPause(server), new ClientUnpause(server)));
+                new Help.Subcommand(server, "client", HELP), new ClientReply(server), new ClientPause(server), new ClientUnpause(server)));
         subs.addAll(ClientTrackingCommands.all(server));
         return subs;
     }
@@ -382,15 +382,4 @@ public final class ClientCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code CLIENT HELP} */
-    static final class HelpSub extends BuiltinCommand {
-        HelpSub(ServerContext server) {
-            super(server, "client|help");
-        }
-
-        @Override
-        protected void execute(CallContext c, byte[][] args) {
-            Help.write(c.reply(), "CLIENT", HELP);
-        }
-    }
 }

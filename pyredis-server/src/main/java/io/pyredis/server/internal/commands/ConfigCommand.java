@@ -50,7 +50,7 @@ public final class ConfigCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Get(server), new Set(server), new ResetStat(server), new Rewrite(server), new HelpSub(server));
+        return List.of(new Get(server), new Set(server), new ResetStat(server), new Rewrite(server), new Help.Subcommand(server, "config", HELP));
     }
 
     @Override
@@ -251,15 +251,4 @@ public final class ConfigCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code CONFIG HELP} */
-    static final class HelpSub extends BuiltinCommand {
-        HelpSub(ServerContext server) {
-            super(server, "config|help");
-        }
-
-        @Override
-        protected void execute(CallContext c, byte[][] args) {
-            Help.write(c.reply(), "CONFIG", HELP);
-        }
-    }
 }

@@ -21,6 +21,24 @@ import java.util.Map;
  */
 public final class LatencyCommand extends BuiltinCommand {
 
+    private static final String[] HELP = {
+            "DOCTOR",
+            "    Return a human readable latency analysis report.",
+            "GRAPH <event>",
+            "    Return an ASCII latency graph for the <event> class.",
+            "HISTORY <event>",
+            "    Return time-latency samples for the <event> class.",
+            "LATEST",
+            "    Return the latest latency samples for all events.",
+            "RESET [<event> ...]",
+            "    Reset latency data of one or more <event> classes.",
+            "    (default: reset all data for all event classes)",
+            "HISTOGRAM [COMMAND ...]",
+            "    Return a cumulative distribution of latencies in the format of a histogram for the "
+                    + "specified command names.",
+            "    If no commands are specified then all histograms are replied.",
+    };
+
     public LatencyCommand(ServerContext server) {
         super(server, "latency");
     }
@@ -28,7 +46,7 @@ public final class LatencyCommand extends BuiltinCommand {
     @Override
     public List<Command> subcommands() {
         return List.of(new Latest(server), new History(server), new Reset(server), new Graph(server),
-                new Doctor(server), new Histogram(server), new HelpSub(server));
+                new Doctor(server), new Histogram(server), new Help.Subcommand(server, "latency", HELP));
     }
 
     @Override
@@ -212,30 +230,4 @@ public final class LatencyCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code LATENCY HELP} */
-    static final class HelpSub extends BuiltinCommand {
-        HelpSub(ServerContext server) {
-            super(server, "latency|help");
-        }
-
-        @Override
-        protected void execute(CallContext c, byte[][] args) {
-            Help.write(c.reply(), "LATENCY",
-                    "DOCTOR",
-                    "    Return a human readable latency analysis report.",
-                    "GRAPH <event>",
-                    "    Return an ASCII latency graph for the <event> class.",
-                    "HISTORY <event>",
-                    "    Return time-latency samples for the <event> class.",
-                    "LATEST",
-                    "    Return the latest latency samples for all events.",
-                    "RESET [<event> ...]",
-                    "    Reset latency data of one or more <event> classes.",
-                    "    (default: reset all data for all event classes)",
-                    "HISTOGRAM [COMMAND ...]",
-                    "    Return a cumulative distribution of latencies in the format of a histogram for the "
-                            + "specified command names.",
-                    "    If no commands are specified then all histograms are replied.");
-        }
-    }
 }

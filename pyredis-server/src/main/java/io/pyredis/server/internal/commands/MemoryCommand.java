@@ -41,7 +41,7 @@ public final class MemoryCommand extends BuiltinCommand {
     @Override
     public List<Command> subcommands() {
         return List.of(new Usage(server), new Stats(server), new Doctor(server), new MallocStats(server),
-                new Purge(server), new HelpSub(server));
+                new Purge(server), new Help.Subcommand(server, "memory", HELP));
     }
 
     @Override
@@ -223,15 +223,4 @@ public final class MemoryCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code MEMORY HELP} */
-    static final class HelpSub extends BuiltinCommand {
-        HelpSub(ServerContext server) {
-            super(server, "memory|help");
-        }
-
-        @Override
-        protected void execute(CallContext c, byte[][] args) {
-            Help.write(c.reply(), "MEMORY", HELP);
-        }
-    }
 }

@@ -37,7 +37,7 @@ public final class PubsubCommand extends BuiltinCommand {
                 new Channels(server, "pubsub|shardchannels", Subscriptions.Kind.SHARD),
                 new NumSub(server, "pubsub|numsub", Subscriptions.Kind.CHANNEL),
                 new NumSub(server, "pubsub|shardnumsub", Subscriptions.Kind.SHARD),
-                new NumPat(server), new HelpSub(server));
+                new NumPat(server), new Help.Subcommand(server, "pubsub", HELP));
     }
 
     @Override
@@ -106,15 +106,4 @@ public final class PubsubCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code PUBSUB HELP} */
-    static final class HelpSub extends BuiltinCommand {
-        HelpSub(ServerContext server) {
-            super(server, "pubsub|help");
-        }
-
-        @Override
-        protected void execute(CallContext c, byte[][] args) {
-            Help.write(c.reply(), "PUBSUB", HELP);
-        }
-    }
 }

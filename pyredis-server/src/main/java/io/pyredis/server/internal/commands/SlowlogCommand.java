@@ -16,6 +16,18 @@ import java.util.List;
 /** {@code SLOWLOG <subcommand>}: GET, LEN, RESET, HELP, as slowlog.c's slowlogCommand. */
 public final class SlowlogCommand extends BuiltinCommand {
 
+    private static final String[] HELP = {
+            "GET [<count>]",
+            "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+            "    Entries are made of:",
+            "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+            "    client name",
+            "LEN",
+            "    Return the length of the slowlog.",
+            "RESET",
+            "    Reset the slowlog.",
+    };
+
     private static final RedisError BAD_COUNT = new RedisError("ERR count should be greater than or equal to -1");
 
     public SlowlogCommand(ServerContext server) {
@@ -24,7 +36,7 @@ public final class SlowlogCommand extends BuiltinCommand {
 
     @Override
     public List<Command> subcommands() {
-        return List.of(new Get(server), new Len(server), new Reset(server), new HelpSub(server));
+        return List.of(new Get(server), new Len(server), new Reset(server), new Help.Subcommand(server, "slowlog", HELP));
     }
 
     @Override
@@ -100,24 +112,4 @@ public final class SlowlogCommand extends BuiltinCommand {
         }
     }
 
-    /** {@code SLOWLOG HELP} */
-    static final class HelpSub extends BuiltinCommand {
-        HelpSub(ServerContext server) {
-            super(server, "slowlog|help");
-        }
-
-        @Override
-        protected void execute(CallContext c, byte[][] args) {
-            Help.write(c.reply(), "SLOWLOG",
-                    "GET [<count>]",
-                    "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
-                    "    Entries are made of:",
-                    "    id, timestamp, time in microseconds, arguments array, client IP and port,",
-                    "    client name",
-                    "LEN",
-                    "    Return the length of the slowlog.",
-                    "RESET",
-                    "    Reset the slowlog.");
-        }
-    }
 }

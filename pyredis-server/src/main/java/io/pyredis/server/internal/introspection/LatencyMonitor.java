@@ -51,8 +51,11 @@ public final class LatencyMonitor implements CallObserver {
         long micros = nanos / 1000;
         if ((flags & CallUnit.CALL_STATS) != 0 || unblocked) {
             // A served blocked command is Redis's updateStatsOnUnblock: its own event.
-            addSampleIfNeeded(unblocked ? "command-unblocking"
-                    : e.flags().contains(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000);
+            long threshold = config.latencyMonitorThreshold.longValue();
+            if (threshold != 0 && micros / 1000 >= threshold) {
+                addSample(unblocked ? "command-unblocking"
+                        : e.flags().contains(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000);
+            }
             if (!blocked && config.latencyTracking.isOn()) {
                 LatencyHistogram h = e.latencyHistogram;
                 if (h == null) {

@@ -61,8 +61,8 @@ public final class SlowLog implements CallObserver {
             String name = c.name();
             entries.addFirst(new Entry(nextId++, System.currentTimeMillis() / 1000, micros, truncate(args),
                     c.remoteAddress(), name == null ? "" : name));
+            trim();
         }
-        trim();
     }
 
     private void trim() {
