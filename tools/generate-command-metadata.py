@@ -45,6 +45,16 @@ PACKS = {
         "zrangebyscore zrevrangebyscore zrangebylex zrevrangebylex zremrangebyrank zremrangebyscore "
         "zremrangebylex zpopmin zpopmax zmpop zrandmember zunion zinter zdiff zunionstore zinterstore "
         "zdiffstore zintercard zscan bzpopmin bzpopmax bzmpop",
+    "pyredis-commands-scripting/src/main/resources/io/pyredis/commands/scripting/commands.json":
+        "",
+    "pyredis-commands-streams/src/main/resources/io/pyredis/commands/streams/commands.json":
+        "",
+    "pyredis-commands-bitmaps/src/main/resources/io/pyredis/commands/bitmaps/commands.json":
+        "",
+    "pyredis-commands-hyperloglog/src/main/resources/io/pyredis/commands/hyperloglog/commands.json":
+        "",
+    "pyredis-commands-geo/src/main/resources/io/pyredis/commands/geo/commands.json":
+        "",
     "pyredis-server/src/main/resources/io/pyredis/server/internal/commands/commands.json":
         "auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
         "command:count,docs,getkeys,getkeysandflags,help,info,list "

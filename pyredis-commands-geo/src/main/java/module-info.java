@@ -1,0 +1,6 @@
+/** The geo command pack. It exports nothing: the server finds it through ServiceLoader. */
+module io.pyredis.commands.geo {
+    requires io.pyredis.api;
+    requires io.pyredis.support;
+    provides io.pyredis.api.CommandPack with io.pyredis.commands.geo.GeoPack;
+}

@@ -1,0 +1,7 @@
+/** The scripting command pack. It exports nothing: the server finds it through ServiceLoader. */
+module io.pyredis.commands.scripting {
+    requires io.pyredis.api;
+    requires io.pyredis.support;
+    requires org.luaj.vm2;
+    provides io.pyredis.api.CommandPack with io.pyredis.commands.scripting.ScriptingPack;
+}
