@@ -46,7 +46,7 @@ PACKS = {
         "zremrangebylex zpopmin zpopmax zmpop zrandmember zunion zinter zdiff zunionstore zinterstore "
         "zdiffstore zintercard zscan bzpopmin bzpopmax bzmpop",
     "pyredis-commands-scripting/src/main/resources/io/pyredis/commands/scripting/commands.json":
-        "",
+        "eval evalsha eval_ro evalsha_ro script:exists,flush,help,kill,load",
     "pyredis-commands-streams/src/main/resources/io/pyredis/commands/streams/commands.json":
         "",
     "pyredis-commands-bitmaps/src/main/resources/io/pyredis/commands/bitmaps/commands.json":

@@ -141,4 +141,23 @@ public interface CommandContext {
      */
     default void propagate(byte[]... command) {
     }
+
+    /**
+     * Starts a script for the calling client, as Redis's scriptPrepareForRun: refuses it when
+     * its {@code flags} ({@link ScriptRun#NO_WRITES}, ...) do not allow it now (a write script
+     * from a read-only command, a disk error, OOM), else returns the run through which the
+     * script's commands go. At most one script runs at a time.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a context without a
+     * call path for scripts (a test harness) need not implement it.
+     *
+     * @param flags    the script's flags, {@link ScriptRun#EVAL_COMPAT_MODE} for a script
+     *                 without a shebang
+     * @param readOnly the command is a read-only form (EVAL_RO, EVALSHA_RO, FCALL_RO)
+     * @throws RedisError Redis's refusal ({@code "ERR Can not execute a script with write flag using *_ro command."}, ...)
+     * @since 0.1
+     */
+    default ScriptRun startScript(int flags, boolean readOnly) {
+        throw new UnsupportedOperationException("scripts are not supported by this context");
+    }
 }

@@ -26,4 +26,17 @@ public interface PackContext {
      * their class (as Redis modules get them). Call it from {@link CommandPack#start}.
      */
     void onKeyspaceEvent(Set<KeyspaceEvent> types, KeyspaceEventListener listener);
+
+    /**
+     * Gives the value of a numeric INFO field that describes state the pack keeps, for the
+     * fields of Redis's own subsystems a pack implements (the scripting pack's
+     * {@code used_memory_lua}, {@code used_memory_scripts_eval}, {@code number_of_cached_scripts}).
+     * The server asks {@code value} on the command thread each time INFO shows the field,
+     * which it shows with its own name, place and format; a field the server does not show
+     * is ignored. The default, for contexts without INFO, ignores it.
+     *
+     * @since 0.1
+     */
+    default void infoValue(String field, java.util.function.LongSupplier value) {
+    }
 }

@@ -71,6 +71,12 @@ public final class Engine implements ClientHost {
         unit.addObserver(tracking);
         keyspace.setKeyListener(new KeyEvents(unit, tracking));
         notifier.onMissInterest(keyspace::reportMisses);
+        // Redis's lua_client: outside CLIENT LIST, shown as "lua" (MONITOR's "[0 lua]").
+        unit.scripts().clientFactory(() -> {
+            Client c = new Client(this, clients.nextId(), null, "lua", "", limits);
+            c.authenticated(true);
+            return c;
+        });
     }
 
     public Keyspace keyspace() {

@@ -1,5 +1,6 @@
 package io.pyredis.commands.scripting;
 
+import io.pyredis.api.PackContext;
 import io.pyredis.api.SpiVersion;
 import io.pyredis.support.CommandMetadata;
 import io.pyredis.support.GenericPack;
@@ -13,6 +14,22 @@ public final class ScriptingPack extends GenericPack {
     static final CommandMetadata METADATA = CommandMetadata.load(ScriptingPack.class.getResourceAsStream("commands.json"));
 
     public ScriptingPack() {
-        super("scripting", SpiVersion.CURRENT, List.of());
+        this(new Scripting());
+    }
+
+    private final Scripting scripting;
+
+    private ScriptingPack(Scripting s) {
+        super("scripting", SpiVersion.CURRENT, List.of(new EvalCommand(s), new EvalShaCommand(s), new EvalRoCommand(s),
+                new EvalShaRoCommand(s), new ScriptCommand(s)));
+        this.scripting = s;
+    }
+
+    /** INFO's memory fields of the scripts: the cache's and the interpreter's. */
+    @Override
+    public void start(PackContext ctx) {
+        ctx.infoValue("used_memory_lua", scripting::luaMemory);
+        ctx.infoValue("used_memory_scripts_eval", scripting.cache::memory);
+        ctx.infoValue("number_of_cached_scripts", () -> scripting.cache.size());
     }
 }

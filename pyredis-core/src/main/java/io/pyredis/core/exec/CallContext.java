@@ -139,6 +139,11 @@ public final class CallContext implements CommandContext {
     }
 
     @Override
+    public io.pyredis.api.ScriptRun startScript(int flags, boolean readOnly) {
+        return unit.scripts().start(client, flags, readOnly);
+    }
+
+    @Override
     public long publish(byte[] channel, byte[] message) {
         return unit.pubsub().publish(channel, message, client);
     }

@@ -75,6 +75,10 @@ public final class CallUnit {
     private java.util.function.BiFunction<CommandEntry, Client, String> protectedGate = (e, c) -> null;
     private java.util.function.BooleanSupplier outOfMemory = () -> false;
 
+    private final ScriptCalls scripts = new ScriptCalls(this);
+    /** Redis's server.pre_command_oom_state: out of memory when the running top-level command began. */
+    private boolean preCommandOom;
+
     /** Nesting depth of call(): 0 outside any command. */
     private int depth;
     private CallContext[] contexts = new CallContext[4];
@@ -181,6 +185,21 @@ public final class CallUnit {
 
     public Watches watches() {
         return watches;
+    }
+
+    /** Scripts' commands (the script client and the running script's state). */
+    public ScriptCalls scripts() {
+        return scripts;
+    }
+
+    /** The MISCONF text writes are refused with now, or null. */
+    String diskErrorText() {
+        return diskError.get();
+    }
+
+    /** Whether memory was over maxmemory, with nothing to evict, when the top-level command began. */
+    boolean preCommandOom() {
+        return preCommandOom;
     }
 
     public BlockedClients blocked() {
@@ -303,7 +322,8 @@ public final class CallUnit {
             return startNanos;
         }
         Role role = e.role();
-        if (outOfMemory.getAsBoolean() && rejectOnOom(c, e, role, inMulti)) {
+        preCommandOom = outOfMemory.getAsBoolean();
+        if (preCommandOom && rejectOnOom(c, e, role, inMulti)) {
             reject(c, e, "OOM", OOM);
             return startNanos;
         }

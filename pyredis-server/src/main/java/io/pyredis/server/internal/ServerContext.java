@@ -50,6 +50,9 @@ public final class ServerContext {
     private final SlowLog slowLog;
     private final LatencyMonitor latency;
     private final Monitors monitors = new Monitors();
+    /** INFO fields whose values packs give (PackContext.infoValue). */
+    private final java.util.Map<String, java.util.function.LongSupplier> packInfo =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Runnable shutdown = () -> { };
     private volatile int port;
     private volatile int exitStatus;
@@ -281,5 +284,16 @@ public final class ServerContext {
     public void started(int port, Runnable shutdown) {
         this.port = port;
         this.shutdown = shutdown;
+    }
+
+    /** The INFO fields packs give values for, by name. */
+    public java.util.Map<String, java.util.function.LongSupplier> packInfo() {
+        return packInfo;
+    }
+
+    /** A pack's value of INFO field {@code name}, or {@code otherwise} when no pack gives it. */
+    public long packInfo(String name, long otherwise) {
+        java.util.function.LongSupplier s = packInfo.get(name);
+        return s == null ? otherwise : s.getAsLong();
     }
 }

@@ -44,4 +44,9 @@ public final class ServerPackContext implements PackContext {
             server.notifier().addListener(t, listener);
         }
     }
+
+    @Override
+    public void infoValue(String field, java.util.function.LongSupplier value) {
+        server.packInfo().put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(value, "value"));
+    }
 }

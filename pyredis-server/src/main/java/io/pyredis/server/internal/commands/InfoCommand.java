@@ -196,7 +196,10 @@ public final class InfoCommand extends BuiltinCommand {
         long overhead = m.overhead();
         long dataset = Math.max(0, used - overhead);
         long max = server.config().maxmemory.longValue();
-        long lua = 32768; // an empty Lua VM, as Redis reports it (pyredis runs no scripts)
+        // An empty Lua VM is 32 kB as Redis reports it; the scripting pack gives the rest.
+        long lua = server.packInfo("used_memory_lua", 32768);
+        long scriptsEval = server.packInfo("used_memory_scripts_eval", 0);
+        long cachedScripts = server.packInfo("number_of_cached_scripts", 0);
         LazyFree lazy = server.keyspace().lazyFree();
         sb.append("# Memory\r\n");
         line(sb, "used_memory", used);
@@ -218,16 +221,16 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "used_memory_lua", lua);
         line(sb, "used_memory_vm_eval", lua);
         line(sb, "used_memory_lua_human", bytesToHuman(lua));
-        line(sb, "used_memory_scripts_eval", 0);
-        line(sb, "number_of_cached_scripts", 0);
+        line(sb, "used_memory_scripts_eval", scriptsEval);
+        line(sb, "number_of_cached_scripts", cachedScripts);
         line(sb, "number_of_functions", 0);
         line(sb, "number_of_libraries", 0);
-        line(sb, "used_memory_vm_functions", lua);
-        line(sb, "used_memory_vm_total", 2 * lua);
-        line(sb, "used_memory_vm_total_human", bytesToHuman(2 * lua));
+        line(sb, "used_memory_vm_functions", 32768);
+        line(sb, "used_memory_vm_total", lua + 32768);
+        line(sb, "used_memory_vm_total_human", bytesToHuman(lua + 32768));
         line(sb, "used_memory_functions", 0);
-        line(sb, "used_memory_scripts", 0);
-        line(sb, "used_memory_scripts_human", bytesToHuman(0));
+        line(sb, "used_memory_scripts", scriptsEval);
+        line(sb, "used_memory_scripts_human", bytesToHuman(scriptsEval));
         line(sb, "maxmemory", max);
         line(sb, "maxmemory_human", bytesToHuman(max));
         line(sb, "maxmemory_policy", server.config().maxmemoryPolicy.value());
