@@ -48,7 +48,6 @@ final class LuaEngine {
     static final String KILLED = "Script killed by user with SCRIPT KILL...";
     static final String OOM = "ERR Lua script used too much memory (the server's limit for a script)";
     private static final Pattern WHERE = Pattern.compile("^@?([^\\s:]*):(\\d+) ");
-    private static final Pattern WHERE_FIXED = Pattern.compile("^([^\\s:]*):(\\d+): ");
     private static final LuaValue KEYS = LuaValue.valueOf("KEYS");
     private static final LuaValue ARGV = LuaValue.valueOf("ARGV");
 
@@ -63,6 +62,8 @@ final class LuaEngine {
     private long startAllocated;
     private long busyThresholdNanos;
     private volatile boolean killRequested;
+    /** Where the last error was raised: source, line, and the message the handler made of it. */
+    private String[] errorWhere;
     private boolean killed;
 
     LuaEngine() {
@@ -82,7 +83,7 @@ final class LuaEngine {
         g.running.errorfunc = new OneArgFunction() {
             @Override
             public LuaValue call(LuaValue msg) {
-                return LuaValue.valueOf(lua51Position(msg.tojstring()));
+                return LuaValue.valueOf(lua51Message(msg.tojstring()));
             }
         };
         LuaTable base = new LuaTable();
@@ -155,6 +156,7 @@ final class LuaEngine {
         this.busyThresholdNanos = busyThresholdMillis(ctx) * 1_000_000L;
         hook.checkEveryInstruction(false);
         hook.reset();
+        errorWhere = null;
         try {
             globals.seal(false);
             globals.rawset(KEYS, array(args, first, numkeys));
@@ -172,10 +174,11 @@ final class LuaEngine {
             }
             int protocol = resp;
             LuaToReply.write(ctx.reply(), ret, protocol, (message, counted) -> {
+                String text = LuaToReply.errorText(message);
                 if (counted) {
-                    ctx.reply().error(message);
+                    ctx.reply().error(text);
                 } else {
-                    throw new RedisError(message);
+                    throw new RedisError(text);
                 }
             });
         } finally {
@@ -188,18 +191,18 @@ final class LuaEngine {
     private void fail(CommandContext ctx, String sha, LuaError e) {
         LuaValue obj = e.getMessageObject();
         String where = e.getMessage();
-        Matcher m = where == null ? null : WHERE_FIXED.matcher(where);
         String source = null;
         String line = null;
-        if (m != null && m.find()) {
-            source = "@" + m.group(1);
-            line = m.group(2);
+        String[] at = errorWhere;
+        if (at != null && at[2].equals(where)) {
+            source = at[0];
+            line = at[1];
         }
         if (source == null) {
-            String[] at = hook.lastPosition();
-            if (at != null) {
-                source = at[0];
-                line = at[1];
+            String[] last = hook.lastPosition();
+            if (last != null) {
+                source = last[0];
+                line = last[1];
             }
         }
         String msg;
@@ -221,20 +224,31 @@ final class LuaEngine {
         if (source != null && line != null) {
             sb.append(" script: ").append(sha).append(", on ").append(source).append(':').append(line).append('.');
         }
+        String text = LuaToReply.errorText(sb.toString());
         if (counted) {
-            ctx.reply().error(sb.toString());
+            ctx.reply().error(text);
         } else {
-            throw new RedisError(sb.toString());
+            throw new RedisError(text);
         }
     }
 
-    /** {@code "@user_script:1 msg"} (LuaJ's position) as Lua 5.1's {@code "user_script:1: msg"}. */
-    static String lua51Position(String msg) {
+    /**
+     * An error's message as Lua 5.1 words it: LuaJ's {@code "@user_script:1 msg"} becomes
+     * {@code "user_script:1: msg"}, or {@code "msg"} for an error raised inside a library
+     * function; where it was is kept for the reply's {@code on @user_script:1} in
+     * {@link #errorWhere}, with the message it belongs to.
+     */
+    private String lua51Message(String msg) {
         Matcher m = WHERE.matcher(msg);
-        if (m.find()) {
-            return m.group(1) + ":" + m.group(2) + ": " + msg.substring(m.end());
+        if (!m.find()) {
+            return msg;
         }
-        return msg;
+        String rest = msg.substring(m.end());
+        String out = rest.startsWith(ReadOnlyTable.UNPOSITIONED)
+                ? rest.substring(ReadOnlyTable.UNPOSITIONED.length())
+                : m.group(1) + ":" + m.group(2) + ": " + rest;
+        errorWhere = new String[] {"@" + m.group(1), m.group(2), out};
+        return out;
     }
 
     private static LuaTable array(byte[][] args, int from, int n) {

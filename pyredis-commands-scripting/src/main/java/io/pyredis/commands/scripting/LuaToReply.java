@@ -143,7 +143,16 @@ final class LuaToReply {
 
     /** An element: a nested error table is written as an error reply in place. */
     private static void nested(Reply r, LuaValue v, int resp) {
-        write(r, v, resp, (message, counted) -> r.error(message));
+        write(r, v, resp, (message, counted) -> r.error(errorText(message)));
+    }
+
+    /**
+     * What to give {@link Reply#error} for an error table's text: Redis writes it after a
+     * '-' of its own ({@code "-%s"}), so a text that starts with '-' keeps it, where the
+     * writer would take it for the reply's.
+     */
+    static String errorText(String message) {
+        return message.startsWith("-") ? "-" + message : message;
     }
 
     static String text(LuaValue v) {

@@ -13,6 +13,11 @@ import org.luaj.vm2.LuaValue;
 final class ReadOnlyTable extends LuaTable {
 
     static final String READONLY = "Attempt to modify a readonly table";
+    /**
+     * Marks the message of an error raised inside a library function, which Lua 5.1 (its
+     * luaG_runerror from C) reports without the script's position.
+     */
+    static final String UNPOSITIONED = "\u0000";
 
     private boolean sealed;
 
@@ -25,10 +30,28 @@ final class ReadOnlyTable extends LuaTable {
         return sealed;
     }
 
+    /** A write from a library function (rawset, setmetatable, table.insert): no position, as Redis's. */
     private void check() {
         if (sealed) {
-            throw new LuaError(READONLY);
+            throw new LuaError(ReadOnlyTable.UNPOSITIONED + ReadOnlyTable.READONLY);
         }
+    }
+
+    /** An assignment in the script: the error says where, as Redis's. */
+    @Override
+    public void set(LuaValue key, LuaValue value) {
+        if (sealed) {
+            throw new LuaError(ReadOnlyTable.READONLY);
+        }
+        super.set(key, value);
+    }
+
+    @Override
+    public void set(int key, LuaValue value) {
+        if (sealed) {
+            throw new LuaError(ReadOnlyTable.READONLY);
+        }
+        super.set(key, value);
     }
 
     @Override

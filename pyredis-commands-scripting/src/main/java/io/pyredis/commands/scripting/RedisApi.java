@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 final class RedisApi {
 
     static final String VERSION = "7.0.15";
-    static final int VERSION_NUM = 0x00070015;
+    static final int VERSION_NUM = 0x0007000F;
 
     private RedisApi() {
     }

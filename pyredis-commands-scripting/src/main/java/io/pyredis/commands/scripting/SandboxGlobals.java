@@ -18,10 +18,28 @@ final class SandboxGlobals extends Globals {
         this.sealed = on;
     }
 
+    /** A write from a library function (rawset, setmetatable, table.insert): no position, as Redis's. */
     private void check() {
+        if (sealed) {
+            throw new LuaError(ReadOnlyTable.UNPOSITIONED + ReadOnlyTable.READONLY);
+        }
+    }
+
+    /** An assignment in the script: the error says where, as Redis's. */
+    @Override
+    public void set(LuaValue key, LuaValue value) {
         if (sealed) {
             throw new LuaError(ReadOnlyTable.READONLY);
         }
+        super.set(key, value);
+    }
+
+    @Override
+    public void set(int key, LuaValue value) {
+        if (sealed) {
+            throw new LuaError(ReadOnlyTable.READONLY);
+        }
+        super.set(key, value);
     }
 
     @Override
