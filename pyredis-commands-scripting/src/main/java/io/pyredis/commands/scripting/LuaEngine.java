@@ -48,6 +48,9 @@ final class LuaEngine {
     static final String KILLED = "Script killed by user with SCRIPT KILL...";
     static final String OOM = "ERR Lua script used too much memory (the server's limit for a script)";
     private static final Pattern WHERE = Pattern.compile("^@?([^\\s:]*):(\\d+) ");
+    /** LuaJ's "attempt to call nil", Lua 5.1's "attempt to call a nil value". */
+    private static final Pattern ATTEMPT = Pattern.compile(
+            "attempt to (call|perform arithmetic on|concatenate|compare|index) (nil|boolean|table|function|number|string)$");
     private static final LuaValue KEYS = LuaValue.valueOf("KEYS");
     private static final LuaValue ARGV = LuaValue.valueOf("ARGV");
 
@@ -239,6 +242,10 @@ final class LuaEngine {
      * {@link #errorWhere}, with the message it belongs to.
      */
     private String lua51Message(String msg) {
+        Matcher a = ATTEMPT.matcher(msg);
+        if (a.find()) {
+            msg = msg.substring(0, a.start()) + "attempt to " + a.group(1) + " a " + a.group(2) + " value";
+        }
         Matcher m = WHERE.matcher(msg);
         if (!m.find()) {
             return msg;

@@ -30,6 +30,12 @@ final class LuaToReply {
         void error(String message, boolean counted);
     }
 
+    /**
+     * How deep tables may nest: Redis stops at its Lua stack's limit (lua_checkstack) and
+     * answers the rest with an error, so a table that contains itself still gets a reply.
+     */
+    static final int MAX_DEPTH = 2000;
+
     private LuaToReply() {
     }
 
@@ -40,6 +46,14 @@ final class LuaToReply {
      * @param resp the protocol the script chose with redis.setresp
      */
     static void write(Reply r, LuaValue v, int resp, ErrorSink errors) {
+        write(r, v, resp, errors, 0);
+    }
+
+    private static void write(Reply r, LuaValue v, int resp, ErrorSink errors, int depth) {
+        if (depth > MAX_DEPTH) {
+            r.error("ERR reached lua stack limit");
+            return;
+        }
         switch (v.type()) {
             case LuaValue.TSTRING:
                 LuaString s = v.checkstring();
@@ -60,14 +74,14 @@ final class LuaToReply {
                 r.integer((long) v.todouble());
                 return;
             case LuaValue.TTABLE:
-                table(r, (LuaTable) v, resp, errors);
+                table(r, (LuaTable) v, resp, errors, depth);
                 return;
             default:
                 r.nullBulk();
         }
     }
 
-    private static void table(Reply r, LuaTable t, int resp, ErrorSink errors) {
+    private static void table(Reply r, LuaTable t, int resp, ErrorSink errors, int depth) {
         LuaValue err = t.rawget(LuaErrors.ERR);
         if (err.type() == LuaValue.TSTRING) {
             errors.error(LuaErrors.string(err), t.rawget(LuaErrors.IGNORE_STATS).toboolean());
@@ -113,8 +127,8 @@ final class LuaToReply {
                 if ((k = e.arg1()).isnil()) {
                     break;
                 }
-                nested(r, k, resp);
-                nested(r, e.arg(2), resp);
+                nested(r, k, resp, depth);
+                nested(r, e.arg(2), resp, depth);
             }
             return;
         }
@@ -127,7 +141,7 @@ final class LuaToReply {
             }
             r.set(n);
             for (LuaValue k = m.next(LuaValue.NIL).arg1(); !k.isnil(); k = m.next(k).arg1()) {
-                nested(r, k, resp);
+                nested(r, k, resp, depth);
             }
             return;
         }
@@ -137,13 +151,13 @@ final class LuaToReply {
         }
         r.array(n);
         for (int i = 1; i <= n; i++) {
-            nested(r, t.rawget(i), resp);
+            nested(r, t.rawget(i), resp, depth);
         }
     }
 
     /** An element: a nested error table is written as an error reply in place. */
-    private static void nested(Reply r, LuaValue v, int resp) {
-        write(r, v, resp, (message, counted) -> r.error(errorText(message)));
+    private static void nested(Reply r, LuaValue v, int resp, int depth) {
+        write(r, v, resp, (message, counted) -> r.error(errorText(message)), depth + 1);
     }
 
     /**

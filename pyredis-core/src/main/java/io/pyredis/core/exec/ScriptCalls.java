@@ -32,6 +32,7 @@ public final class ScriptCalls implements ScriptRun {
 
     private final CallUnit unit;
     private Supplier<Client> clientFactory;
+    private java.util.function.BooleanSupplier denyScriptDisabled = () -> false;
     private Client client;
     private boolean running;
     private boolean readOnly;
@@ -46,6 +47,11 @@ public final class ScriptCalls implements ScriptRun {
     /** How the script client is made (once, when the first script runs). */
     public void clientFactory(Supplier<Client> factory) {
         this.clientFactory = factory;
+    }
+
+    /** Whether {@code noscript} commands may run from scripts now (DEBUG SET-DISABLE-DENY-SCRIPTS). */
+    public void denyScriptDisabled(java.util.function.BooleanSupplier disabled) {
+        this.denyScriptDisabled = disabled;
     }
 
     /** Whether a script runs now. */
@@ -105,7 +111,7 @@ public final class ScriptCalls implements ScriptRun {
             throw refuse(e, e == null ? "ERR Unknown Redis command called from script"
                     : "ERR Wrong number of args calling Redis command from script");
         }
-        if (e.flags().contains(CommandFlag.NOSCRIPT)) {
+        if (e.flags().contains(CommandFlag.NOSCRIPT) && !denyScriptDisabled.getAsBoolean()) {
             throw refuse(e, "ERR This Redis command is not allowed from script");
         }
         boolean write = e.isWrite();

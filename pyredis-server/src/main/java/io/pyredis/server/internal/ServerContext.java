@@ -91,6 +91,8 @@ public final class ServerContext {
         CallUnit unit = engine.callUnit();
         unit.configView(config.registry::get);
         unit.protectedGate((e, c) -> protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED);
+        // DEBUG SET-DISABLE-DENY-SCRIPTS: scripts may run noscript commands (Redis's script_disable_deny_script).
+        unit.scripts().denyScriptDisabled(() -> debug.disableDenyScripts);
         unit.memoryCheck(memory::outOfMemory);
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
