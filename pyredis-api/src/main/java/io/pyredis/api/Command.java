@@ -54,4 +54,17 @@ public interface Command {
     default List<KeyRef> keys(byte[][] args) {
         return null;
     }
+
+    /**
+     * This call's flags when they depend on its arguments, as Redis's getCommandFlags: EVAL
+     * of a script whose shebang declares {@code no-writes} or {@code allow-oom} is checked
+     * as a read-only or an OOM-allowed command. The server asks it before running the call
+     * (its OOM, disk-error and read-only checks), and only of commands that override it.
+     *
+     * @return the call's flags, or null (the default) for the spec's
+     * @since 0.1
+     */
+    default java.util.Set<CommandFlag> callFlags(byte[][] args) {
+        return null;
+    }
 }

@@ -63,6 +63,13 @@ public interface ScriptRun extends AutoCloseable {
     /** redis.set_repl: a combination of {@link #REPL_AOF} and {@link #REPL_REPLICA}. */
     void replication(int flags);
 
+    /**
+     * The script's reply is an error that was counted already (a command's error the script
+     * returned): it is not counted again in errorstats, but the command running the script
+     * counts as failed, as Redis's ERR_REPLY_FLAG_NO_STATS_UPDATE.
+     */
+    void errorReplied();
+
     /** Whether a write command ran (Redis's SCRIPT_WRITE_DIRTY): such a script cannot be killed. */
     boolean wrote();
 

@@ -169,7 +169,7 @@ final class LuaEngine {
             try {
                 ret = script.function().call();
             } catch (LuaError e) {
-                fail(ctx, script.sha(), e);
+                fail(ctx, r, script.sha(), e);
                 return;
             } catch (StackOverflowError e) {
                 throw new RedisError("ERR Error running script " + script.sha()
@@ -179,6 +179,7 @@ final class LuaEngine {
             LuaToReply.write(ctx.reply(), ret, protocol, (message, counted) -> {
                 String text = LuaToReply.errorText(message);
                 if (counted) {
+                    r.errorReplied();
                     ctx.reply().error(text);
                 } else {
                     throw new RedisError(text);
@@ -191,7 +192,7 @@ final class LuaEngine {
     }
 
     /** The reply to a script that raised an error, as luaCallFunction's error path. */
-    private void fail(CommandContext ctx, String sha, LuaError e) {
+    private void fail(CommandContext ctx, ScriptRun r, String sha, LuaError e) {
         LuaValue obj = e.getMessageObject();
         String where = e.getMessage();
         String source = null;
@@ -229,6 +230,7 @@ final class LuaEngine {
         }
         String text = LuaToReply.errorText(sb.toString());
         if (counted) {
+            r.errorReplied();
             ctx.reply().error(text);
         } else {
             throw new RedisError(text);

@@ -34,7 +34,7 @@ final class LuaToReply {
      * How deep tables may nest: Redis stops at its Lua stack's limit (lua_checkstack) and
      * answers the rest with an error, so a table that contains itself still gets a reply.
      */
-    static final int MAX_DEPTH = 2000;
+    static final int MAX_DEPTH = 500;
 
     private LuaToReply() {
     }

@@ -40,6 +40,7 @@ public final class CommandEntry {
     private final int lastKey;
     private final int keyStep;
     private final boolean ownKeyFinder;
+    private final boolean callFlags;
     private final boolean touchesArbitraryKeys;
     private final boolean isProtected;
 
@@ -79,6 +80,7 @@ public final class CommandEntry {
         // lookupKeyWrite, unless it asks with Database.read/inspect.
         this.lookupRule = write ? LookupRule.NONE : LookupRule.ALL;
         this.ownKeyFinder = overridesKeys(command);
+        this.callFlags = overrides(command, "callFlags");
         int[] range = new int[3];
         boolean movable = legacyRange(spec.keySpecs(), range);
         this.firstKey = range[0];
@@ -159,6 +161,20 @@ public final class CommandEntry {
         return touchesArbitraryKeys;
     }
 
+    /**
+     * The flags of the call {@code args}: the command's {@link Command#callFlags} when it
+     * gives them (EVAL's, from the script's shebang), else the spec's.
+     */
+    public Set<CommandFlag> flags(byte[][] args) {
+        if (callFlags) {
+            Set<CommandFlag> f = command.callFlags(args);
+            if (f != null) {
+                return f;
+            }
+        }
+        return flags;
+    }
+
     /** Whether the command finds its keys itself ({@link Command#keys}), as Redis's getkeys_proc. */
     public boolean hasOwnKeyFinder() {
         return ownKeyFinder;
@@ -223,8 +239,13 @@ public final class CommandEntry {
     }
 
     private static boolean overridesKeys(Command c) {
+        return overrides(c, "keys");
+    }
+
+    /** Whether {@code c} overrides the default method {@code name(byte[][])} of {@link Command}. */
+    private static boolean overrides(Command c, String name) {
         try {
-            return c.getClass().getMethod("keys", byte[][].class).getDeclaringClass() != Command.class;
+            return c.getClass().getMethod(name, byte[][].class).getDeclaringClass() != Command.class;
         } catch (NoSuchMethodException e) {
             return false;
         }

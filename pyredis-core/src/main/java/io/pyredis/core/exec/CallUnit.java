@@ -270,6 +270,19 @@ public final class CallUnit {
         noVerbatim = true;
     }
 
+    /**
+     * A script's command refused before it ran (scriptCall's error path): counted as an error
+     * reply and a rejected call, and, as incrCommandStatsOnError, not again as the script's
+     * command's failure.
+     */
+    void rejectedInScript(CommandEntry e, String code) {
+        stats.errorReply(code);
+        if (e != null) {
+            e.rejectedCalls++;
+        }
+        prevErrorCount = stats.totalErrorReplies;
+    }
+
     /** A key changed (the keyspace's listener). */
     void keyModified() {
         dirty++;
@@ -322,13 +335,16 @@ public final class CallUnit {
             return startNanos;
         }
         Role role = e.role();
+        // The call's own flags (EVAL of a script with a shebang), as Redis's getCommandFlags.
+        java.util.Set<io.pyredis.api.CommandFlag> flags = e.flags(args);
         preCommandOom = outOfMemory.getAsBoolean();
-        if (preCommandOom && rejectOnOom(c, e, role, inMulti)) {
+        if (preCommandOom && rejectOnOom(c, e, flags, role, inMulti)) {
             reject(c, e, "OOM", OOM);
             return startNanos;
         }
         String disk = diskError.get();
-        if (disk != null && (e.isWrite() || role == Role.PING || (role == Role.EXEC && queuedWrite(c)))) {
+        boolean write = flags == e.flags() ? e.isWrite() : flags.contains(io.pyredis.api.CommandFlag.WRITE);
+        if (disk != null && (write || role == Role.PING || (role == Role.EXEC && queuedWrite(c)))) {
             reject(c, e, "MISCONF", disk);
             return startNanos;
         }
@@ -406,8 +422,9 @@ public final class CallUnit {
      * deny-oom command), or anything but EXEC, DISCARD, QUIT and RESET inside MULTI, since
      * queueing takes memory too.
      */
-    private static boolean rejectOnOom(Client c, CommandEntry e, Role role, boolean inMulti) {
-        if (e.flags().contains(io.pyredis.api.CommandFlag.DENYOOM)) {
+    private static boolean rejectOnOom(Client c, CommandEntry e, java.util.Set<io.pyredis.api.CommandFlag> flags,
+                                       Role role, boolean inMulti) {
+        if (flags.contains(io.pyredis.api.CommandFlag.DENYOOM)) {
             return true;
         }
         if (role == Role.EXEC) {

@@ -36,6 +36,8 @@ public final class ScriptCalls implements ScriptRun {
     private Client client;
     private boolean running;
     private boolean readOnly;
+    /** The command running the script (EVAL, FCALL). */
+    private CommandEntry scriptCommand;
     private boolean allowOom;
     private boolean dirty;
     private int repl;
@@ -90,6 +92,7 @@ public final class ScriptCalls implements ScriptRun {
         client.db(caller.db());
         client.protocol(2);
         client.reply().reset();
+        scriptCommand = unit.innermost() == null ? null : unit.innermost().entry();
         readOnly = ro || ((flags & EVAL_COMPAT_MODE) == 0 && (flags & NO_WRITES) != 0);
         allowOom = (flags & EVAL_COMPAT_MODE) == 0 && (flags & ALLOW_OOM) != 0;
         dirty = false;
@@ -143,10 +146,7 @@ public final class ScriptCalls implements ScriptRun {
     /** A refusal, counted as Redis's afterErrorReply and incrCommandStatsOnError(REJECTED). */
     private RedisError refuse(CommandEntry e, String message) {
         RedisError err = new RedisError(message);
-        unit.stats().errorReply(err.code());
-        if (e != null) {
-            e.rejectedCalls++;
-        }
+        unit.rejectedInScript(e, err.code());
         return err;
     }
 
@@ -176,6 +176,13 @@ public final class ScriptCalls implements ScriptRun {
     }
 
     @Override
+    public void errorReplied() {
+        if (scriptCommand != null) {
+            scriptCommand.failedCalls++;
+        }
+    }
+
+    @Override
     public boolean wrote() {
         return dirty;
     }
@@ -183,6 +190,7 @@ public final class ScriptCalls implements ScriptRun {
     @Override
     public void close() {
         running = false;
+        scriptCommand = null;
         // As scriptResetRun's preventCommandPropagation: the script's commands are its effects,
         // never the EVAL itself.
         unit.preventVerbatimPropagation();
