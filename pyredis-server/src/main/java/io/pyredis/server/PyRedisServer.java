@@ -4,6 +4,7 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.PackContext;
 import io.pyredis.api.PersistentType;
+import io.pyredis.core.util.Failures;
 import io.pyredis.server.internal.ServerPackContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerCron;
@@ -101,7 +102,8 @@ public final class PyRedisServer implements AutoCloseable {
             List<PersistentType<?>> types;
             try {
                 types = List.copyOf(pack.dataTypes());
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                Failures.rethrowIfFatal(e);
                 return "dataTypes() failed: " + e;
             }
             String bad = checkTypes(types, typeOwners);
@@ -198,7 +200,10 @@ public final class PyRedisServer implements AutoCloseable {
             for (CommandPack p : packs) {
                 try {
                     p.start(pc);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // An Error too: one broken pack must not stop the others starting, nor
+                    // the server's own start (its cron is scheduled after this).
+                    Failures.rethrowIfFatal(e);
                     log.error("Pack '{}' failed to start", p.name(), e);
                 }
             }

@@ -13,6 +13,7 @@ import io.pyredis.core.pubsub.Notifier;
 import io.pyredis.core.pubsub.PubSub;
 import io.pyredis.core.stats.ServerStats;
 import io.pyredis.core.util.DbKey;
+import io.pyredis.core.util.Failures;
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.LookupRule;
@@ -492,7 +493,10 @@ public final class CallUnit {
                 stats.errorReply(err.code());
                 replaceReply(c, mark).error(err.getMessage());
             }
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+        } catch (Throwable ex) {
+            // Any failure of a command (a plugin's AssertionError too) is the caller's error
+            // reply; the server goes on. Only a failing JVM ends it.
+            Failures.rethrowIfFatal(ex);
             stats.errorReply("ERR");
             stats.unexpectedErrorReplies++;
             LOG.error("Command '{}' failed", e.name(), ex);
@@ -570,7 +574,8 @@ public final class CallUnit {
         int mark = c.reply().size();
         try {
             ((BlockingCommand) e.command()).timeout(ctx, args);
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
+            Failures.rethrowIfFatal(ex);
             LOG.error("Timeout reply of '{}' failed", e.name(), ex);
             replaceReply(c, mark).nullArray();
         } finally {
