@@ -5,6 +5,7 @@ import io.pyredis.api.CommandPack;
 import io.pyredis.api.PackContext;
 import io.pyredis.api.PersistentType;
 import io.pyredis.core.util.Failures;
+import io.pyredis.server.internal.FileLimit;
 import io.pyredis.server.internal.ServerPackContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerCron;
@@ -90,6 +91,11 @@ public final class PyRedisServer implements AutoCloseable {
             throw new IllegalStateException("start() may be called once, before close()");
         }
         Logger log = LoggerFactory.getLogger(PyRedisServer.class);
+        if (!FileLimit.adjustAtStart(config)) {
+            closed.set(true);
+            throw new UncheckedIOException(new java.io.IOException("the open file limit leaves no room for clients"));
+        }
+        config.maxclients.onChange(FileLimit::checkOnSet);
         CommandTable table = new CommandTable();
         Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
         config.bindEncodingLimits(keyspace.encodingLimits());
