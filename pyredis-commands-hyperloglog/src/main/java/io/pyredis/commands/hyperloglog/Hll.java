@@ -335,7 +335,10 @@ final class Hll {
         if (delta > 0 && (long) len + delta > sparseMaxBytes) {
             return promote(index, count);
         }
-        own(len + 3);
+        // Redis makes room for 3 more bytes plus the sds terminator, and a corrupt XZERO
+        // cut short by the end of the data gets its 5-byte split written up to that
+        // terminator: the byte past the new length is written but not part of the value.
+        own(len + 4);
         if (delta != 0 && next >= 0) {
             System.arraycopy(buf, next, buf, next + delta, end - next);
         }
