@@ -513,18 +513,11 @@ final class Hll {
             int v1 = (word >>> 6) & 63;
             int v2 = (word >>> 12) & 63;
             int v3 = word >>> 18;
-            if (v0 > max[i]) {
-                max[i] = (byte) v0;
-            }
-            if (v1 > max[i + 1]) {
-                max[i + 1] = (byte) v1;
-            }
-            if (v2 > max[i + 2]) {
-                max[i + 2] = (byte) v2;
-            }
-            if (v3 > max[i + 3]) {
-                max[i + 3] = (byte) v3;
-            }
+            // Math.max, not if: register values are random, so branches would mispredict.
+            max[i] = (byte) Math.max(v0, max[i]);
+            max[i + 1] = (byte) Math.max(v1, max[i + 1]);
+            max[i + 2] = (byte) Math.max(v2, max[i + 2]);
+            max[i + 3] = (byte) Math.max(v3, max[i + 3]);
         }
     }
 
@@ -576,9 +569,18 @@ final class Hll {
 
     /** hllCount of one byte per register (the merge of PFCOUNT over several keys). */
     static long countRaw(byte[] registers) {
+        // Four histograms summed at the end: most registers hold the same few values, and
+        // one histogram would make each increment wait for the one before.
+        int[] h = new int[4 * 64];
+        for (int i = 0; i < REGISTERS; i += 4) {
+            h[registers[i]]++;
+            h[64 + registers[i + 1]]++;
+            h[128 + registers[i + 2]]++;
+            h[192 + registers[i + 3]]++;
+        }
         int[] histo = new int[64];
-        for (int i = 0; i < REGISTERS; i++) {
-            histo[registers[i]]++;
+        for (int j = 0; j < 64; j++) {
+            histo[j] = h[j] + h[64 + j] + h[128 + j] + h[192 + j];
         }
         return estimate(histo);
     }
