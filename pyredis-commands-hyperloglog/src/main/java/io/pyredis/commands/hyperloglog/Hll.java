@@ -100,11 +100,6 @@ final class Hll {
         return b;
     }
 
-    /** Whether the bytes differ from those it was made from ({@link #wrap}). */
-    boolean changed() {
-        return !shared;
-    }
-
     // ------------------------------------------------------------- cache
 
     boolean cacheValid() {
@@ -416,6 +411,42 @@ final class Hll {
 
     // ------------------------------------------------------------- conversions
 
+    /** What a walk over sparse opcodes does with each VAL run: registers {@code first..first+runlen-1} hold {@code value}. */
+    private interface ValRun {
+        void run(int first, int runlen, int value);
+    }
+
+    /**
+     * The walk over sparse opcodes shared by hllSparseToDense, hllMerge and
+     * hllSparseRegHisto: each VAL run goes to {@code out}; the walk stops at a VAL run
+     * that would pass the last register, as Redis's do, so {@code out} never sees a
+     * register out of range. Whether the runs cover exactly the 16384 registers (else
+     * the representation is corrupt).
+     */
+    private static boolean walkSparse(byte[] b, int len, ValRun out) {
+        int idx = 0;
+        int p = HDR_SIZE;
+        while (p < len) {
+            int op = b[p] & 0xff;
+            if ((op & 0xc0) == 0) {
+                idx += (op & 0x3f) + 1;
+                p++;
+            } else if ((op & 0xc0) == 0x40) {
+                idx += ((op & 0x3f) << 8 | (p + 1 < len ? b[p + 1] & 0xff : 0)) + 1;
+                p += 2;
+            } else {
+                int runlen = (op & 0x3) + 1;
+                if (runlen + idx > REGISTERS) {
+                    break;
+                }
+                out.run(idx, runlen, ((op >>> 2) & 0x1f) + 1);
+                idx += runlen;
+                p++;
+            }
+        }
+        return idx == REGISTERS;
+    }
+
     /**
      * Redis's hllSparseToDense: nothing when already dense; false when the runs do not add
      * up to 16384 registers (corrupt), leaving this unchanged. The header is kept (magic
@@ -428,29 +459,12 @@ final class Hll {
         byte[] dense = new byte[DENSE_SIZE];
         System.arraycopy(buf, 0, dense, 0, HDR_SIZE);
         dense[4] = DENSE;
-        int idx = 0;
-        int p = HDR_SIZE;
-        while (p < len) {
-            int op = buf[p] & 0xff;
-            if ((op & 0xc0) == 0) {
-                idx += (op & 0x3f) + 1;
-                p++;
-            } else if ((op & 0xc0) == 0x40) {
-                idx += ((op & 0x3f) << 8 | at(p + 1)) + 1;
-                p += 2;
-            } else {
-                int runlen = (op & 0x3) + 1;
-                int val = ((op >>> 2) & 0x1f) + 1;
-                if (runlen + idx > REGISTERS) {
-                    break;
-                }
-                while (runlen-- > 0) {
-                    denseSet(dense, HDR_SIZE, idx++, val);
-                }
-                p++;
+        boolean valid = walkSparse(buf, len, (first, runlen, value) -> {
+            for (int i = first; i < first + runlen; i++) {
+                denseSet(dense, HDR_SIZE, i, value);
             }
-        }
-        if (idx != REGISTERS) {
+        });
+        if (!valid) {
             return false;
         }
         buf = dense;
@@ -460,45 +474,22 @@ final class Hll {
     }
 
     /**
-     * Redis's hllMerge: {@code max[i] = max(max[i], register i)}; false when a sparse
-     * representation is corrupt (registers past a bad run are left as they were).
+     * Redis's hllMerge of a stored value {@code b} (shaped as {@link #isValid} checks):
+     * {@code max[i] = max(max[i], register i)}; false when a sparse representation is
+     * corrupt (registers past a bad run are left as they were).
      */
-    boolean mergeInto(byte[] max) {
-        return mergeInto(buf, len, max);
-    }
-
-    /** {@link #mergeInto(byte[])} on a stored value, without making an object for it. */
-    static boolean mergeInto(byte[] b, int len, byte[] max) {
+    static boolean mergeInto(byte[] b, byte[] max) {
         if (b[4] == DENSE) {
             mergeDense(b, max);
             return true;
         }
-        int i = 0;
-        int p = HDR_SIZE;
-        while (p < len) {
-            int op = b[p] & 0xff;
-            if ((op & 0xc0) == 0) {
-                i += (op & 0x3f) + 1;
-                p++;
-            } else if ((op & 0xc0) == 0x40) {
-                i += ((op & 0x3f) << 8 | (p + 1 < len ? b[p + 1] & 0xff : 0)) + 1;
-                p += 2;
-            } else {
-                int runlen = (op & 0x3) + 1;
-                int val = ((op >>> 2) & 0x1f) + 1;
-                if (runlen + i > REGISTERS) {
-                    break;
+        return walkSparse(b, b.length, (first, runlen, value) -> {
+            for (int i = first; i < first + runlen; i++) {
+                if (value > max[i]) {
+                    max[i] = (byte) value;
                 }
-                while (runlen-- > 0) {
-                    if (val > max[i]) {
-                        max[i] = (byte) val;
-                    }
-                    i++;
-                }
-                p++;
             }
-        }
-        return i == REGISTERS;
+        });
     }
 
     /**
@@ -539,30 +530,15 @@ final class Hll {
                 histo[word >>> 18]++;
             }
         } else {
-            int idx = 0;
-            int p = HDR_SIZE;
-            while (p < len) {
-                int op = buf[p] & 0xff;
-                if ((op & 0xc0) == 0) {
-                    int runlen = (op & 0x3f) + 1;
-                    idx += runlen;
-                    histo[0] += runlen;
-                    p++;
-                } else if ((op & 0xc0) == 0x40) {
-                    int runlen = ((op & 0x3f) << 8 | at(p + 1)) + 1;
-                    idx += runlen;
-                    histo[0] += runlen;
-                    p += 2;
-                } else {
-                    int runlen = (op & 0x3) + 1;
-                    idx += runlen;
-                    histo[((op >>> 2) & 0x1f) + 1] += runlen;
-                    p++;
-                }
-            }
-            if (idx != REGISTERS) {
+            int[] vals = new int[1];
+            boolean valid = walkSparse(buf, len, (first, runlen, value) -> {
+                histo[value] += runlen;
+                vals[0] += runlen;
+            });
+            if (!valid) {
                 return -1;
             }
+            histo[0] = REGISTERS - vals[0];
         }
         return estimate(histo);
     }

@@ -29,7 +29,7 @@ public final class PfCountCommand implements Command {
             byte[] max = new byte[Hll.REGISTERS];
             for (int j = 1; j < args.length; j++) {
                 byte[] b = Values.hllBytes(db.get(args[j]));
-                if (b != null && !Hll.mergeInto(b, b.length, max)) {
+                if (b != null && !Hll.mergeInto(b, max)) {
                     throw Errors.INVALID_HLL;
                 }
             }

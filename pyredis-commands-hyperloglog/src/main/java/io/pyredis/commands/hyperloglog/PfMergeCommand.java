@@ -34,7 +34,7 @@ public final class PfMergeCommand implements Command {
                 continue;
             }
             useDense |= b[4] == Hll.DENSE;
-            if (!Hll.mergeInto(b, b.length, max)) {
+            if (!Hll.mergeInto(b, max)) {
                 throw Errors.INVALID_HLL;
             }
         }

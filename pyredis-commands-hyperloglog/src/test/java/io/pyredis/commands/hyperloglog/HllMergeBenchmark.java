@@ -68,7 +68,7 @@ public class HllMergeBenchmark {
     public long pfcountOfSeveral() {
         byte[] max = new byte[Hll.REGISTERS];
         for (byte[] v : values) {
-            Hll.mergeInto(v, v.length, max);
+            Hll.mergeInto(v, max);
         }
         return Hll.countRaw(max);
     }
@@ -78,7 +78,7 @@ public class HllMergeBenchmark {
     public byte[] pfmergeIntoDense() {
         byte[] max = new byte[Hll.REGISTERS];
         for (byte[] v : values) {
-            Hll.mergeInto(v, v.length, max);
+            Hll.mergeInto(v, max);
         }
         Hll dest = Hll.create();
         dest.toDense();
