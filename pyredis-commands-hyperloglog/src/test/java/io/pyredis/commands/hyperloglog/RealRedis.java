@@ -33,12 +33,21 @@ final class RealRedis implements AutoCloseable {
     }
 
     static RealRedis start() throws IOException, InterruptedException {
+        return start(null);
+    }
+
+    /** A redis-server whose {@code dir} is {@code dir} (loading the dump.rdb there), or the working directory when null. */
+    static RealRedis start(Path dir) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no")
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("redis-server", "--port",
+                Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        if (dir != null) {
+            cmd.addAll(java.util.List.of("--dir", dir.toString()));
+        }
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 200; i++) {
             try (Socket s = new Socket("127.0.0.1", port)) {

@@ -6,10 +6,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * pyredis and Debian's redis-server 7.0.15 side by side: the same PFADDs and PFMERGEs
  * leave identical bytes on both (sparse and dense, at several {@code hll-sparse-max-bytes}),
- * and an HLL moved either way by GET/SET or DUMP/RESTORE gives the same PFCOUNT. Skipped
+ * and an HLL moved either way by GET/SET, DUMP/RESTORE or an RDB file gives the same
+ * PFCOUNT. Skipped
  * where redis-server is not installed.
  */
 class RedisInteropTest {
@@ -133,6 +137,43 @@ class RedisInteropTest {
             ours.pfadd("r" + from, "one more");
             real.pfadd(from, "one more");
             assertArrayEquals(real.get(b(from)), ours.get(b("r" + from)));
+        }
+    }
+
+    @Test
+    void anRdbFileCarriesThemEitherWay(@TempDir Path dir) throws Exception {
+        // dir is a protected config on both: each server starts in it, and SAVE writes its dump.rdb there.
+        String[] keys = {"small", "sparse", "dense"};
+        int[] sizes = {2, 400, 40000};
+        Random rnd = new Random(99);
+        try (RealRedis first = RealRedis.start(dir); Jedis r = new Jedis("127.0.0.1", first.port)) {
+            for (int k = 0; k < keys.length; k++) {
+                String[] els = new String[sizes[k]];
+                for (int i = 0; i < els.length; i++) {
+                    els[i] = "r" + rnd.nextLong();
+                }
+                r.pfadd(keys[k], els);
+            }
+            r.pfcount("sparse"); // one with its cache valid
+            r.save();
+            try (PyRedisServer loaded = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
+                    .set("dir", dir.toString()).set("save", "").build().start();
+                 Jedis j = new Jedis("127.0.0.1", loaded.port())) {
+                for (String key : keys) {
+                    assertArrayEquals(r.get(b(key)), j.get(b(key)), key);
+                    assertEquals(r.pfcount(key), j.pfcount(key), key);
+                }
+                assertEquals(r.pfcount(keys), j.pfcount(keys));
+                j.pfadd("dense", "more", "elements");
+                j.pfmerge("merged", keys);
+                j.save();
+                try (RealRedis second = RealRedis.start(dir); Jedis o = new Jedis("127.0.0.1", second.port)) {
+                    for (String key : new String[] {"small", "sparse", "dense", "merged"}) {
+                        assertArrayEquals(j.get(b(key)), o.get(b(key)), key);
+                        assertEquals(j.pfcount(key), o.pfcount(key), key);
+                    }
+                }
+            }
         }
     }
 }
