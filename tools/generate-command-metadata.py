@@ -52,7 +52,7 @@ PACKS = {
     "pyredis-commands-bitmaps/src/main/resources/io/pyredis/commands/bitmaps/commands.json":
         "",
     "pyredis-commands-hyperloglog/src/main/resources/io/pyredis/commands/hyperloglog/commands.json":
-        "",
+        "pfadd pfcount pfmerge pfdebug pfselftest",
     "pyredis-commands-geo/src/main/resources/io/pyredis/commands/geo/commands.json":
         "",
     "pyredis-server/src/main/resources/io/pyredis/server/internal/commands/commands.json":

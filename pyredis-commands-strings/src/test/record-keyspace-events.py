@@ -95,7 +95,7 @@ def main():
             for ev, key, db in r[1]:
                 if cls.setdefault(ev, letter) != letter:
                     raise Exception("event %s in two classes" % ev)
-    with open(out, "w") as o:
+    with open(out, "w", encoding="latin-1") as o:  # replies are bytes, escaped as latin-1
         o.write(HEADER + "redis-server 7.0.15 by pyredis-commands-strings/src/test/record-keyspace-events.py:\n")
         o.write("#  command, RESP2 reply, keyspace events in order as class:event:key (@db outside db 0).\n")
         o.write("#  !: setup, events not compared; ~: random reply, events compared only. Re-record with\n")
