@@ -1,5 +1,7 @@
 package io.pyredis.commands.geo;
 
+import io.pyredis.support.PartialSort;
+
 import java.util.Arrays;
 
 /**
@@ -75,7 +77,20 @@ final class GeoPoints {
         if (wanted == used) {
             mergeSort(order, new int[used], 0, used, sort);
         } else {
-            partialSort(order, 0, used, sort, 0, wanted - 1);
+            int[] o = order;
+            PartialSort.sort(new PartialSort.Sortable() {
+                @Override
+                public int compare(int i, int j) {
+                    return GeoPoints.this.compare(o[i], o[j], sort);
+                }
+
+                @Override
+                public void swap(int i, int j) {
+                    int t = o[i];
+                    o[i] = o[j];
+                    o[j] = t;
+                }
+            }, used, 0, wanted - 1);
         }
     }
 
@@ -113,104 +128,5 @@ final class GeoPoints {
             n1--;
         }
         System.arraycopy(tmp, 0, a, from, n - n2);
-    }
-
-    /**
-     * Redis's pqsort (Bentley and McIlroy's quicksort, skipping the parts outside
-     * {@code lrange..rrange}) over {@code a[from, from + n)}, step for step.
-     */
-    private void partialSort(int[] a, int from, int n, int sort, int lrange, int rrange) {
-        while (true) {
-            if (n < 7) {
-                for (int pm = from + 1; pm < from + n; pm++) {
-                    for (int pl = pm; pl > from && compare(a[pl - 1], a[pl], sort) > 0; pl--) {
-                        swap(a, pl, pl - 1);
-                    }
-                }
-                return;
-            }
-            int pm = from + n / 2;
-            if (n > 7) {
-                int pl = from;
-                int pn = from + n - 1;
-                if (n > 40) {
-                    int d = n / 8;
-                    pl = med3(a, pl, pl + d, pl + 2 * d, sort);
-                    pm = med3(a, pm - d, pm, pm + d, sort);
-                    pn = med3(a, pn - 2 * d, pn - d, pn, sort);
-                }
-                pm = med3(a, pl, pm, pn, sort);
-            }
-            swap(a, from, pm);
-            int pa = from + 1;
-            int pb = pa;
-            int pc = from + n - 1;
-            int pd = pc;
-            for (;;) {
-                int c;
-                while (pb <= pc && (c = compare(a[pb], a[from], sort)) <= 0) {
-                    if (c == 0) {
-                        swap(a, pa, pb);
-                        pa++;
-                    }
-                    pb++;
-                }
-                while (pb <= pc && (c = compare(a[pc], a[from], sort)) >= 0) {
-                    if (c == 0) {
-                        swap(a, pc, pd);
-                        pd--;
-                    }
-                    pc--;
-                }
-                if (pb > pc) {
-                    break;
-                }
-                swap(a, pb, pc);
-                pb++;
-                pc--;
-            }
-            int pn = from + n;
-            int r = Math.min(pa - from, pb - pa);
-            vecswap(a, from, pb - r, r);
-            r = Math.min(pd - pc, pn - pd - 1);
-            vecswap(a, pb, pn - r, r);
-            r = pb - pa;
-            if (r > 1 && overlaps(from, from + r - 1, lrange, rrange)) {
-                partialSort(a, from, r, sort, lrange, rrange);
-            }
-            r = pd - pc;
-            if (r <= 1) {
-                return;
-            }
-            // iterate rather than recurse, as pqsort does
-            from = pn - r;
-            n = r;
-            if (!overlaps(from, from + r - 1, lrange, rrange)) {
-                return;
-            }
-        }
-    }
-
-    /** Whether {@code lrange..rrange} is not entirely before or after {@code lo..hi}. */
-    private static boolean overlaps(int lo, int hi, int lrange, int rrange) {
-        return !((lrange < lo && rrange < lo) || (lrange > hi && rrange > hi));
-    }
-
-    private int med3(int[] a, int x, int y, int z, int sort) {
-        return compare(a[x], a[y], sort) < 0
-                ? (compare(a[y], a[z], sort) < 0 ? y : (compare(a[x], a[z], sort) < 0 ? z : x))
-                : (compare(a[y], a[z], sort) > 0 ? y : (compare(a[x], a[z], sort) < 0 ? x : z));
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
-
-    private static void vecswap(int[] a, int i, int j, int n) {
-        for (int k = 0; k < n; k++) {
-            swap(a, i + k, j + k);
-        }
     }
 }
