@@ -50,17 +50,11 @@ public final class GeoAddCommand implements Command {
             throw RedisError.SYNTAX;
         }
         int elements = (args.length - longIdx) / 3;
-        // ZADD key [options] score member ...: what is propagated
-        byte[][] zadd = new byte[longIdx + elements * 2][];
-        zadd[0] = ZADD;
-        System.arraycopy(args, 1, zadd, 1, longIdx - 1);
         long[] scores = new long[elements];
         double[] xy = new double[2];
         for (int i = 0; i < elements; i++) {
             GeoFormat.longLat(args, longIdx + i * 3, xy);
             scores[i] = GeoHash.score(xy[0], xy[1]);
-            zadd[longIdx + i * 2] = Numbers.toBytes(scores[i]);
-            zadd[longIdx + i * 2 + 1] = args[longIdx + i * 3 + 2];
         }
         if (elements == 0) {
             throw RedisError.SYNTAX; // ZADD's own check: no score-member pair
@@ -97,9 +91,21 @@ public final class GeoAddCommand implements Command {
             }
             if (added + updated > 0) {
                 ctx.notifyKeyspaceEvent(KeyspaceEvent.ZSET, "zadd", key);
-                ctx.propagate(zadd);
+                ctx.propagate(asZadd(args, longIdx, scores));
             }
         }
         ctx.reply().integer(ch ? added + updated : added);
+    }
+
+    /** {@code zadd key [options] score member ...}: what Redis propagates once it rewrote the command. */
+    private static byte[][] asZadd(byte[][] args, int longIdx, long[] scores) {
+        byte[][] zadd = new byte[longIdx + scores.length * 2][];
+        zadd[0] = ZADD;
+        System.arraycopy(args, 1, zadd, 1, longIdx - 1);
+        for (int i = 0; i < scores.length; i++) {
+            zadd[longIdx + i * 2] = Numbers.toBytes(scores[i]);
+            zadd[longIdx + i * 2 + 1] = args[longIdx + i * 3 + 2];
+        }
+        return zadd;
     }
 }

@@ -11,6 +11,8 @@ import java.math.RoundingMode;
 /** Argument parsing and number printing shared by the geo commands, as geo.c and util.c do them. */
 final class GeoFormat {
 
+    private static final byte[] ZERO_DISTANCE = {'0', '.', '0', '0', '0', '0'};
+
     private GeoFormat() {
     }
 
@@ -59,24 +61,27 @@ final class GeoFormat {
      * addReplyDoubleDistance's text: fixedpoint_d2string with 4 decimals ({@code llrint} of
      * the value times 10000, ties to even; out of range, NaN included, gives LLONG_MIN).
      */
-    static String distance(double d) {
+    static byte[] distance(double d) {
         if (d == 0) {
-            return "0.0000";
+            return ZERO_DISTANCE.clone();
         }
-        double scaled = Math.rint(d * 10000.0);
-        long v = GeoHash.cvttsd2si(scaled);
+        long v = GeoHash.cvttsd2si(Math.rint(d * 10000.0));
         boolean negative = v < 0;
         String digits = negative ? Long.toUnsignedString(-v) : Long.toString(v);
-        StringBuilder b = new StringBuilder(digits.length() + 3);
+        int n = Math.max(digits.length(), 5); // at least 0.0000
+        byte[] out = new byte[(negative ? 1 : 0) + n + 1];
+        int o = 0;
         if (negative) {
-            b.append('-');
+            out[o++] = '-';
         }
-        for (int i = digits.length(); i < 5; i++) {
-            b.append('0');
+        int pad = n - digits.length();
+        for (int i = 0; i < n; i++) {
+            if (i == n - 4) {
+                out[o++] = '.';
+            }
+            out[o++] = i < pad ? (byte) '0' : (byte) digits.charAt(i - pad);
         }
-        b.append(digits);
-        b.insert(b.length() - 4, '.');
-        return b.toString();
+        return out;
     }
 
     /** addReplyHumanLongDouble's text: {@code %.17Lf} of the double, trailing zeros dropped. */
