@@ -169,38 +169,33 @@ final class GeoHash {
 
     /** geohash_move_x: the box {@code d} steps east (or west) of {@code bits}, wrapping. */
     static long moveX(long bits, int step, int d) {
-        if (d == 0) {
-            return bits;
-        }
-        long x = bits & ODD;
-        long y = bits & EVEN;
-        long zz = EVEN >>> (64 - step * 2);
-        if (d > 0) {
-            x = x + (zz + 1);
-        } else {
-            x = x | zz;
-            x = x - (zz + 1);
-        }
-        x &= ODD >>> (64 - step * 2);
-        return x | y;
+        return move(bits, step, d, ODD, EVEN);
     }
 
     /** geohash_move_y: the box {@code d} steps north (or south) of {@code bits}, wrapping. */
     static long moveY(long bits, int step, int d) {
+        return move(bits, step, d, EVEN, ODD);
+    }
+
+    /**
+     * Steps the coordinate in the {@code moving} bits by one cell ({@code d} &gt; 0 up, &lt; 0
+     * down), carrying through the {@code kept} bits' positions, as geohash_move_x/y do.
+     */
+    private static long move(long bits, int step, int d, long moving, long kept) {
         if (d == 0) {
             return bits;
         }
-        long x = bits & ODD;
-        long y = bits & EVEN;
-        long zz = ODD >>> (64 - step * 2);
+        long m = bits & moving;
+        long k = bits & kept;
+        long zz = kept >>> (64 - step * 2);
         if (d > 0) {
-            y = y + (zz + 1);
+            m = m + (zz + 1);
         } else {
-            y = y | zz;
-            y = y - (zz + 1);
+            m = m | zz;
+            m = m - (zz + 1);
         }
-        y &= EVEN >>> (64 - step * 2);
-        return x | y;
+        m &= moving >>> (64 - step * 2);
+        return m | k;
     }
 
     /** geohashEstimateStepsByRadius: the step of the 9 boxes searched around a point. */
