@@ -54,7 +54,8 @@ PACKS = {
     "pyredis-commands-hyperloglog/src/main/resources/io/pyredis/commands/hyperloglog/commands.json":
         "pfadd pfcount pfmerge pfdebug pfselftest",
     "pyredis-commands-geo/src/main/resources/io/pyredis/commands/geo/commands.json":
-        "",
+        "geoadd geodist geohash geopos georadius georadius_ro georadiusbymember georadiusbymember_ro "
+        "geosearch geosearchstore",
     "pyredis-server/src/main/resources/io/pyredis/server/internal/commands/commands.json":
         "auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
         "command:count,docs,getkeys,getkeysandflags,help,info,list "

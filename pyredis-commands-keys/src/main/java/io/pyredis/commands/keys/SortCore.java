@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Database;
 import io.pyredis.support.Numbers;
+import io.pyredis.support.PartialSort;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
