@@ -260,13 +260,9 @@ final class Cjson {
         private int arrayLength(LuaTable t) {
             int max = 0;
             int items = 0;
-            LuaValue k = LuaValue.NIL;
-            while (true) {
-                Varargs n = t.next(k);
-                k = n.arg1();
-                if (k.isnil()) {
-                    break;
-                }
+            java.util.List<LuaValue> entries = LuaArgs.entries(t);
+            for (int i = 0; i < entries.size(); i += 2) {
+                LuaValue k = entries.get(i);
                 if (k.type() == LuaValue.TNUMBER) {
                     double d = k.todouble();
                     if (d != 0 && Math.floor(d) == d && d >= 1) {
@@ -301,18 +297,11 @@ final class Cjson {
 
         private void object(LuaTable t, int depth, int top) {
             out.write('{');
-            boolean comma = false;
-            LuaValue k = LuaValue.NIL;
-            while (true) {
-                Varargs n = t.next(k);
-                k = n.arg1();
-                if (k.isnil()) {
-                    break;
-                }
-                if (comma) {
+            java.util.List<LuaValue> entries = LuaArgs.entries(t);
+            for (int i = 0; i < entries.size(); i += 2) {
+                LuaValue k = entries.get(i);
+                if (i > 0) {
                     out.write(',');
-                } else {
-                    comma = true;
                 }
                 if (k.type() == LuaValue.TNUMBER) {
                     out.write('"');
@@ -324,7 +313,7 @@ final class Cjson {
                 } else {
                     throw exception(k, "table key must be a number or string");
                 }
-                value(n.arg(2), depth, top + 2);
+                value(entries.get(i + 1), depth, top + 2);
             }
             out.write('}');
         }

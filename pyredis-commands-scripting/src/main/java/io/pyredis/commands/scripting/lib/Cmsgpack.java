@@ -155,12 +155,9 @@ final class Cmsgpack {
     private static boolean isArray(LuaTable t) {
         long count = 0;
         double max = 0;
-        LuaValue k = LuaValue.NIL;
-        while (true) {
-            k = t.next(k).arg1();
-            if (k.isnil()) {
-                break;
-            }
+        java.util.List<LuaValue> entries = LuaArgs.entries(t);
+        for (int i = 0; i < entries.size(); i += 2) {
+            LuaValue k = entries.get(i);
             if (k.type() != LuaValue.TNUMBER) {
                 return false;
             }
@@ -182,17 +179,7 @@ final class Cmsgpack {
                 encode(out, t.get(j), level + 1);
             }
         } else {
-            List<LuaValue> entries = new ArrayList<>();
-            LuaValue k = LuaValue.NIL;
-            while (true) {
-                Varargs n = t.next(k);
-                k = n.arg1();
-                if (k.isnil()) {
-                    break;
-                }
-                entries.add(k);
-                entries.add(n.arg(2));
-            }
+            List<LuaValue> entries = LuaArgs.entries(t);
             header(out, entries.size() / 2, 0x80, 15, 0xde, 0xdf);
             for (LuaValue e : entries) {
                 encode(out, e, level + 1);

@@ -119,6 +119,24 @@ final class LuaArgs {
         };
     }
 
+    /**
+     * The table's keys and values, alternating, in lua_next's order (one pass, so that the
+     * callers can stop at a key without a loop of their own around LuaJ's next).
+     */
+    static java.util.List<LuaValue> entries(LuaTable t) {
+        java.util.List<LuaValue> entries = new java.util.ArrayList<>();
+        LuaValue k = LuaValue.NIL;
+        while (true) {
+            Varargs n = t.next(k);
+            k = n.arg1();
+            if (k.isnil()) {
+                return entries;
+            }
+            entries.add(k);
+            entries.add(n.arg(2));
+        }
+    }
+
     /** Sets the library table as a global and in package.loaded, as luaL_register does. */
     static void register(LuaTable globals, String name, LuaTable lib) {
         globals.set(name, lib);
