@@ -225,15 +225,18 @@ final class Cjson {
 
         private void string(LuaString s) {
             out.write('"');
-            for (int i = 0; i < s.m_length; i++) {
-                int c = s.m_bytes[s.m_offset + i] & 0xff;
-                String esc = ESCAPES[c];
+            int run = s.m_offset;
+            int end = s.m_offset + s.m_length;
+            for (int i = run; i < end; i++) {
+                String esc = ESCAPES[s.m_bytes[i] & 0xff];
                 if (esc != null) {
+                    // bytes that need no escape go out in one piece
+                    out.write(s.m_bytes, run, i - run);
                     ascii(esc);
-                } else {
-                    out.write(c);
+                    run = i + 1;
                 }
             }
+            out.write(s.m_bytes, run, end - run);
             out.write('"');
         }
 
