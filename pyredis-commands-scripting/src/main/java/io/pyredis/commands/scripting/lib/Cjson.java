@@ -270,7 +270,8 @@ final class Cjson {
                     double d = k.todouble();
                     if (d != 0 && Math.floor(d) == d && d >= 1) {
                         if (d > max) {
-                            max = (int) d;
+                            // C's int conversion: past INT_MAX it is INT_MIN on x86-64
+                            max = d <= Integer.MAX_VALUE ? (int) d : Integer.MIN_VALUE;
                         }
                         items++;
                         continue;

@@ -42,7 +42,11 @@ class LuaLibsRedisTest {
             "return cjson.encode({cjson.decode('-0'), -0.0})",
             "LuaJ makes every integral double a LuaInteger, which has no -0: Lua 5.1 keeps and prints -0",
             "return cjson.encode({[1] = 1, [20] = 20})", TAIL_CALL,
-            "return cjson.decode('1\\0garbage')", TAIL_CALL);
+            "return cjson.decode('1\\0garbage')", TAIL_CALL,
+            "return struct.pack(12, 5)", TAIL_CALL,
+            "local function hex(s) local h = \"\" for i = 1, #s do h = h .. string.format(\"%02x\", string.byte(s, i)) end return h end"
+                    + " return hex(cmsgpack.pack(0/0, -0.0, 2^31, -2^31, 2^32 - 1, 1e20, -1e20, 0.1 + 0.2))",
+            "LuaJ's 0/0 is Java's positive NaN; x86's is negative, and cmsgpack packs its bits");
 
 
     @Test

@@ -243,3 +243,63 @@ local str_lt_32 = string.rep("x", 30) local str_lt_255 = string.rep("x", 250) lo
 local a = {x=nil,y=5} local b = {x=a} a['x'] = b local encoded = cmsgpack.pack(a) local h = "" for i = 1, #encoded do h = h .. string.format("%02x",string.byte(encoded,i)) end local re = cmsgpack.unpack(encoded) assert(re) assert(re.x) assert(re.x.x.y == re.y) assert(re.x.x.x.x.y == re.y) assert(re.x.x.x.x.x.x.y == re.y) assert(re.x.x.x.x.x.x.x.x.x.x.y == re.y) assert(re.x.x.x.x.x.x.x.x.x.x.x.x.x.x.y == re.y) assert(re.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x) assert(re.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x == nil) return {h, re.x.x.x.x.x.x.x.x.y == re.y, re.y == 5}
 assert(0x7fffffff == 2147483647, "broken hex literals"); assert(0xffffffff == -1 or 0xffffffff == 2^32-1, "broken hex literals"); assert(tostring(-1) == "-1", "broken tostring()"); assert(tostring(0xffffffff) == "-1" or tostring(0xffffffff) == "4294967295", "broken tostring()")
 assert(bit.tobit(1) == 1); assert(bit.band(1) == 1); assert(bit.bxor(1,2) == 3); assert(bit.bor(1,2,4,8,16,32,64,128) == 255)
+-- ===== more edges =====
+return cjson.encode("\195\169\255\128 caf\195\169")
+return cjson.decode('"\195\169\255"')
+return cjson.encode({cjson.decode('1e400') == 1/0, cjson.decode('-1e400') == -1/0, cjson.decode('1e-400'), cjson.decode('0x1p-2000')})
+return cjson.encode({cjson.decode('0x'), cjson.decode('0x.8'), cjson.decode('1.'), cjson.decode('-0x1.8p1')})
+return {pcall(cjson.decode, '0x.')}
+return {pcall(cjson.decode, '[1,]')}
+return {pcall(cjson.decode, '{"a":1,}')}
+return {pcall(cjson.decode, '"\\u00zz"')}
+return {pcall(cjson.decode, '"\\udbff\\udfff"')}
+return cjson.decode('"\\udbff\\udfff\\u07ff\\u0800\\uffff"')
+return cjson.encode({["a\0b"] = "\0"})
+return cjson.encode({[2^31] = 1, [1] = 2})
+return {pcall(cjson.encode, {[1] = 1, [2^40] = 2})}
+return cjson.encode({[0.5] = "half"})
+return {pcall(function() local r = cjson.encode_keep_buffer("yes") return r end)}
+return {pcall(function() local r = cjson.encode_sparse_array(1.5) return r end)}
+return {cjson.encode_sparse_array("on", 3, 4), cjson.encode_sparse_array(false, 2, 10)}
+return {cjson.encode_number_precision(1), cjson.encode({123.456, 0.05, 99}), cjson.encode_number_precision(14)}
+return {cjson.encode_number_precision("7"), cjson.encode(math.pi), cjson.encode_number_precision(14)}
+local c = cjson.new() return {c.encode_max_depth(5), cjson.encode_max_depth()}
+return {bit.tobit("0x10"), bit.tobit(" 12 "), bit.band("7", 3), bit.tohex("255", "2")}
+return {pcall(bit.tobit, "12abc")}
+return {bit.tobit(-0.5), bit.tobit(0.5), bit.tobit(3.5), bit.tobit(-2^31 + 0.5), bit.tobit(2^32 - 0.5)}
+return {bit.tohex(0x80000000, -3), bit.tohex(-1, 9), bit.tohex(7, -1)}
+local function hex(s) local h = "" for i = 1, #s do h = h .. string.format("%02x", string.byte(s, i)) end return h end return hex(cmsgpack.pack(0/0, -0.0, 2^31, -2^31, 2^32 - 1, 1e20, -1e20, 0.1 + 0.2))
+local p = cmsgpack.pack({[1] = "a", [2] = "b", [3] = nil, [4] = "d"}) local t = cmsgpack.unpack(p) return {#p, p:byte(1), t[1], t[2], t[4]}
+local function hex(s) local h = "" for i = 1, #s do h = h .. string.format("%02x", string.byte(s, i)) end return h end return hex(cmsgpack.pack({[true] = 1}))
+local function hex(s) local h = "" for i = 1, #s do h = h .. string.format("%02x", string.byte(s, i)) end return h end return hex(cmsgpack.pack(123, "12", {"x"}))
+return {pcall(cmsgpack.unpack, "\129\192\192")}
+return {pcall(cmsgpack.unpack, "\129\203\127\248\0\0\0\0\0\0\1")}
+local t = cmsgpack.unpack("\130\161a\192\161b\1") return {t.a == nil and 1, t.b}
+return {pcall(cmsgpack.unpack, {})}
+return {pcall(cmsgpack.unpack, 123)}
+return {cmsgpack.unpack_one("\1\2", 1)}
+return {cmsgpack.unpack_one("\1\2", 2)}
+return {pcall(cmsgpack.unpack_limit, "\1\2", "x")}
+return {cmsgpack.unpack_limit("\1\2\3", 1.9, 0.9)}
+return struct.pack("TT", 1, 2^40)
+return {struct.unpack(">T", struct.pack(">T", 123456789))}
+return struct.pack("!8bTb", 1, 2, 3)
+return struct.pack("!bhbib", 1, 2, 3, 4, 5)
+return struct.pack(">!4i3i3", 1, 2)
+return {struct.size("!8bTb"), struct.size("!bhbib"), struct.size(">!4i3i3"), struct.size("!b!2h")}
+return struct.pack("c", "xyz")
+return {struct.unpack("c", "xyz")}
+return struct.pack("bHl", 1.5, -1, -2.7)
+return struct.pack("I4", 2^32 + 1)
+return struct.pack("b", "12")
+return {struct.unpack("f", struct.pack("f", 0.1)) == 0.1, struct.unpack("d", struct.pack("d", 0.1)) == 0.1}
+return {struct.unpack("<d", "\0\0\0\0\0\0\240\127") == 1/0}
+return {struct.unpack("bb", "\1\2\3", 2)}
+return {pcall(struct.unpack, "bb", "\1\2\3", 3)}
+return {pcall(struct.pack, "!99999999999b", 1)}
+return {pcall(struct.pack, 123, 1)}
+return struct.pack(12, 5)
+local r = struct.pack(12, 5) return r
+local function hex(s) local h = "" for i = 1, #s do h = h .. string.format("%02x", string.byte(s, i)) end return h end return hex(cmsgpack.pack(-0.0, 2^31, -2^31, 2^32 - 1, 1e20, -1e20, 0.1 + 0.2))
+return {struct.unpack("c0", "\2ab")}
+return {struct.unpack("bc0b", "\2abz")}
