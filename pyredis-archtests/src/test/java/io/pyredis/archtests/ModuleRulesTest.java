@@ -102,11 +102,20 @@ class ModuleRulesTest {
     @ArchTest
     static final ArchRule commandPacksDependOnlyOnApiAndSupport = classes()
             .that().resideInAPackage("io.pyredis.commands..")
+            .and().resideOutsideOfPackage("io.pyredis.commands.scripting..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..",
                     "io.pyredis.support..", "java..")
             .because("a command pack is a plugin like any other: it is loaded through the SPI and"
                     + " gets everything (keyspace, replies, config) through io.pyredis.api, with"
                     + " only the shared helpers of io.pyredis.support beside it");
+
+    @ArchTest
+    static final ArchRule scriptingPackDependsOnlyOnApiSupportAndLuaj = classes()
+            .that().resideInAPackage("io.pyredis.commands.scripting..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..",
+                    "io.pyredis.support..", "org.luaj.vm2..", "java..")
+            .because("the scripting pack is a pack like the others, which runs its Lua on LuaJ"
+                    + " (module pyredis-luaj)");
 
     @ArchTest
     static final ArchRule commandPacksAreIndependent = slices()
