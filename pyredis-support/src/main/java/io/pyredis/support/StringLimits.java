@@ -15,6 +15,11 @@ public final class StringLimits {
 
     /** {@code proto-max-bulk-len}'s default, 512 MB. */
     public static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
+    /**
+     * The least {@code proto-max-bulk-len} may be set to (1 MB, as in Redis): sizes up to it
+     * need no look at the setting, which costs more than the command on a hot path.
+     */
+    public static final long MIN_PROTO_MAX_BULK_LEN = 1024L * 1024;
     /** The largest byte array the JVM reliably allocates. */
     public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -45,7 +50,8 @@ public final class StringLimits {
      */
     public static void checkStringLength(CommandContext ctx, long size, long append) {
         long total = size + append;
-        if (total < size || total < append || total > protoMaxBulkLen(ctx) || total > MAX_ARRAY) {
+        if (total < size || total < append
+                || (total > MIN_PROTO_MAX_BULK_LEN && (total > protoMaxBulkLen(ctx) || total > MAX_ARRAY))) {
             throw RedisError.STRING_TOO_LONG;
         }
     }

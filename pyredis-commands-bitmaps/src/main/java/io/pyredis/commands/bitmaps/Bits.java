@@ -37,7 +37,8 @@ final class Bits {
         if (useHash) {
             offset *= bits; // wraps as C's does: a huge #n lands below zero and is refused
         }
-        if (offset < 0 || (offset >>> 3) >= StringLimits.protoMaxBulkLen(ctx)) {
+        long bytes = offset >>> 3;
+        if (offset < 0 || (bytes >= StringLimits.MIN_PROTO_MAX_BULK_LEN && bytes >= StringLimits.protoMaxBulkLen(ctx))) {
             throw Errors.BIT_OFFSET;
         }
         return offset;
