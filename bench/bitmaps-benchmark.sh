@@ -39,7 +39,7 @@ random.seed(1)
 with open(os.path.join(work, "setbit.resp"), "wb") as f:
     for _ in range(n):
         o = str(random.randrange(8000000)).encode()
-        f.write(b"*4\r\n$6\r\nSETBIT\r\n$3\r\nbits\r\n$%d\r\n%s\r\n$1\r\n1\r\n" % (len(o), o))
+        f.write(b"*4\r\n$6\r\nSETBIT\r\n$4\r\nbits\r\n$%d\r\n%s\r\n$1\r\n1\r\n" % (len(o), o))
 with open(os.path.join(work, "mb.resp"), "wb") as f:
     v = os.urandom(1 << 20)
     f.write(b"*3\r\n$3\r\nSET\r\n$2\r\nmb\r\n$%d\r\n%s\r\n" % (len(v), v))
