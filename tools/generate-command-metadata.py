@@ -50,7 +50,7 @@ PACKS = {
     "pyredis-commands-streams/src/main/resources/io/pyredis/commands/streams/commands.json":
         "",
     "pyredis-commands-bitmaps/src/main/resources/io/pyredis/commands/bitmaps/commands.json":
-        "",
+        "setbit getbit bitcount bitpos bitop bitfield bitfield_ro",
     "pyredis-commands-hyperloglog/src/main/resources/io/pyredis/commands/hyperloglog/commands.json":
         "pfadd pfcount pfmerge pfdebug pfselftest",
     "pyredis-commands-geo/src/main/resources/io/pyredis/commands/geo/commands.json":

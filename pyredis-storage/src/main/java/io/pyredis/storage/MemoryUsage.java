@@ -1,5 +1,6 @@
 package io.pyredis.storage;
 
+import io.pyredis.api.GrowableString;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
@@ -140,6 +141,10 @@ public final class MemoryUsage {
     }
 
     private static long stringSize(RedisString s) {
+        if (s instanceof GrowableString g) {
+            // An sds with free space: Redis counts its whole allocation. No bytes() here, it may copy.
+            return ROBJ + sds(g.capacity());
+        }
         byte[] b = s.bytes();
         // RedisString.encoding's test without its parse into a String: this runs on every write.
         if (isInteger(b)) {
