@@ -135,6 +135,16 @@ public final class PyRedisServer implements AutoCloseable {
         loader.loadFromDirectory(Path.of(config.pluginsDir.value()));
         pluginLoaders = loader.classLoaders();
         pluginWarnings = loader.warnings();
+        // As ACLLoadUsersAtStartup: after the packs, so that rules can name their commands.
+        if (!config.aclfile.value().isEmpty()) {
+            String aclErrors = ctx.loadAclFile().error();
+            if (aclErrors != null) {
+                closed.set(true);
+                t.close();
+                log.error("Aborting Redis startup because of ACL errors: {}", aclErrors);
+                throw new UncheckedIOException(new IOException("ACL errors: " + aclErrors));
+            }
+        }
 
         // Before the dataset is loaded: RDB and RESTORE read plugin values with these.
         keyspace.moduleTypes(ModuleTypes.of(dataTypes));
