@@ -468,15 +468,17 @@ public final class CallUnit {
 
     /**
      * Redis's rejectCommand: the error, counted, and the transaction (if any) flagged; a
-     * rejected EXEC discards the transaction with {@code EXECABORT} (execCommandAbort).
+     * rejected EXEC discards the transaction (if any) with {@code EXECABORT} (execCommandAbort).
      */
     private void reject(Client c, CommandEntry e, String code, String message) {
         e.rejectedCalls++;
         c.flagTransaction();
-        if (e.role() == Role.EXEC && c.inMulti()) {
+        if (e.role() == Role.EXEC) {
+            // As execCommandAbort, in MULTI or not; Redis's own rejections carry no ERR there.
             Transactions.discardTransaction(c, watches);
             stats.errorReply("EXECABORT");
-            c.reply().error("EXECABORT Transaction discarded because of: " + message);
+            c.reply().error("EXECABORT Transaction discarded because of: "
+                    + (message.startsWith("ERR ") ? message.substring(4) : message));
         } else {
             stats.errorReply(code);
             c.reply().error(message);
