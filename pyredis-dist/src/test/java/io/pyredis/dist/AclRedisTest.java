@@ -266,6 +266,31 @@ class AclRedisTest {
     }
 
     @Test
+    void usersOfTheConfigAreCreatedAtStart() throws IOException {
+        Files.writeString(dir.resolve("pyredis.json"), "{\"user\": [\"default on nopass ~* +@all\", "
+                + "\"ops on >ops +@all ~* &*\"]}");
+        try (PyRedisServer server = PyRedisServer.builder().configFile(dir.resolve("pyredis.json")).set("port", "0")
+                .set("bind", "127.0.0.1").set("dir", dir.toString()).set("save", "")
+                .set("user", "ro on nopass +@read ~*").build().start();
+             Jedis j = new Jedis("127.0.0.1", server.port())) {
+            assertEquals(List.of("user default on nopass sanitize-payload ~* resetchannels +@all", "user ops on #a92c36e66a25ee99ff862faa8e87987be6c7cd13c3ee661c400a45b0f1e3b132 ~* &* +@all",
+                    "user ro on nopass ~* resetchannels -@all +@read"), j.aclList());
+            JedisDataException e = assertThrows(JedisDataException.class, () -> j.publish("c", "m"));
+            assertEquals("NOPERM this user has no permissions to access one of the channels used as arguments",
+                    e.getMessage());
+            assertTrue(j.configGet("user").isEmpty(), "not a parameter");
+            // As redis-server 7.0.15 with the same redis.conf lines (the default user is reset first).
+        }
+        UncheckedIOException dup = assertThrows(UncheckedIOException.class, () -> start("user", "x on", "user", "x off"));
+        assertTrue(dup.getMessage().contains("Error in user declaration 'x': Duplicate user found. A user can only be "
+                + "defined once in config files"), dup.getMessage());
+        UncheckedIOException both = assertThrows(UncheckedIOException.class,
+                () -> start("user", "x on", "aclfile", "users.acl"));
+        assertTrue(both.getMessage().contains("please define either an ACL file or declare users directly"),
+                both.getMessage());
+    }
+
+    @Test
     void theDefaultUserTurnedOffLeavesNewClientsUnauthenticated() {
         try (PyRedisServer server = start(); Jedis admin = new Jedis("127.0.0.1", server.port())) {
             admin.aclSetUser("root", "on", ">r", "+@all", "~*", "&*");

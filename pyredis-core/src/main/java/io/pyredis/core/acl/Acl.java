@@ -1103,6 +1103,70 @@ public final class Acl {
         return new LoadResult(null, removed);
     }
 
+    /**
+     * The users of the config's {@code user} directives ({@code "name rule rule ..."}), as
+     * ACLAppendUserForLoading validates them and ACLLoadConfiguredUsers creates them (the
+     * default user is reset first): null when done, else the error to stop the start with.
+     */
+    public String loadConfigured(List<String> definitions) {
+        List<String> seen = new ArrayList<>();
+        List<List<String>> parsed = new ArrayList<>();
+        for (String def : definitions) {
+            List<String> argv = splitArgs(def);
+            if (argv.isEmpty()) {
+                return "Error in user declaration '': Wrong format";
+            }
+            String name = argv.get(0);
+            if (seen.contains(name)) {
+                return "Error in user declaration '" + name + "': Duplicate user found. A user can only be defined "
+                        + "once in config files";
+            }
+            seen.add(name);
+            List<String> merged = mergeSelectors(argv.subList(1, argv.size()), new int[1]);
+            if (merged == null) {
+                return "Error in user declaration '" + name + "': Unmatched parenthesis in acl selector";
+            }
+            AclUser fake = new AclUser(name, pubsubDefaultAll);
+            for (int j = 0; j < merged.size(); j++) {
+                try {
+                    apply(fake, merged.get(j));
+                } catch (RuleError e) {
+                    if (!e.text.equals(E_UNKNOWN)) {
+                        // Redis names argv[j] of the whole directive ("user" first), not the rule.
+                        return "Error in user declaration '" + (j == 0 ? "user" : argv.get(j - 1)) + "': " + e.text;
+                    }
+                }
+            }
+            List<String> rules = new ArrayList<>();
+            rules.add(name);
+            rules.addAll(merged);
+            parsed.add(rules);
+        }
+        for (List<String> rules : parsed) {
+            String name = rules.get(0);
+            if (hasSpaces(name, 0)) {
+                return "Spaces not allowed in ACL usernames";
+            }
+            AclUser u = users.get(name);
+            if (u == null) {
+                u = new AclUser(name, pubsubDefaultAll);
+                users.put(name, u);
+            } else {
+                setUser(u, "reset");
+            }
+            for (String op : rules.subList(1, rules.size())) {
+                try {
+                    apply(u, op);
+                } catch (RuleError e) {
+                    u.changed();
+                    return "Error loading ACL rule '" + op + "' for the user named '" + name + "': " + e.text;
+                }
+            }
+            u.changed();
+        }
+        return null;
+    }
+
     /** What {@link #load} did: an error text (nothing changed), or the users dropped. */
     public record LoadResult(String error, List<AclUser> removed) {
     }
