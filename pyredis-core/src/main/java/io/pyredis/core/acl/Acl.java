@@ -243,9 +243,8 @@ public final class Acl {
 
     private void setCategory(AclSelector s, AclCategory cat, boolean allow, List<CommandEntry> entries) {
         for (CommandEntry e : entries) {
-            if (e.module() != null) {
-                continue; // as Redis: categories never cover module commands
-            }
+            // Plugin commands are covered too: they declare their categories as built-in ones
+            // do (as Redis 7.2's modules; 7.0's modules could not, and were skipped).
             if (e.aclCategories().contains(cat)) {
                 changePerm(s, e, allow);
             }
