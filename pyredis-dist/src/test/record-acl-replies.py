@@ -24,21 +24,9 @@ spec.loader.exec_module(rer)
 
 
 def main():
-    port, requests, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-    conn = rer.Conn(port)
-    lines = []
-    with open(requests) as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            raw, _ = conn.call(*rer.words(line.lstrip("!"), conn))
-            lines.append(line + "\t" + rer.rcr.escape(raw))
-    with open(out, "w", encoding="latin-1") as f:
-        f.write("#: redis-server 7.0.15 by pyredis-dist/src/test/record-acl-replies.py: a request of\n")
-        f.write("#: acl-requests.txt, then the reply (escaped: \\\\ \\t \\r \\n), tab-separated.\n")
-        for l in lines:
-            f.write(l + "\n")
+    rer.record(int(sys.argv[1]), sys.argv[2], sys.argv[3],
+               ["redis-server 7.0.15 by pyredis-dist/src/test/record-acl-replies.py: a request of",
+                "acl-requests.txt, then the reply (escaped: \\\\ \\t \\r \\n), tab-separated."])
 
 
 if __name__ == "__main__":

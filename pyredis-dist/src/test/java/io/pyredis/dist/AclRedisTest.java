@@ -13,7 +13,6 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -48,19 +47,6 @@ class AclRedisTest {
             b.set(config[i], config[i + 1]);
         }
         return b.build().start();
-    }
-
-    private static String call(RawClient c, List<String> args) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes(("*" + args.size() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        for (String a : args) {
-            byte[] bytes = a.getBytes(StandardCharsets.ISO_8859_1);
-            b.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            b.writeBytes(bytes);
-            b.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        c.send(b.toByteArray());
-        return c.readReply();
     }
 
     /** ACL LOG's entries, each field's value as a string, in the order sent. */
@@ -101,7 +87,7 @@ class AclRedisTest {
                 for (String w : request.split(" ")) {
                     words.add(w.equals("\"\"") ? "" : w);
                 }
-                String got = call(c, words);
+                String got = EncodingsAndDebugRedisTest.call(c, words);
                 if (!rec[0].startsWith("!") && !rec[1].equals(got)) {
                     wrong.add(request + "\n  redis:   " + rec[1].replace("\r\n", "\\r\\n")
                             + "\n  pyredis: " + got.replace("\r\n", "\\r\\n"));

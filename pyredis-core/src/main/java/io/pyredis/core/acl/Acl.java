@@ -182,7 +182,8 @@ public final class Acl {
         return c.subcommands().get(bytes(name.substring(bar + 1)));
     }
 
-    private static AclCategory category(String name) {
+    /** The category named {@code name} (any case), or null: ACL rules' and COMMAND LIST FILTERBY ACLCAT's. */
+    public static AclCategory category(String name) {
         for (AclCategory c : AclCategory.values()) {
             if (c.redisName().equalsIgnoreCase(name)) {
                 return c;
@@ -705,13 +706,7 @@ public final class Acl {
 
     /** ACLSelectorCheckKey: some pattern with the rights the key spec's flags need matches. */
     private static boolean keyAllowed(AclSelector s, byte[] key, Set<KeyFlag> flags) {
-        int need = 0;
-        if (flags.contains(KeyFlag.ACCESS)) {
-            need |= AclSelector.READ;
-        }
-        if (flags.contains(KeyFlag.INSERT) || flags.contains(KeyFlag.DELETE) || flags.contains(KeyFlag.UPDATE)) {
-            need |= AclSelector.WRITE;
-        }
+        int need = rightsNeeded(flags);
         for (AclSelector.KeyPattern p : s.patterns) {
             if ((p.flags & need) == need && Glob.matches(p.bytes, key)) {
                 return true;
@@ -740,7 +735,8 @@ public final class Acl {
         return false;
     }
 
-    private static boolean hasStarPattern(AclSelector s, Set<KeyFlag> flags) {
+    /** The rights a key spec's flags need: read for ACCESS, write for INSERT, DELETE and UPDATE. */
+    private static int rightsNeeded(Set<KeyFlag> flags) {
         int need = 0;
         if (flags.contains(KeyFlag.ACCESS)) {
             need |= AclSelector.READ;
@@ -748,6 +744,11 @@ public final class Acl {
         if (flags.contains(KeyFlag.INSERT) || flags.contains(KeyFlag.DELETE) || flags.contains(KeyFlag.UPDATE)) {
             need |= AclSelector.WRITE;
         }
+        return need;
+    }
+
+    private static boolean hasStarPattern(AclSelector s, Set<KeyFlag> flags) {
+        int need = rightsNeeded(flags);
         for (AclSelector.KeyPattern p : s.patterns) {
             if ((p.flags & need) == need && p.pattern.equals("*")) {
                 return true;

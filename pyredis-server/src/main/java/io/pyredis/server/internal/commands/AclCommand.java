@@ -7,7 +7,6 @@ import io.pyredis.core.acl.AclUser;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.client.Subscriptions;
 import io.pyredis.core.command.CommandEntry;
-import io.pyredis.core.command.CommandTable;
 import io.pyredis.core.exec.CallContext;
 import io.pyredis.core.util.Bytes;
 import io.pyredis.protocol.RespWriter;
@@ -397,7 +396,7 @@ public final class AclCommand extends BuiltinCommand {
                 throw new RedisError("ERR User '" + latin1(args[2]) + "' not found");
             }
             byte[][] call = Arrays.copyOfRange(args, 3, args.length);
-            CommandEntry e = lookup(server.engine().commands(), call);
+            CommandEntry e = server.engine().commands().lookup(call);
             if (e == null) {
                 throw new RedisError("ERR Command '" + latin1(args[3]) + "' not found");
             }
@@ -416,15 +415,6 @@ public final class AclCommand extends BuiltinCommand {
                 default -> "This user has no permissions to access the '" + latin1(call[d.argIndex()]) + "' channel";
             };
             c.reply().bulk(text.getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        /** Redis's lookupCommand: the command, or its subcommand when it is a container. */
-        private static CommandEntry lookup(CommandTable table, byte[][] call) {
-            CommandEntry e = table.get(call[0]);
-            if (e == null || e.subcommands() == null) {
-                return e;
-            }
-            return call.length < 2 ? e : e.subcommands().get(call[1]);
         }
     }
 }
