@@ -161,6 +161,26 @@ class AclRedisTest {
     }
 
     @Test
+    void sortPatternsNeedReadAccessToEveryKey() {
+        try (PyRedisServer server = start(); Jedis admin = new Jedis("127.0.0.1", server.port());
+             Jedis j = new Jedis("127.0.0.1", server.port())) {
+            admin.rpush("list", "1", "2");
+            admin.aclSetUser("sorter", "on", "nopass", "+sort", "~list", "(+sort ~list %W~*)");
+            j.auth("sorter", "x");
+            assertEquals(List.of("1", "2"), j.sort("list"));
+            JedisDataException by = assertThrows(JedisDataException.class,
+                    () -> j.sort("list", new redis.clients.jedis.params.SortingParams().by("w_*")));
+            assertEquals("ERR BY option of SORT denied due to insufficient ACL permissions.", by.getMessage());
+            JedisDataException get = assertThrows(JedisDataException.class,
+                    () -> j.sort("list", new redis.clients.jedis.params.SortingParams().get("v_*")));
+            assertEquals("ERR GET option of SORT denied due to insufficient ACL permissions.", get.getMessage());
+            admin.aclSetUser("sorter", "(+sort ~list %R~*)");
+            assertEquals(List.of("1", "2"), j.sort("list", new redis.clients.jedis.params.SortingParams().by("w_*")),
+                    "a selector with %R~* may read any key");
+        }
+    }
+
+    @Test
     void helloAuthWithLettuceAndSelectors() {
         try (PyRedisServer server = start(); Jedis admin = new Jedis("127.0.0.1", server.port())) {
             admin.aclSetUser("lt", "on", ">pw", "+@all", "%R~r:*", "(+set ~w:*)");
