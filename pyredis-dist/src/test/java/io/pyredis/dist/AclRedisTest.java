@@ -297,6 +297,28 @@ class AclRedisTest {
     }
 
     @Test
+    void configRewriteWritesTheUsersAndARestartKeepsThem() throws IOException {
+        Path conf = dir.resolve("rw.json");
+        Files.writeString(conf, "{\"user\": \"default on nopass ~* +@all -flushdb\"}");
+        for (int round = 0; round < 2; round++) {
+            try (PyRedisServer server = PyRedisServer.builder().configFile(conf).set("port", "0")
+                    .set("bind", "127.0.0.1").set("dir", dir.toString()).set("save", "").build().start();
+                 Jedis j = new Jedis("127.0.0.1", server.port())) {
+                JedisDataException e = assertThrows(JedisDataException.class, j::flushDB);
+                assertEquals("NOPERM this user has no permissions to run the 'flushdb' command", e.getMessage());
+                if (round == 0) {
+                    j.aclSetUser("kept", "on", "nopass", "+get");
+                    assertEquals("OK", j.configRewrite());
+                } else {
+                    assertEquals(List.of("user default on nopass sanitize-payload ~* resetchannels +@all -flushdb",
+                            "user kept on nopass resetchannels -@all +get"), j.aclList(),
+                            "as rewriteConfigUserOption wrote them");
+                }
+            }
+        }
+    }
+
+    @Test
     void theDefaultUserTurnedOffLeavesNewClientsUnauthenticated() {
         try (PyRedisServer server = start(); Jedis admin = new Jedis("127.0.0.1", server.port())) {
             admin.aclSetUser("root", "on", ">r", "+@all", "~*", "&*");

@@ -131,6 +131,21 @@ public final class ServerContext {
         return engine.acl().load(name, text);
     }
 
+    /**
+     * The users as CONFIG REWRITE writes them under {@code user} ({@code "name rules"}), or
+     * null when an ACL file holds them.
+     */
+    public List<String> aclUsersForConfig() {
+        if (!config.aclfile.value().isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (io.pyredis.core.acl.AclUser u : engine.acl().users()) {
+            out.add(u.name() + " " + engine.acl().describe(u));
+        }
+        return out;
+    }
+
     /** ACLSaveToFile: the users written to a temp file renamed over {@code aclfile}; false (logged) on failure. */
     public boolean saveAclFile() {
         java.nio.file.Path target = java.nio.file.Path.of(config.dir.value()).resolve(config.aclfile.value());
