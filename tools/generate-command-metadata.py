@@ -57,7 +57,7 @@ PACKS = {
         "geoadd geodist geohash geopos georadius georadius_ro georadiusbymember georadiusbymember_ro "
         "geosearch geosearchstore",
     "pyredis-server/src/main/resources/io/pyredis/server/internal/commands/commands.json":
-        "auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
+        "acl auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
         "command:count,docs,getkeys,getkeysandflags,help,info,list "
         "config:get,help,resetstat,rewrite,set dbsize debug discard dump echo exec flushall flushdb hello info "
         "lastsave latency lolwut memory monitor multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "

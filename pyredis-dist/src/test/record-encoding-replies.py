@@ -54,8 +54,8 @@ def words(line, conn):
     return out
 
 
-def main():
-    port, requests, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+def record(port, requests, out, header):
+    """Replays the requests file against the server on port, writes out with the two header lines."""
     conn = Conn(port)
     lines = []
     with open(requests) as f:
@@ -70,10 +70,16 @@ def main():
                 raw += conn.reply()[0]
             lines.append(line + "\t" + rcr.escape(raw))
     with open(out, "w", encoding="latin-1") as f:
-        f.write("#: redis-server 7.0.15 by pyredis-dist/src/test/record-encoding-replies.py: a request of\n")
-        f.write("#: encodings-and-debug.txt, then the reply (escaped: \\\\ \\t \\r \\n), tab-separated.\n")
+        for h in header:
+            f.write("#: " + h + "\n")
         for l in lines:
             f.write(l + "\n")
+
+
+def main():
+    record(int(sys.argv[1]), sys.argv[2], sys.argv[3],
+           ["redis-server 7.0.15 by pyredis-dist/src/test/record-encoding-replies.py: a request of",
+            "encodings-and-debug.txt, then the reply (escaped: \\\\ \\t \\r \\n), tab-separated."])
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ class EncodingsAndDebugRedisTest {
     }
 
     /** A request with binary arguments (ISO-8859-1 strings), as RawClient.command but byte-exact. */
-    private static String call(RawClient c, List<String> args) throws IOException {
+    static String call(RawClient c, List<String> args) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(("*" + args.size() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         for (String a : args) {

@@ -143,6 +143,33 @@ public final class PyRedisServer implements AutoCloseable {
         loader.loadFromDirectory(Path.of(config.pluginsDir.value()));
         pluginLoaders = loader.classLoaders();
         pluginWarnings = loader.warnings();
+        // As ACLLoadUsersAtStartup: after the packs, so that rules can name their commands.
+        if (!config.aclfile.value().isEmpty() && !config.registry.users().isEmpty()) {
+            closed.set(true);
+            t.close();
+            String m = "Configuring Redis with users defined in redis.conf and at the same setting an ACL file path "
+                    + "is invalid. This setup is very likely to lead to configuration errors and security holes, "
+                    + "please define either an ACL file or declare users directly in your redis.conf, but not both.";
+            log.error(m);
+            throw new UncheckedIOException(new IOException(m));
+        }
+        String userErrors = ctx.engine().acl().loadConfigured(config.registry.users());
+        if (userErrors != null) {
+            closed.set(true);
+            t.close();
+            log.error("{}", userErrors);
+            log.error("Critical error while loading ACLs. Exiting.");
+            throw new UncheckedIOException(new IOException(userErrors));
+        }
+        if (!config.aclfile.value().isEmpty()) {
+            String aclErrors = ctx.loadAclFile().error();
+            if (aclErrors != null) {
+                closed.set(true);
+                t.close();
+                log.error("Aborting Redis startup because of ACL errors: {}", aclErrors);
+                throw new UncheckedIOException(new IOException("ACL errors: " + aclErrors));
+            }
+        }
 
         // Before the dataset is loaded: RDB and RESTORE read plugin values with these.
         keyspace.moduleTypes(ModuleTypes.of(dataTypes));

@@ -49,6 +49,8 @@ public final class Client implements Session {
     private int db;
     private String name;
     private boolean authenticated;
+    /** The ACL user it runs as (Redis's c->user); null for the server's own clients, which may run anything. */
+    private io.pyredis.core.acl.AclUser user;
     private long lastInteractionMillis;
     private CommandEntry lastCommand;
     /** The running command's arguments as the slow log and MONITOR show them, once one was redacted; else null. */
@@ -491,6 +493,16 @@ public final class Client implements Session {
     public void authenticated(boolean authenticated) {
         this.authenticated = authenticated;
         parser.setAuthRequired(!authenticated);
+    }
+
+    /** The ACL user the client runs as; null for the AOF loader's and other internal clients. */
+    public io.pyredis.core.acl.AclUser user() {
+        return user;
+    }
+
+    /** Sets the user (AUTH, HELLO AUTH, a new connection's default user, RESET). */
+    public void user(io.pyredis.core.acl.AclUser user) {
+        this.user = user;
     }
 
     /** When the client was created, in unix ms (CLIENT LIST's age). */

@@ -60,7 +60,7 @@ final class ClientLines {
                 .append(" tot-mem=").append(rbs + argvMem + omem)
                 .append(" events=r")
                 .append(" cmd=").append(last == null ? "NULL" : last.name())
-                .append(" user=default")
+                .append(" user=").append(s.user() == null ? "(superuser)" : s.user().name())
                 .append(" redir=").append(tracking == null ? -1 : tracking.redirect)
                 .append(" resp=").append(s.protocol());
     }
