@@ -135,6 +135,9 @@ public final class MemoryUsage {
         if (v instanceof RedisHash) {
             return hashSize((RedisHash) v, samples, compact);
         }
+        if (v instanceof io.pyredis.storage.internal.StreamValue st) {
+            return ROBJ + st.memoryEstimate(samples);
+        }
         // A plugin's type: Redis asks the module's mem_usage callback, and counts the robj without one.
         return ROBJ;
     }

@@ -265,6 +265,17 @@ public class Harness {
                 parts.add(latin1(z.memberAt(r)) + "=" + z.scoreAt(r));
             }
             return "zset " + parts;
+        } else if (v instanceof io.pyredis.api.RedisStream st) {
+            var it = st.range(io.pyredis.api.StreamId.MIN, io.pyredis.api.StreamId.MAX, false);
+            while (it.hasNext()) {
+                var e = it.next();
+                List<String> fv = new ArrayList<>();
+                for (byte[] b : e.fieldsAndValues()) {
+                    fv.add(latin1(b));
+                }
+                parts.add(e.id() + "=" + fv);
+            }
+            return "stream " + parts + " last " + st.lastId() + " groups " + st.groups().keySet().size();
         } else {
             return v.type().name() + " " + v;
         }
