@@ -2,6 +2,7 @@ package io.pyredis.commands.streams;
 
 import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.CommandContext;
+import io.pyredis.api.DataType;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisStream;
 import io.pyredis.api.Reply;
@@ -44,6 +45,17 @@ abstract class XReadGenericCommand extends GenericCommand implements BlockingCom
     XReadGenericCommand(String name, boolean xreadgroup) {
         super(StreamsPack.METADATA.spec(name));
         this.xreadgroup = xreadgroup;
+    }
+
+    /** A stream key only serves a re-run; anything else keeps XREAD waiting and ends XREADGROUP's wait. */
+    @Override
+    public final boolean rerunsFor(DataType type) {
+        return type == DataType.STREAM;
+    }
+
+    @Override
+    public final String keyGoneError(DataType type) {
+        return xreadgroup ? "UNBLOCKED the stream key no longer exists" : null;
     }
 
     /** What one key gave: its name and its reply entries (an entry null for a deleted history one). */
