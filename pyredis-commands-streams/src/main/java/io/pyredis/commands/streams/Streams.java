@@ -255,7 +255,7 @@ final class Streams {
             r.simple(l);
         }
         r.simple("HELP");
-        r.simple("    Print this help.");
+        r.simple("    Prints this help.");
     }
 
     /** The group {@code name} of {@code s}, or null. */
