@@ -225,6 +225,14 @@ final class Streams {
         }
     }
 
+    /**
+     * Whether the command comes from the AOF being loaded (Redis's mustObeyClient): the
+     * server's AOF loader runs as session id -1, Redis's CLIENT_ID_AOF (UINT64_MAX).
+     */
+    static boolean loadingAof(CommandContext ctx) {
+        return ctx.session().id() == -1L;
+    }
+
     static void notify(CommandContext ctx, String event, byte[] key) {
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STREAM, event, key);
     }

@@ -34,7 +34,7 @@ final class TrimArgs {
     private static final RedisError BOTH = new RedisError(
             "ERR syntax error, MAXLEN and MINID options at the same time are not compatible");
 
-    static TrimArgs parse(byte[][] args, boolean xadd, long nodeMaxEntries) {
+    static TrimArgs parse(byte[][] args, boolean xadd, long nodeMaxEntries, boolean obey) {
         TrimArgs t = new TrimArgs();
         boolean limitGiven = false;
         int i = 2;
@@ -104,7 +104,10 @@ final class TrimArgs {
         if (!xadd && t.strategy == NONE) {
             throw new RedisError("ERR syntax error, XTRIM must be called with a trimming strategy");
         }
-        if (limitGiven) {
+        if (obey) {
+            // Loading the AOF: the trim was made exact when it was propagated (Redis's mustObeyClient).
+            t.limit = 0;
+        } else if (limitGiven) {
             if (!t.approx) {
                 throw new RedisError("ERR syntax error, LIMIT cannot be used without the special ~ option");
             }
@@ -132,27 +135,15 @@ final class TrimArgs {
     }
 
     /**
-     * The command as propagated after an approximate trim: {@code ~} becomes {@code =}
-     * and the value what the stream was trimmed to (as streamRewriteTrimArgument), so that
-     * the AOF trims the same; LIMIT goes, as an exact trim takes none (Redis keeps it, and
-     * ignores it when loading).
+     * The command as propagated after an approximate trim: {@code ~} becomes {@code =} and
+     * the value what the stream was trimmed to (streamRewriteTrimArgument), so that the AOF
+     * trims the same. LIMIT stays, as in Redis: the AOF loader ignores it.
      */
     byte[][] rewritten(byte[][] args, RedisStream s) {
         byte[][] out = args.clone();
         if (approx) {
             out[strategyArgIndex - 1] = Streams.word("=");
             out[strategyArgIndex] = strategy == MAXLEN ? Streams.number(s.length()) : firstIdWithTombstones(s).toBytes();
-            java.util.List<byte[]> kept = new java.util.ArrayList<>();
-            for (int i = 0; i < out.length; i++) {
-                if (i >= 2 && i < idIndex && Keywords.is(out[i], "limit") && i + 1 < idIndex) {
-                    i++;
-                    continue;
-                }
-                kept.add(out[i]);
-            }
-            int removed = out.length - kept.size();
-            out = kept.toArray(new byte[0][]);
-            idIndex -= removed;
         }
         return out;
     }

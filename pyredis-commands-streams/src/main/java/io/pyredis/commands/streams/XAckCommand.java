@@ -40,7 +40,8 @@ public final class XAckCommand implements Command {
             }
         }
         if (acked > 0) {
-            ctx.db().modified(args[1]);
+            // As Redis: no WATCH touched, the command recorded as sent.
+            ctx.propagate(args.clone());
         }
         ctx.reply().integer(acked);
     }

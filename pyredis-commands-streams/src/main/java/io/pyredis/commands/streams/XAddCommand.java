@@ -30,7 +30,7 @@ public final class XAddCommand implements Command {
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
         long maxEntries = Streams.nodeMaxEntries(ctx);
-        TrimArgs t = TrimArgs.parse(args, true, maxEntries);
+        TrimArgs t = TrimArgs.parse(args, true, maxEntries, Streams.loadingAof(ctx));
         int fieldPos = t.idIndex + 1;
         int rest = args.length - fieldPos;
         if (rest < 2 || (rest & 1) == 1) {

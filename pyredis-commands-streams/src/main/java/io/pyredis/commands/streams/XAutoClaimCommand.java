@@ -65,7 +65,6 @@ public final class XAutoClaimCommand implements Command {
         List<StreamId> deleted = new ArrayList<>();
         StreamId cursor = start;
         boolean eof = false;
-        boolean changed = false;
         while (attempts-- > 0 && count > 0) {
             Map.Entry<StreamId, RedisStream.Nack> e = cursor == null ? null : g.pel.ceilingEntry(cursor);
             if (e == null) {
@@ -82,7 +81,6 @@ public final class XAutoClaimCommand implements Command {
                 nack.consumer.pel.remove(id);
                 deleted.add(id);
                 count--;
-                changed = true;
                 continue;
             }
             if (minIdle != 0 && now - nack.deliveryTime < minIdle) {
@@ -105,7 +103,6 @@ public final class XAutoClaimCommand implements Command {
             out.add(justId ? id : entry);
             count--;
             XReadGenericCommand.propagateClaim(ctx, key, args[2], g, id, nack);
-            changed = true;
         }
         StreamId next = StreamId.MIN;
         if (!eof && cursor != null) {
@@ -114,9 +111,7 @@ public final class XAutoClaimCommand implements Command {
                 next = k;
             }
         }
-        if (changed || consumer != null) {
-            ctx.db().modified(key);
-        }
+        // No modified(key): as Redis, claims touch no WATCH; they are propagated as the XCLAIMs above.
         Reply r = ctx.reply();
         r.array(3);
         r.bulk(next.toBytes());

@@ -94,7 +94,6 @@ public final class XClaimCommand implements Command {
         }
         RedisStream.Consumer consumer = null;
         List<Object> out = new ArrayList<>();
-        boolean changed = propagateLastId;
         for (int k = 5; k <= lastIdArg; k++) {
             StreamId id = ids.get(k - 5);
             RedisStream.Nack nack = g.pel.get(id);
@@ -105,7 +104,6 @@ public final class XClaimCommand implements Command {
                     propagateLastId = false;
                     g.pel.remove(id);
                     nack.consumer.pel.remove(id);
-                    changed = true;
                 }
                 continue;
             }
@@ -138,14 +136,11 @@ public final class XClaimCommand implements Command {
             out.add(justId ? id : entry);
             XReadGenericCommand.propagateClaim(ctx, key, args[2], g, id, nack);
             propagateLastId = false;
-            changed = true;
         }
         if (propagateLastId) {
             XReadGenericCommand.propagateGroupId(ctx, key, args[2], g);
         }
-        if (changed || consumer != null) {
-            ctx.db().modified(key);
-        }
+        // No modified(key): as Redis, claims touch no WATCH; they are propagated as the XCLAIMs above.
         Reply r = ctx.reply();
         r.array(out.size());
         for (Object o : out) {

@@ -192,7 +192,8 @@ abstract class XReadGenericCommand extends GenericCommand implements BlockingCom
                 }
                 entries = history ? fromPel(ctx, s, c, start, count)
                         : deliver(ctx, s, key, groupName, g, c, start, count, noack);
-                ctx.db().modified(key);
+                // No modified(key): as Redis, a read from a group touches no WATCH and wakes
+                // nobody, and it is propagated only as the XCLAIMs and XGROUPs above.
             }
             served.add(new Served(key, entries));
         }

@@ -19,7 +19,7 @@ public final class XTrimCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx, byte[][] args) {
-        TrimArgs t = TrimArgs.parse(args, false, Streams.nodeMaxEntries(ctx));
+        TrimArgs t = TrimArgs.parse(args, false, Streams.nodeMaxEntries(ctx), Streams.loadingAof(ctx));
         RedisStream s = Streams.lookup(ctx, args[1]);
         if (s == null) {
             ctx.reply().integer(0);
