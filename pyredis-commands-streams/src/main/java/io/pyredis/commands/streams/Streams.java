@@ -266,6 +266,11 @@ final class Streams {
         r.simple("    Prints this help.");
     }
 
+    /** NOGROUP for XGROUP's and XINFO CONSUMERS's missing group. */
+    static RedisError noSuchGroup(byte[] group, byte[] key) {
+        return new RedisError("NOGROUP No such consumer group '" + text(group) + "' for key name '" + text(key) + "'");
+    }
+
     /** The group {@code name} of {@code s}, or null. */
     static RedisStream.Group group(RedisStream s, byte[] name) {
         return s == null ? null : s.groups().get(name);

@@ -43,10 +43,11 @@ final class TrimArgs {
             byte[] opt = args[i];
             if (xadd && opt.length == 1 && opt[0] == '*') {
                 break;
-            } else if (Keywords.is(opt, "maxlen") && more > 0) {
+            } else if ((Keywords.is(opt, "maxlen") || Keywords.is(opt, "minid")) && more > 0) {
                 if (t.strategy != NONE) {
                     throw BOTH;
                 }
+                boolean byLength = Keywords.is(opt, "maxlen");
                 t.approx = false;
                 byte[] next = args[i + 1];
                 if (more >= 2 && next.length == 1 && next[0] == '~') {
@@ -55,28 +56,16 @@ final class TrimArgs {
                 } else if (more >= 2 && next.length == 1 && next[0] == '=') {
                     i++;
                 }
-                t.maxLen = Numbers.parseLong(args[i + 1]);
-                if (t.maxLen < 0) {
-                    throw new RedisError("ERR The MAXLEN argument must be >= 0.");
+                if (byLength) {
+                    t.maxLen = Numbers.parseLong(args[i + 1]);
+                    if (t.maxLen < 0) {
+                        throw new RedisError("ERR The MAXLEN argument must be >= 0.");
+                    }
+                } else {
+                    t.minId = Streams.strictId(args[i + 1], 0);
                 }
                 i++;
-                t.strategy = MAXLEN;
-                t.strategyArgIndex = i;
-            } else if (Keywords.is(opt, "minid") && more > 0) {
-                if (t.strategy != NONE) {
-                    throw BOTH;
-                }
-                t.approx = false;
-                byte[] next = args[i + 1];
-                if (more >= 2 && next.length == 1 && next[0] == '~') {
-                    t.approx = true;
-                    i++;
-                } else if (more >= 2 && next.length == 1 && next[0] == '=') {
-                    i++;
-                }
-                t.minId = Streams.strictId(args[i + 1], 0);
-                i++;
-                t.strategy = MINID;
+                t.strategy = byLength ? MAXLEN : MINID;
                 t.strategyArgIndex = i;
             } else if (Keywords.is(opt, "limit") && more > 0) {
                 t.limit = Numbers.parseLong(args[i + 1]);

@@ -53,11 +53,7 @@ public final class XAutoClaimCommand implements Command {
                 throw RedisError.SYNTAX;
             }
         }
-        RedisStream.Group g = Streams.group(s, args[2]);
-        if (g == null) {
-            throw new RedisError("NOGROUP No such key '" + Streams.text(key) + "' or consumer group '"
-                    + Streams.text(args[2]) + "'");
-        }
+        RedisStream.Group g = Claims.group(s, key, args[2]);
         long attempts = count * ATTEMPTS_FACTOR;
         long now = ctx.now();
         RedisStream.Consumer consumer = null;
@@ -76,9 +72,7 @@ public final class XAutoClaimCommand implements Command {
             cursor = id.next();
             RedisStream.Entry entry = Streams.entry(s, id);
             if (entry == null) {
-                XReadGenericCommand.propagateClaim(ctx, key, args[2], g, id, nack);
-                g.pel.remove(id);
-                nack.consumer.pel.remove(id);
+                Claims.dropDeleted(ctx, key, args[2], g, id, nack);
                 deleted.add(id);
                 count--;
                 continue;
@@ -89,20 +83,14 @@ public final class XAutoClaimCommand implements Command {
             if (consumer == null) {
                 consumer = Streams.consumer(ctx, g, args[3], key, true);
             }
-            if (nack.consumer != consumer && nack.consumer != null) {
-                nack.consumer.pel.remove(id);
-            }
+            Claims.moveTo(nack, id, consumer);
             nack.deliveryTime = now;
             if (!justId) {
                 nack.deliveryCount++;
             }
-            if (nack.consumer != consumer) {
-                consumer.pel.put(id, nack);
-                nack.consumer = consumer;
-            }
             out.add(justId ? id : entry);
             count--;
-            XReadGenericCommand.propagateClaim(ctx, key, args[2], g, id, nack);
+            Claims.propagateClaim(ctx, key, args[2], g, id, nack);
         }
         StreamId next = StreamId.MIN;
         if (!eof && cursor != null) {
@@ -115,14 +103,7 @@ public final class XAutoClaimCommand implements Command {
         Reply r = ctx.reply();
         r.array(3);
         r.bulk(next.toBytes());
-        r.array(out.size());
-        for (Object o : out) {
-            if (o instanceof StreamId id) {
-                r.bulk(id.toBytes());
-            } else {
-                Streams.replyEntry(r, (RedisStream.Entry) o);
-            }
-        }
+        Claims.reply(r, out);
         r.array(deleted.size());
         for (StreamId id : deleted) {
             r.bulk(id.toBytes());

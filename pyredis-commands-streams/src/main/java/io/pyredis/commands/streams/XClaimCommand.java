@@ -5,7 +5,6 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisStream;
-import io.pyredis.api.Reply;
 import io.pyredis.api.StreamId;
 import io.pyredis.support.Keywords;
 import io.pyredis.support.Numbers;
@@ -30,11 +29,7 @@ public final class XClaimCommand implements Command {
     public void execute(CommandContext ctx, byte[][] args) {
         byte[] key = args[1];
         RedisStream s = Streams.read(ctx, key);
-        RedisStream.Group g = Streams.group(s, args[2]);
-        if (g == null) {
-            throw new RedisError("NOGROUP No such key '" + Streams.text(key) + "' or consumer group '"
-                    + Streams.text(args[2]) + "'");
-        }
+        RedisStream.Group g = Claims.group(s, key, args[2]);
         long minIdle = Numbers.parseLong(args[4], new RedisError("ERR Invalid min-idle-time argument for XCLAIM"));
         if (minIdle < 0) {
             minIdle = 0;
@@ -100,10 +95,8 @@ public final class XClaimCommand implements Command {
             RedisStream.Entry entry = Streams.entry(s, id);
             if (entry == null) {
                 if (nack != null) {
-                    XReadGenericCommand.propagateClaim(ctx, key, args[2], g, id, nack);
+                    Claims.dropDeleted(ctx, key, args[2], g, id, nack);
                     propagateLastId = false;
-                    g.pel.remove(id);
-                    nack.consumer.pel.remove(id);
                 }
                 continue;
             }
@@ -120,35 +113,21 @@ public final class XClaimCommand implements Command {
             if (consumer == null) {
                 consumer = Streams.consumer(ctx, g, args[3], key, true);
             }
-            if (nack.consumer != consumer && nack.consumer != null) {
-                nack.consumer.pel.remove(id);
-            }
+            Claims.moveTo(nack, id, consumer);
             nack.deliveryTime = deliveryTime;
             if (retryCount >= 0) {
                 nack.deliveryCount = retryCount;
             } else if (!justId) {
                 nack.deliveryCount++;
             }
-            if (nack.consumer != consumer) {
-                consumer.pel.put(id, nack);
-                nack.consumer = consumer;
-            }
             out.add(justId ? id : entry);
-            XReadGenericCommand.propagateClaim(ctx, key, args[2], g, id, nack);
+            Claims.propagateClaim(ctx, key, args[2], g, id, nack);
             propagateLastId = false;
         }
         if (propagateLastId) {
-            XReadGenericCommand.propagateGroupId(ctx, key, args[2], g);
+            Claims.propagateGroupId(ctx, key, args[2], g);
         }
         // No modified(key): as Redis, claims touch no WATCH; they are propagated as the XCLAIMs above.
-        Reply r = ctx.reply();
-        r.array(out.size());
-        for (Object o : out) {
-            if (o instanceof StreamId id) {
-                r.bulk(id.toBytes());
-            } else {
-                Streams.replyEntry(r, (RedisStream.Entry) o);
-            }
-        }
+        Claims.reply(ctx.reply(), out);
     }
 }

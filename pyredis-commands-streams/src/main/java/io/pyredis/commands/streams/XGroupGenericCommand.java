@@ -63,8 +63,7 @@ abstract class XGroupGenericCommand extends GenericCommand {
             }
             c.group = c.stream.groups().get(name);
             if (c.group == null && needsGroup) {
-                throw new RedisError("NOGROUP No such consumer group '" + Streams.text(name) + "' for key name '"
-                        + Streams.text(args[2]) + "'");
+                throw Streams.noSuchGroup(name, args[2]);
             }
         } else if (c.stream != null) {
             c.group = c.stream.groups().get(name);

@@ -18,8 +18,7 @@ public final class XInfoConsumersCommand extends XInfoGenericCommand {
     void run(CommandContext ctx, byte[][] args, RedisStream s) {
         RedisStream.Group g = s.groups().get(args[3]);
         if (g == null) {
-            throw new RedisError("NOGROUP No such consumer group '" + Streams.text(args[3]) + "' for key name '"
-                    + Streams.text(args[2]) + "'");
+            throw Streams.noSuchGroup(args[3], args[2]);
         }
         Reply r = ctx.reply();
         long now = ctx.now();

@@ -25,7 +25,7 @@ abstract class XInfoGenericCommand extends GenericCommand {
     abstract void run(CommandContext ctx, byte[][] args, RedisStream s);
 
     /** streamReplyWithCGLag: the entries not delivered to the group yet, null when it cannot be known. */
-    static void replyLag(Reply r, RedisStream s, RedisStream.Group g) {
+    private static void replyLag(Reply r, RedisStream s, RedisStream.Group g) {
         long lag;
         if (s.entriesAdded() == 0) {
             lag = 0;
@@ -43,7 +43,15 @@ abstract class XInfoGenericCommand extends GenericCommand {
         r.integer(lag);
     }
 
-    static void replyEntriesRead(Reply r, RedisStream.Group g) {
+    /** The {@code entries-read} and {@code lag} fields of a group, as XINFO GROUPS and STREAM FULL give them. */
+    static void replyReadAndLag(Reply r, RedisStream s, RedisStream.Group g) {
+        r.bulk("entries-read");
+        replyEntriesRead(r, g);
+        r.bulk("lag");
+        replyLag(r, s, g);
+    }
+
+    private static void replyEntriesRead(Reply r, RedisStream.Group g) {
         if (g.entriesRead != RedisStream.Group.INVALID_ENTRIES_READ) {
             r.integer(g.entriesRead);
         } else {

@@ -30,10 +30,7 @@ public final class XInfoGroupsCommand extends XInfoGenericCommand {
             r.integer(g.pel.size());
             r.bulk("last-delivered-id");
             r.bulk(g.lastId.toBytes());
-            r.bulk("entries-read");
-            replyEntriesRead(r, g);
-            r.bulk("lag");
-            replyLag(r, s, g);
+            replyReadAndLag(r, s, g);
         }
     }
 }

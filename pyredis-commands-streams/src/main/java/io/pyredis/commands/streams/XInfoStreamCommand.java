@@ -78,10 +78,7 @@ public final class XInfoStreamCommand extends XInfoGenericCommand {
             r.bulk(ge.getKey());
             r.bulk("last-delivered-id");
             r.bulk(g.lastId.toBytes());
-            r.bulk("entries-read");
-            replyEntriesRead(r, g);
-            r.bulk("lag");
-            replyLag(r, s, g);
+            replyReadAndLag(r, s, g);
             r.bulk("pel-count");
             r.integer(g.pel.size());
             r.bulk("pending");

@@ -58,11 +58,7 @@ public final class XPendingCommand implements Command {
             }
         }
         RedisStream s = Streams.lookup(ctx, args[1]);
-        RedisStream.Group g = Streams.group(s, args[2]);
-        if (g == null) {
-            throw new RedisError("NOGROUP No such key '" + Streams.text(args[1]) + "' or consumer group '"
-                    + Streams.text(args[2]) + "'");
-        }
+        RedisStream.Group g = Claims.group(s, args[1], args[2]);
         Reply r = ctx.reply();
         if (justInfo) {
             r.array(4);

@@ -28,17 +28,8 @@ abstract class XReadGenericCommand extends GenericCommand implements BlockingCom
     private static final RedisError TIMEOUT_NEGATIVE = new RedisError("ERR timeout is negative");
     private static final RedisError UNBALANCED = new RedisError("ERR Unbalanced XREAD list of streams: "
             + "for each stream key an ID or '$' must be specified.");
-    private static final byte[] XCLAIM = Streams.word("XCLAIM");
     private static final byte[] XGROUP = Streams.word("XGROUP");
-    private static final byte[] SETID = Streams.word("SETID");
     private static final byte[] CREATECONSUMER = Streams.word("CREATECONSUMER");
-    private static final byte[] ENTRIESREAD = Streams.word("ENTRIESREAD");
-    private static final byte[] ZERO = Streams.word("0");
-    private static final byte[] TIME = Streams.word("TIME");
-    private static final byte[] RETRYCOUNT = Streams.word("RETRYCOUNT");
-    private static final byte[] FORCE = Streams.word("FORCE");
-    private static final byte[] JUSTID = Streams.word("JUSTID");
-    private static final byte[] LASTID = Streams.word("LASTID");
 
     private final boolean xreadgroup;
 
@@ -295,34 +286,19 @@ abstract class XReadGenericCommand extends GenericCommand implements BlockingCom
                     g.pel.put(id, nack);
                     c.pel.put(id, nack);
                 } else {
-                    nack.consumer.pel.remove(id);
-                    nack.consumer = c;
+                    Claims.moveTo(nack, id, c);
                     nack.deliveryTime = ctx.now();
                     nack.deliveryCount = 1;
-                    c.pel.put(id, nack);
                 }
-                propagateClaim(ctx, key, groupName, g, id, nack);
+                Claims.propagateClaim(ctx, key, groupName, g, id, nack);
             }
             if (count != 0 && out.size() >= count) {
                 break;
             }
         }
         if (propagateLastId) {
-            propagateGroupId(ctx, key, groupName, g);
+            Claims.propagateGroupId(ctx, key, groupName, g);
         }
         return out;
-    }
-
-    /** streamPropagateXCLAIM: the NACK as an idempotent XCLAIM. */
-    static void propagateClaim(CommandContext ctx, byte[] key, byte[] groupName, RedisStream.Group g, StreamId id,
-                               RedisStream.Nack nack) {
-        ctx.propagate(XCLAIM, key, groupName, nack.consumer.name, ZERO, id.toBytes(), TIME,
-                Streams.number(nack.deliveryTime), RETRYCOUNT, Streams.number(nack.deliveryCount), FORCE, JUSTID,
-                LASTID, g.lastId.toBytes());
-    }
-
-    /** streamPropagateGroupID: XGROUP SETID with the group's read counter. */
-    static void propagateGroupId(CommandContext ctx, byte[] key, byte[] groupName, RedisStream.Group g) {
-        ctx.propagate(XGROUP, SETID, key, groupName, g.lastId.toBytes(), ENTRIESREAD, Streams.number(g.entriesRead));
     }
 }

@@ -326,15 +326,40 @@ public final class StreamValue implements RedisStream {
         return reverse ? new Backward(start, end) : new Forward(start, end);
     }
 
+    /** An iteration over live entries: {@link #advance} finds the next one, null at the end. */
+    private abstract static class Cursor implements Iterator<Entry> {
+        private Entry next;
+        private boolean done;
+
+        abstract Entry advance();
+
+        @Override
+        public final boolean hasNext() {
+            if (next == null && !done) {
+                next = advance();
+                done = next == null;
+            }
+            return next != null;
+        }
+
+        @Override
+        public final Entry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Entry e = next;
+            next = null;
+            return e;
+        }
+    }
+
     /** Forward iteration, as streamIteratorGetID: from the node at or before {@code start}. */
-    private final class Forward implements Iterator<Entry> {
+    private final class Forward extends Cursor {
         private final StreamId start;
         private final StreamId end;
         private Map.Entry<StreamId, Node> node;
         private int p;
         private long mfc;
-        private Entry next;
-        private boolean done;
 
         Forward(StreamId start, StreamId end) {
             this.start = start;
@@ -355,12 +380,8 @@ public final class StreamValue implements RedisStream {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !done) {
-                if (node == null) {
-                    done = true;
-                    break;
-                }
+        Entry advance() {
+            while (node != null) {
                 Node n = node.getValue();
                 if (n.end(p)) {
                     node = nodes.higherEntry(node.getKey());
@@ -373,37 +394,21 @@ public final class StreamValue implements RedisStream {
                 p = n.skipEntry(at, mfc);
                 StreamId id = n.idAt(node.getKey(), at);
                 if (id.compareTo(start) >= 0 && (Lp.getInt(n.lp, at) & FLAG_DELETED) == 0) {
-                    if (id.compareTo(end) > 0) {
-                        done = true;
-                        break;
-                    }
-                    next = n.decode(id, at, mfc);
+                    return id.compareTo(end) > 0 ? null : n.decode(id, at, mfc);
                 }
             }
-            return next != null;
-        }
-
-        @Override
-        public Entry next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Entry e = next;
-            next = null;
-            return e;
+            return null;
         }
     }
 
     /** Backward iteration: each node's entry positions found forwards, then walked back. */
-    private final class Backward implements Iterator<Entry> {
+    private final class Backward extends Cursor {
         private final StreamId start;
         private final StreamId end;
         private Map.Entry<StreamId, Node> node;
         private int[] positions = new int[16];
         private int index;
         private long mfc;
-        private Entry next;
-        private boolean done;
 
         Backward(StreamId start, StreamId end) {
             this.start = start;
@@ -428,12 +433,8 @@ public final class StreamValue implements RedisStream {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !done) {
-                if (node == null) {
-                    done = true;
-                    break;
-                }
+        Entry advance() {
+            while (node != null) {
                 if (index == 0) {
                     node = nodes.lowerEntry(node.getKey());
                     if (node != null) {
@@ -445,24 +446,10 @@ public final class StreamValue implements RedisStream {
                 int at = positions[--index];
                 StreamId id = n.idAt(node.getKey(), at);
                 if (id.compareTo(end) <= 0 && (Lp.getInt(n.lp, at) & FLAG_DELETED) == 0) {
-                    if (id.compareTo(start) < 0) {
-                        done = true;
-                        break;
-                    }
-                    next = n.decode(id, at, mfc);
+                    return id.compareTo(start) < 0 ? null : n.decode(id, at, mfc);
                 }
             }
-            return next != null;
-        }
-
-        @Override
-        public Entry next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Entry e = next;
-            next = null;
-            return e;
+            return null;
         }
     }
 
