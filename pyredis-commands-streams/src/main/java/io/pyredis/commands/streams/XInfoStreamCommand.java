@@ -48,8 +48,7 @@ public final class XInfoStreamCommand extends XInfoGenericCommand {
         r.bulk("radix-tree-keys");
         r.integer(s.nodes());
         r.bulk("radix-tree-nodes");
-        // The rax's inner node count has no equivalent here; about one per key and the root.
-        r.integer(s.nodes() + 1);
+        r.integer(RedisStream.radixTreeNodes(s.nodes()));
         r.bulk("last-generated-id");
         r.bulk(s.lastId().toBytes());
         r.bulk("max-deleted-entry-id");

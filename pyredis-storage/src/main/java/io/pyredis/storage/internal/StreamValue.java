@@ -54,6 +54,11 @@ public final class StreamValue implements RedisStream {
             this.numele = numele;
         }
 
+        /** The listpack's bytes (lpBytes). */
+        public int size() {
+            return size;
+        }
+
         /** A copy of the listpack's bytes, as RDB saves them. */
         public byte[] bytes() {
             return Arrays.copyOf(lp, size);
@@ -592,38 +597,6 @@ public final class StreamValue implements RedisStream {
             }
         }
         return c;
-    }
-
-    /**
-     * objectComputeSize for a stream, less the robj: the first {@code samples} nodes
-     * measured and the rest taken as their average (the last one measured too), plus the
-     * groups' PELs and consumers at their C struct sizes.
-     */
-    public long memoryEstimate(int samples) {
-        long size = 64 + 24 + nodes.size() * 40L;
-        long lp = 0;
-        int n = 0;
-        for (Node node : nodes.values()) {
-            if (n >= samples) {
-                break;
-            }
-            lp += node.size;
-            n++;
-        }
-        if (nodes.size() <= n) {
-            size += lp;
-        } else {
-            size += (lp / n) * (nodes.size() - 1) + nodes.lastEntry().getValue().size;
-        }
-        if (hasGroups()) {
-            for (Group g : groups.values()) {
-                size += 48 + g.pel.size() * (40L + 24);
-                for (Consumer c : g.consumers.values()) {
-                    size += 32 + c.name.length + 9 + c.pel.size() * 40L;
-                }
-            }
-        }
-        return size;
     }
 
     // ------------------------------------------------------------ loading
