@@ -48,7 +48,7 @@ PACKS = {
     "pyredis-commands-scripting/src/main/resources/io/pyredis/commands/scripting/commands.json":
         "",
     "pyredis-commands-streams/src/main/resources/io/pyredis/commands/streams/commands.json":
-        "",
+        "xadd xrange xrevrange xlen xdel xtrim xsetid xread xreadgroup xgroup xack xpending xclaim xautoclaim xinfo",
     "pyredis-commands-bitmaps/src/main/resources/io/pyredis/commands/bitmaps/commands.json":
         "setbit getbit bitcount bitpos bitop bitfield bitfield_ro",
     "pyredis-commands-hyperloglog/src/main/resources/io/pyredis/commands/hyperloglog/commands.json":

@@ -87,9 +87,9 @@ HEADER = "# Recorded from "
 def main():
     port, scen, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
     lines = [l.rstrip("\n").split("\t")[0] for l in open(scen) if not l.startswith((HEADER, "#  "))]
-    full = run(port, lines, "Eg$lshz")
+    full = run(port, lines, "Eg$lshzt")
     cls = {}
-    for letter in "g$lshz":
+    for letter in "g$lshzt":
         for r in run(port, lines, "E" + letter):
             if r is None: continue
             for ev, key, db in r[1]:

@@ -39,10 +39,12 @@ class Conn(rcr.Conn):
 
 
 def words(line, conn):
-    """The request's arguments: x*N is N times x, \\dump:KEY the DUMP payload of KEY."""
+    """The request's arguments: x*N is N times x, \\dump:KEY the DUMP payload of KEY, \\hex:HEX the bytes HEX."""
     out = []
     for w in line.split(" "):
-        if w.startswith("\\dump:"):
+        if w.startswith("\\hex:"):
+            out.append(bytes.fromhex(w[len("\\hex:"):]))
+        elif w.startswith("\\dump:"):
             out.append(conn.call("DUMP", w[len("\\dump:"):])[1].encode("latin-1"))
         elif "*" in w and w.rsplit("*", 1)[1].isdigit():
             s, n = w.rsplit("*", 1)

@@ -219,4 +219,14 @@ public interface Database {
 
     /** A new, empty sorted set, not stored yet. */
     RedisSortedSet createSortedSet();
+
+    /**
+     * A new, empty stream, not stored yet. The default throws
+     * {@link UnsupportedOperationException}, for databases without streams.
+     *
+     * @since 0.1
+     */
+    default RedisStream createStream() {
+        throw new UnsupportedOperationException("no streams in this database");
+    }
 }

@@ -87,7 +87,7 @@ class AclRedisTest {
                 for (String w : request.split(" ")) {
                     words.add(w.equals("\"\"") ? "" : w);
                 }
-                String got = EncodingsAndDebugRedisTest.call(c, words);
+                String got = RecordedReplies.call(c, words);
                 if (!rec[0].startsWith("!") && !rec[1].equals(got)) {
                     wrong.add(request + "\n  redis:   " + rec[1].replace("\r\n", "\\r\\n")
                             + "\n  pyredis: " + got.replace("\r\n", "\\r\\n"));

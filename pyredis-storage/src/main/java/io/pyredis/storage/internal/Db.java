@@ -845,6 +845,11 @@ public final class Db implements Database {
     }
 
     @Override
+    public io.pyredis.api.RedisStream createStream() {
+        return Collections.newStream();
+    }
+
+    @Override
     public RedisHash createHash() {
         return Collections.newHash(ks.limits);
     }
