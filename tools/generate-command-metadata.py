@@ -48,15 +48,16 @@ PACKS = {
     "pyredis-commands-scripting/src/main/resources/io/pyredis/commands/scripting/commands.json":
         "eval evalsha eval_ro evalsha_ro script:exists,flush,help,kill,load",
     "pyredis-commands-streams/src/main/resources/io/pyredis/commands/streams/commands.json":
-        "",
+        "xadd xrange xrevrange xlen xdel xtrim xsetid xread xreadgroup xgroup xack xpending xclaim xautoclaim xinfo",
     "pyredis-commands-bitmaps/src/main/resources/io/pyredis/commands/bitmaps/commands.json":
-        "",
+        "setbit getbit bitcount bitpos bitop bitfield bitfield_ro",
     "pyredis-commands-hyperloglog/src/main/resources/io/pyredis/commands/hyperloglog/commands.json":
-        "",
+        "pfadd pfcount pfmerge pfdebug pfselftest",
     "pyredis-commands-geo/src/main/resources/io/pyredis/commands/geo/commands.json":
-        "",
+        "geoadd geodist geohash geopos georadius georadius_ro georadiusbymember georadiusbymember_ro "
+        "geosearch geosearchstore",
     "pyredis-server/src/main/resources/io/pyredis/server/internal/commands/commands.json":
-        "auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
+        "acl auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
         "command:count,docs,getkeys,getkeysandflags,help,info,list "
         "config:get,help,resetstat,rewrite,set dbsize debug discard dump echo exec flushall flushdb hello info "
         "lastsave latency lolwut memory monitor multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "

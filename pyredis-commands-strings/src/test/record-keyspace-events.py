@@ -87,15 +87,15 @@ HEADER = "# Recorded from "
 def main():
     port, scen, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
     lines = [l.rstrip("\n").split("\t")[0] for l in open(scen) if not l.startswith((HEADER, "#  "))]
-    full = run(port, lines, "Eg$lshz")
+    full = run(port, lines, "Eg$lshzt")
     cls = {}
-    for letter in "g$lshz":
+    for letter in "g$lshzt":
         for r in run(port, lines, "E" + letter):
             if r is None: continue
             for ev, key, db in r[1]:
                 if cls.setdefault(ev, letter) != letter:
                     raise Exception("event %s in two classes" % ev)
-    with open(out, "w") as o:
+    with open(out, "w", encoding="latin-1") as o:  # replies are bytes, escaped as latin-1
         o.write(HEADER + "redis-server 7.0.15 by pyredis-commands-strings/src/test/record-keyspace-events.py:\n")
         o.write("#  command, RESP2 reply, keyspace events in order as class:event:key (@db outside db 0).\n")
         o.write("#  !: setup, events not compared; ~: random reply, events compared only. Re-record with\n")

@@ -39,10 +39,12 @@ class Conn(rcr.Conn):
 
 
 def words(line, conn):
-    """The request's arguments: x*N is N times x, \\dump:KEY the DUMP payload of KEY."""
+    """The request's arguments: x*N is N times x, \\dump:KEY the DUMP payload of KEY, \\hex:HEX the bytes HEX."""
     out = []
     for w in line.split(" "):
-        if w.startswith("\\dump:"):
+        if w.startswith("\\hex:"):
+            out.append(bytes.fromhex(w[len("\\hex:"):]))
+        elif w.startswith("\\dump:"):
             out.append(conn.call("DUMP", w[len("\\dump:"):])[1].encode("latin-1"))
         elif "*" in w and w.rsplit("*", 1)[1].isdigit():
             s, n = w.rsplit("*", 1)
@@ -54,8 +56,8 @@ def words(line, conn):
     return out
 
 
-def main():
-    port, requests, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+def record(port, requests, out, header):
+    """Replays the requests file against the server on port, writes out with the two header lines."""
     conn = Conn(port)
     lines = []
     with open(requests) as f:
@@ -70,10 +72,16 @@ def main():
                 raw += conn.reply()[0]
             lines.append(line + "\t" + rcr.escape(raw))
     with open(out, "w", encoding="latin-1") as f:
-        f.write("#: redis-server 7.0.15 by pyredis-dist/src/test/record-encoding-replies.py: a request of\n")
-        f.write("#: encodings-and-debug.txt, then the reply (escaped: \\\\ \\t \\r \\n), tab-separated.\n")
+        for h in header:
+            f.write("#: " + h + "\n")
         for l in lines:
             f.write(l + "\n")
+
+
+def main():
+    record(int(sys.argv[1]), sys.argv[2], sys.argv[3],
+           ["redis-server 7.0.15 by pyredis-dist/src/test/record-encoding-replies.py: a request of",
+            "encodings-and-debug.txt, then the reply (escaped: \\\\ \\t \\r \\n), tab-separated."])
 
 
 if __name__ == "__main__":

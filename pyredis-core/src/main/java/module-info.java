@@ -15,6 +15,7 @@ module io.pyredis.core {
     requires io.pyredis.support;
     requires org.slf4j;
     exports io.pyredis.core to io.pyredis.server;
+    exports io.pyredis.core.acl to io.pyredis.server;
     exports io.pyredis.core.client to io.pyredis.server;
     exports io.pyredis.core.command to io.pyredis.server;
     exports io.pyredis.core.exec to io.pyredis.server;

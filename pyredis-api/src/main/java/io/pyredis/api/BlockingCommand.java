@@ -20,4 +20,27 @@ public interface BlockingCommand extends Command {
     default void timeout(CommandContext ctx, byte[][] args) {
         ctx.reply().nullArray();
     }
+
+    /**
+     * Whether a client waiting on a key that was modified runs again, now that the key
+     * holds a value of {@code type} ({@code null}: the key is gone). The default re-runs it
+     * whenever the key exists, as BLPOP needs; XREAD waits for a stream only.
+     *
+     * @since 0.1
+     */
+    default boolean rerunsFor(DataType type) {
+        return type != null;
+    }
+
+    /**
+     * The error that ends the wait of a client whose key is gone, or holds a value
+     * {@link #rerunsFor} refuses ({@code type}, null when gone), as Redis answers XREADGROUP
+     * with {@code UNBLOCKED the stream key no longer exists}; null, the default, keeps it
+     * waiting.
+     *
+     * @since 0.1
+     */
+    default String keyGoneError(DataType type) {
+        return null;
+    }
 }

@@ -160,4 +160,16 @@ public interface CommandContext {
     default ScriptRun startScript(int flags, boolean readOnly) {
         throw new UnsupportedOperationException("scripts are not supported by this context");
     }
+
+    /**
+     * Whether the calling client's ACL user may read any key with this call (Redis's
+     * ACLUserCheckCmdWithUnrestrictedKeyAccess for read access): what a command needs
+     * before it reads keys its key specs cannot name, as SORT's BY and GET patterns do.
+     * The default, for contexts without ACL users, allows it.
+     *
+     * @since 0.1
+     */
+    default boolean mayReadAnyKey() {
+        return true;
+    }
 }

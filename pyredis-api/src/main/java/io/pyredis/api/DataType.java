@@ -18,6 +18,12 @@ public interface DataType {
     DataType SET = () -> "set";
     /** The built-in sorted set type. */
     DataType ZSET = () -> "zset";
+    /**
+     * The built-in stream type.
+     *
+     * @since 0.1
+     */
+    DataType STREAM = () -> "stream";
 
     /** The name TYPE replies, such as {@code "string"}. */
     String name();

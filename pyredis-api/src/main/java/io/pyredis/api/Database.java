@@ -69,6 +69,20 @@ public interface Database {
     void setKeepTtl(byte[] key, RedisValue value);
 
     /**
+     * Puts {@code value}, the same content as the value at {@code key} in a new object, in
+     * its place without it counting as a change: no keyspace listener, WATCH or persistence
+     * sees it, the time to live stays. Redis's {@code dbUnshareStringValue}: a write command
+     * about to change a string in place (SETBIT, BITFIELD) first swaps a shared or embedded
+     * one for a {@link GrowableString} of its own, which shows as encoding {@code raw} even
+     * when the command then changes nothing. The default is {@link #setKeepTtl}.
+     *
+     * @since 0.1
+     */
+    default void unshare(byte[] key, RedisValue value) {
+        setKeepTtl(key, value);
+    }
+
+    /**
      * Stores {@code value} at {@code key} to expire at {@code expireAtMillis} (unix ms).
      * A deadline already past leaves the key invisible: deleting it is the caller's
      * choice to make (Redis deletes at once and reports a {@code del}).
@@ -205,4 +219,14 @@ public interface Database {
 
     /** A new, empty sorted set, not stored yet. */
     RedisSortedSet createSortedSet();
+
+    /**
+     * A new, empty stream, not stored yet. The default throws
+     * {@link UnsupportedOperationException}, for databases without streams.
+     *
+     * @since 0.1
+     */
+    default RedisStream createStream() {
+        throw new UnsupportedOperationException("no streams in this database");
+    }
 }

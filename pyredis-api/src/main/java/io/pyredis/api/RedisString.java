@@ -3,8 +3,9 @@ package io.pyredis.api;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A string value: binary-safe bytes. Immutable: the array is never changed once the
- * value is made, by the maker or by anyone who reads it.
+ * A string value: binary-safe bytes. The array {@link #bytes()} returns is never changed
+ * once handed out, by the maker or by anyone who reads it; a {@link GrowableString} is
+ * changed in place by write commands, but never in an array it handed out.
  *
  * @since 0.1
  */
@@ -15,6 +16,18 @@ public interface RedisString extends RedisValue {
 
     /** The bytes; do not modify them. */
     byte[] bytes();
+
+    /**
+     * The array holding the bytes, which may be longer than the value: the value is its
+     * first {@link #length()} bytes. Never copies; valid until the value next changes (a
+     * {@link GrowableString} may change in place); do not modify it. For readers that
+     * reply or scan at once, as GET and BITCOUNT do. The default is {@link #bytes()}.
+     *
+     * @since 0.1
+     */
+    default byte[] array() {
+        return bytes();
+    }
 
     /** The length in bytes. */
     default int length() {
@@ -38,7 +51,7 @@ public interface RedisString extends RedisValue {
     /**
      * {@inheritDoc}
      *
-     * <p>Strings are immutable, so this is the value itself.
+     * <p>Strings other than a {@link GrowableString} are immutable, so this is the value itself.
      *
      * @since 0.1
      */
@@ -55,12 +68,13 @@ public interface RedisString extends RedisValue {
     /**
      * A string Redis keeps as a growable sds once a command changed it in place (APPEND
      * and SETRANGE on an existing key, SETRANGE creating one): encoding {@code raw}
-     * whatever its length or content, until it is stored anew.
+     * whatever its length or content, until it is stored anew. It is a {@link GrowableString},
+     * which the command that stored it may change in place afterwards.
      *
      * @since 0.1
      */
     static RedisString raw(byte[] bytes) {
-        return new EncodedString(bytes, "raw");
+        return GrowableString.of(bytes);
     }
 
     /**

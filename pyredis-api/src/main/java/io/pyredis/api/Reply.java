@@ -70,6 +70,23 @@ public interface Reply {
      */
     void doubleValue(double value);
 
+    /**
+     * A double already formatted as {@code text} (digits, optional sign and dot): a RESP3
+     * double, or a bulk string in RESP2, as Redis's {@code addReplyHumanLongDouble} writes
+     * GEOPOS's coordinates with 17 decimals rather than {@code %.17g}. The default, for
+     * sinks that cannot write a double's text, writes {@code text} as a bulk string in RESP2
+     * and the parsed value in RESP3.
+     *
+     * @since 0.1
+     */
+    default void doubleValue(String text) {
+        if (protocol() == 2) {
+            bulk(text);
+        } else {
+            doubleValue(Double.parseDouble(text));
+        }
+    }
+
     /** A boolean: {@code #t}/{@code #f} in RESP3, {@code :1}/{@code :0} in RESP2. */
     void bool(boolean value);
 

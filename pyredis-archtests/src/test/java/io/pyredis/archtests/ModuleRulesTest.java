@@ -102,16 +102,21 @@ class ModuleRulesTest {
     @ArchTest
     static final ArchRule commandPacksDependOnlyOnApiAndSupport = classes()
             .that().resideInAPackage("io.pyredis.commands..")
-            .should().onlyDependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
-                    .resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..", "io.pyredis.support..", "java..")
-                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                            "org.luaj.vm2..", "com.sun.management..")
-                            .and(com.tngtech.archunit.base.DescribedPredicate.describe("used by the scripting pack",
-                                    c -> true))))
+            .and().resideOutsideOfPackage("io.pyredis.commands.scripting..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..",
+                    "io.pyredis.support..", "java..")
             .because("a command pack is a plugin like any other: it is loaded through the SPI and"
                     + " gets everything (keyspace, replies, config) through io.pyredis.api, with"
-                    + " only the shared helpers of io.pyredis.support beside it (the scripting pack"
-                    + " also embeds its Lua interpreter, LuaJ)");
+                    + " only the shared helpers of io.pyredis.support beside it");
+
+    @ArchTest
+    static final ArchRule scriptingPackDependsOnlyOnApiSupportAndLuaj = classes()
+            .that().resideInAPackage("io.pyredis.commands.scripting..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pyredis.commands..", "io.pyredis.api..",
+                    "io.pyredis.support..", "org.luaj.vm2..", "com.sun.management..", "java..")
+            .because("the scripting pack is a pack like the others, which runs its Lua on LuaJ"
+                    + " (module pyredis-luaj) and bounds a script's allocations with HotSpot's"
+                    + " per-thread counter (com.sun.management)");
 
     @ArchTest
     static final ArchRule commandPacksAreIndependent = slices()

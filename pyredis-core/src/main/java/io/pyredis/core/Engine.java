@@ -1,5 +1,6 @@
 package io.pyredis.core;
 
+import io.pyredis.core.acl.Acl;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.client.ClientHost;
 import io.pyredis.core.client.ClientOutput;
@@ -45,6 +46,7 @@ public final class Engine implements ClientHost {
     private final PubSub pubsub = new PubSub();
     private final Notifier notifier = new Notifier(pubsub);
     private final CallUnit unit;
+    private final Acl acl;
     private final Tracking tracking;
     private volatile RespLimits limits = RespLimits.DEFAULT;
     private volatile OutputLimit normalLimit = OutputLimit.NONE;
@@ -67,6 +69,7 @@ public final class Engine implements ClientHost {
         this.loop = loop;
         this.commands = commands;
         this.unit = CallUnit.create(keyspace, commands, stats, notifier, pubsub, loop);
+        this.acl = unit.acl();
         this.tracking = new Tracking(unit, clients, pubsub, loop);
         unit.addObserver(tracking);
         keyspace.setKeyListener(new KeyEvents(unit, tracking));
@@ -77,6 +80,11 @@ public final class Engine implements ClientHost {
             c.authenticated(true);
             return c;
         });
+    }
+
+    /** The ACL users, rules and log. */
+    public Acl acl() {
+        return acl;
     }
 
     public Keyspace keyspace() {
@@ -144,6 +152,9 @@ public final class Engine implements ClientHost {
     /** A client for a new connection, registered (CLIENT LIST sees it). */
     public Client connect(ClientOutput output, String remoteAddress, String localAddress) {
         Client c = new Client(this, clients.nextId(), output, remoteAddress, localAddress, limits);
+        // As createClient: the default user, authenticated when it is on and nopass.
+        c.user(acl.defaultUser());
+        c.authenticated(acl.newClientsAuthenticated());
         clients.add(c);
         return c;
     }

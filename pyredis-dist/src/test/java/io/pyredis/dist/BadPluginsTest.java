@@ -40,6 +40,16 @@ class BadPluginsTest {
                 "SpiVersion.CURRENT - 1", "fromthepast", "PAST");
         PluginJars.pack(build, plugins.resolve("clashing-get-plugin.jar"), "test.clash", "clash",
                 "SpiVersion.CURRENT", "get", "HIJACKED");
+        // Errors, not exceptions: what an assert or a linkage problem in a plugin throws.
+        PluginJars.pack(build, plugins.resolve("error-in-commands-plugin.jar"), "test.errcommands", "errcommands",
+                "SpiVersion.CURRENT", "errcommands", "NEVER",
+                "if (true) throw new AssertionError(\"commands() broke\");", "", "");
+        PluginJars.pack(build, plugins.resolve("error-in-start-plugin.jar"), "test.errstart", "errstart",
+                "SpiVersion.CURRENT", "errstart", "STARTLESS",
+                "", "if (true) throw new AssertionError(\"start() broke\");", "");
+        PluginJars.pack(build, plugins.resolve("error-in-command-plugin.jar"), "test.errcmd", "errcmd",
+                "SpiVersion.CURRENT", "errcmd", "NEVER",
+                "", "", "if (true) throw new AssertionError(\"execute() broke\");");
         Path good = Dist.examplePluginJar();
         Files.copy(good, plugins.resolve(good.getFileName()));
         server = ServerProcess.startModule(work, "--plugins-dir", plugins.toString());
@@ -98,6 +108,45 @@ class BadPluginsTest {
     void goodPluginsBesideBadOnesStillLoad() {
         assertEquals(List.of(0L, 2L, 1L, -1L, 30L),
                 jedis.sendCommand(command("RATELIMIT"), "bad-plugins-test", "2", "60"));
+    }
+
+    @Test
+    void aPackWhoseCommandsThrowAnErrorIsLoggedAndSkipped() {
+        List<String> lines = server.linesWith("WARN", "error-in-commands-plugin.jar");
+        assertEquals(1, lines.size(), server.output());
+        assertTrue(lines.get(0).contains("commands() broke"), lines.get(0));
+        JedisDataException e = assertThrows(JedisDataException.class,
+                () -> jedis.sendCommand(command("ERRCOMMANDS")));
+        assertEquals("ERR unknown command 'ERRCOMMANDS', with args beginning with: ", e.getMessage());
+    }
+
+    @Test
+    void aPackWhoseStartThrowsAnErrorIsLoggedAndTheServerRunsItsCron() throws Exception {
+        List<String> lines = server.linesWith("ERROR", "errstart");
+        assertEquals(1, lines.size(), server.output());
+        // Its commands stay: only its start failed.
+        assertEquals("STARTLESS", jedis.sendCommand(command("ERRSTART")) instanceof byte[] b
+                ? new String(b, StandardCharsets.US_ASCII) : null);
+        // The active expiry cycle runs: keys with a 100 ms TTL are reclaimed without being
+        // read (DBSIZE counts expired keys not yet reclaimed, as Redis's does).
+        long before = jedis.dbSize();
+        for (int i = 0; i < 20; i++) {
+            jedis.psetex("errstart:" + i, 100, "x");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (jedis.dbSize() > before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(before, jedis.dbSize(), "the expiry cycle reclaimed the expired keys");
+    }
+
+    @Test
+    void aCommandThrowingAnErrorAnswersErrAndTheConnectionGoesOn() {
+        JedisDataException e = assertThrows(JedisDataException.class, () -> jedis.sendCommand(command("ERRCMD")));
+        assertTrue(e.getMessage().startsWith("ERR internal error in 'errcmd' command: java.lang.AssertionError: execute() broke"),
+                e.getMessage());
+        assertEquals("PONG", jedis.ping());
+        assertFalse(server.linesWith("ERROR", "errcmd").isEmpty(), server.output());
     }
 
     private static ProtocolCommand command(String name) {

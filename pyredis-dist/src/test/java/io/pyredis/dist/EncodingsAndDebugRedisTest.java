@@ -6,11 +6,7 @@ import redis.clients.jedis.Jedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,64 +27,6 @@ class EncodingsAndDebugRedisTest {
 
     @TempDir
     Path dir;
-
-    record Recorded(String line, String reply) {
-    }
-
-    private static List<Recorded> recorded() throws IOException {
-        List<Recorded> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                EncodingsAndDebugRedisTest.class.getResourceAsStream("/encoding-replies-redis-7.0.15.tsv"),
-                StandardCharsets.ISO_8859_1))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                out.add(new Recorded(line.substring(0, tab), CommandMetadataRedisTest.unescape(line.substring(tab + 1))));
-            }
-        }
-        return out;
-    }
-
-    /** The request's arguments, as the recorder builds them: x*N is N times x, \dump:KEY the DUMP payload of KEY. */
-    private static List<String> words(String line, RawClient c) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String w : line.split(" ")) {
-            int star = w.lastIndexOf('*');
-            if (w.startsWith("\\dump:")) {
-                String dump = c.call("DUMP", w.substring("\\dump:".length()));
-                out.add(dump.substring(dump.indexOf("\r\n") + 2, dump.length() - 2));
-            } else if (star > 0 && w.substring(star + 1).matches("\\d+")) {
-                out.add(w.substring(0, star).repeat(Integer.parseInt(w.substring(star + 1))));
-            } else if (w.equals("\"\"")) {
-                out.add("");
-            } else {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    /** A request with binary arguments (ISO-8859-1 strings), as RawClient.command but byte-exact. */
-    private static String call(RawClient c, List<String> args) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes(("*" + args.size() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        for (String a : args) {
-            byte[] bytes = a.getBytes(StandardCharsets.ISO_8859_1);
-            b.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            b.writeBytes(bytes);
-            b.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        c.send(b.toByteArray());
-        String reply = c.readReply();
-        if (reply.startsWith("|") || reply.startsWith(">")) {
-            // An attribute or push data comes before the reply itself.
-            reply += c.readReply();
-        }
-        return reply;
-    }
 
     /**
      * What differs from run to run: DEBUG OBJECT's address and LRU clock (and the idle time
@@ -122,15 +60,15 @@ class EncodingsAndDebugRedisTest {
 
     @Test
     void repliesAreRedis() throws IOException {
-        List<Recorded> recorded = recorded();
+        List<RecordedReplies.Recorded> recorded = RecordedReplies.load("/encoding-replies-redis-7.0.15.tsv");
         assertTrue(recorded.size() > 250, "the recording is complete");
         try (PyRedisServer server = PyRedisServer.builder().set("port", "0").set("bind", "127.0.0.1")
                 .set("dir", dir.toString()).set("save", "").set("enable-debug-command", "yes").build().start();
              RawClient c = new RawClient(server.port())) {
             List<String> wrong = new ArrayList<>();
-            for (Recorded r : recorded) {
+            for (RecordedReplies.Recorded r : recorded) {
                 String request = r.line().replaceFirst("^[!~%]", "");
-                String got = call(c, words(request, c));
+                String got = RecordedReplies.call(c, RecordedReplies.words(request, c));
                 if (r.line().startsWith("!")) {
                     continue;
                 }

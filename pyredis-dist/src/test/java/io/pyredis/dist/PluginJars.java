@@ -37,6 +37,18 @@ final class PluginJars {
      */
     static Path pack(Path work, Path jar, String module, String packName, String spiVersionExpr,
                      String commandName, String reply) throws IOException {
+        return pack(work, jar, module, packName, spiVersionExpr, commandName, reply, "", "", "");
+    }
+
+    /**
+     * {@link #pack(Path, Path, String, String, String, String, String)} with Java statements
+     * put first in the pack's {@code commands()}, in a {@code start(PackContext)} it then has
+     * (none when empty), and first in the command's {@code execute}: how a test makes a
+     * plugin that fails at one of those points.
+     */
+    static Path pack(Path work, Path jar, String module, String packName, String spiVersionExpr,
+                     String commandName, String reply, String inCommands, String inStart, String inExecute)
+            throws IOException {
         String pkg = module;
         Path src = Files.createTempDirectory(work, "src-");
         Path pkgDir = src.resolve(pkg.replace('.', '/'));
@@ -54,12 +66,15 @@ final class PluginJars {
                         + "public final class TestPack implements CommandPack {\n"
                         + "    public String name() { return \"" + packName + "\"; }\n"
                         + "    public int spiVersion() { return " + spiVersionExpr + "; }\n"
+                        + (inStart.isEmpty() ? "" : "    public void start(PackContext pc) { " + inStart + " }\n")
                         + "    public List<Command> commands() {\n"
+                        + "        " + inCommands + "\n"
                         + "        CommandSpec spec = new CommandSpec(\"" + commandName + "\", -1, Set.of(), List.of(),\n"
                         + "                new CommandDoc(\"test\", \"0.1.0\", \"module\", \"O(1)\", List.of()));\n"
                         + "        return List.of(new Command() {\n"
                         + "            public CommandSpec spec() { return spec; }\n"
                         + "            public void execute(CommandContext ctx, byte[][] args) {\n"
+                        + "                " + inExecute + "\n"
                         + "                ctx.reply().simple(\"" + reply + "\");\n"
                         + "            }\n"
                         + "        });\n"

@@ -226,6 +226,17 @@ public final class RespWriter implements Reply {
     }
 
     @Override
+    public void doubleValue(String text) {
+        if (protocol == 2) {
+            bulk(text);
+        } else {
+            ensure(text.length() + 3);
+            buf[size++] = ',';
+            line(text);
+        }
+    }
+
+    @Override
     public void bool(boolean value) {
         if (protocol == 2) {
             raw(value ? ONE : ZERO);

@@ -4,6 +4,8 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.PackContext;
 import io.pyredis.api.PersistentType;
+import io.pyredis.core.util.Failures;
+import io.pyredis.server.internal.FileLimit;
 import io.pyredis.server.internal.ServerPackContext;
 import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.ServerCron;
@@ -89,6 +91,11 @@ public final class PyRedisServer implements AutoCloseable {
             throw new IllegalStateException("start() may be called once, before close()");
         }
         Logger log = LoggerFactory.getLogger(PyRedisServer.class);
+        if (!FileLimit.adjustAtStart(config)) {
+            closed.set(true);
+            throw new UncheckedIOException(new java.io.IOException("the open file limit leaves no room for clients"));
+        }
+        config.maxclients.onChange(FileLimit::checkOnSet);
         CommandTable table = new CommandTable();
         Keyspace keyspace = new Keyspace(config.databases.intValue(), clock);
         config.bindEncodingLimits(keyspace.encodingLimits());
@@ -101,7 +108,8 @@ public final class PyRedisServer implements AutoCloseable {
             List<PersistentType<?>> types;
             try {
                 types = List.copyOf(pack.dataTypes());
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                Failures.rethrowIfFatal(e);
                 return "dataTypes() failed: " + e;
             }
             String bad = checkTypes(types, typeOwners);
@@ -135,6 +143,33 @@ public final class PyRedisServer implements AutoCloseable {
         loader.loadFromDirectory(Path.of(config.pluginsDir.value()));
         pluginLoaders = loader.classLoaders();
         pluginWarnings = loader.warnings();
+        // As ACLLoadUsersAtStartup: after the packs, so that rules can name their commands.
+        if (!config.aclfile.value().isEmpty() && !config.registry.users().isEmpty()) {
+            closed.set(true);
+            t.close();
+            String m = "Configuring Redis with users defined in redis.conf and at the same setting an ACL file path "
+                    + "is invalid. This setup is very likely to lead to configuration errors and security holes, "
+                    + "please define either an ACL file or declare users directly in your redis.conf, but not both.";
+            log.error(m);
+            throw new UncheckedIOException(new IOException(m));
+        }
+        String userErrors = ctx.engine().acl().loadConfigured(config.registry.users());
+        if (userErrors != null) {
+            closed.set(true);
+            t.close();
+            log.error("{}", userErrors);
+            log.error("Critical error while loading ACLs. Exiting.");
+            throw new UncheckedIOException(new IOException(userErrors));
+        }
+        if (!config.aclfile.value().isEmpty()) {
+            String aclErrors = ctx.loadAclFile().error();
+            if (aclErrors != null) {
+                closed.set(true);
+                t.close();
+                log.error("Aborting Redis startup because of ACL errors: {}", aclErrors);
+                throw new UncheckedIOException(new IOException("ACL errors: " + aclErrors));
+            }
+        }
 
         // Before the dataset is loaded: RDB and RESTORE read plugin values with these.
         keyspace.moduleTypes(ModuleTypes.of(dataTypes));
@@ -198,7 +233,10 @@ public final class PyRedisServer implements AutoCloseable {
             for (CommandPack p : packs) {
                 try {
                     p.start(pc);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // An Error too: one broken pack must not stop the others starting, nor
+                    // the server's own start (its cron is scheduled after this).
+                    Failures.rethrowIfFatal(e);
                     log.error("Pack '{}' failed to start", p.name(), e);
                 }
             }

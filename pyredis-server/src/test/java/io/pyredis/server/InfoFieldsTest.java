@@ -68,6 +68,27 @@ class InfoFieldsTest {
     }
 
     @Test
+    void usedMemoryRssIsTheProcessResidentSet() throws Exception {
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(status), "needs Linux's /proc");
+        try (RawClient c = new RawClient(server.port())) {
+            String info = c.call("INFO", "memory");
+            long reported = Long.parseLong(info.replaceAll("(?s).*\r\nused_memory_rss:(\\d+)\r\n.*", "$1"));
+            long kb = 0;
+            for (String line : java.nio.file.Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            // The server runs in this JVM: the same process, read a moment apart.
+            long actual = kb * 1024;
+            org.junit.jupiter.api.Assertions.assertTrue(Math.abs(reported - actual) < actual / 5,
+                    "used_memory_rss " + reported + ", VmRSS " + actual);
+            org.junit.jupiter.api.Assertions.assertNotEquals(Runtime.getRuntime().totalMemory(), reported);
+        }
+    }
+
+    @Test
     void sectionSelectorsGiveRedisSections() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             for (Map.Entry<String, String> e : HEADERS.entrySet()) {

@@ -199,9 +199,11 @@ class ServerCommandsTest {
                 + "  \"hash-max-ziplist-entries\": 200,\n"
                 + "  \"maxmemory-policy\": \"allkeys-lru\",\n  \"timeout\": 30,\n  \"hz\": 25,\n"
                 + "  \"slowlog-log-slower-than\": -1,\n  \"maxmemory-clients\": \"10%\",\n"
-                + "  \"latency-tracking-info-percentiles\": \"99.9\"\n}\n", Files.readString(file),
+                + "  \"latency-tracking-info-percentiles\": \"99.9\",\n"
+                + "  \"user\": [\"default on nopass ~* &* +@all\"]\n}\n", Files.readString(file),
                 "keys in the file rewritten in place (an alias as the alias), changed ones appended in Redis's table "
-                        + "order, defaults (maxmemory-samples 5) left out");
+                        + "order, defaults (maxmemory-samples 5) left out, the ACL users last (Redis writes "
+                        + "'user default on nopass ~* &* +@all' too)");
         PyRedisServer again = PyRedisServer.builder().configFile(file).build();
         assertEquals("25", again.config("hz"), "the rewritten file loads");
         assertEquals("30", again.config("timeout"));

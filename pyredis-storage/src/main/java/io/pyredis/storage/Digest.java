@@ -31,6 +31,7 @@ public final class Digest {
     private static final int OBJ_ZSET = 3;
     private static final int OBJ_HASH = 4;
     private static final int OBJ_MODULE = 5;
+    private static final int OBJ_STREAM = 6;
     private static final byte[] EXPIRE = "!!expire!!".getBytes(StandardCharsets.US_ASCII);
 
     private final MessageDigest sha1;
@@ -101,6 +102,17 @@ public final class Digest {
                 mix(ele, v);
                 xorSha(digest, ele);
             });
+        } else if (o instanceof io.pyredis.api.RedisStream st) {
+            mix(digest, int32(OBJ_STREAM));
+            var it = st.range(io.pyredis.api.StreamId.MIN, io.pyredis.api.StreamId.MAX, false);
+            while (it.hasNext()) {
+                var e = it.next();
+                mix(digest, (Long.toUnsignedString(e.id().ms()) + "." + Long.toUnsignedString(e.id().seq()))
+                        .getBytes(StandardCharsets.US_ASCII));
+                for (byte[] b : e.fieldsAndValues()) {
+                    mix(digest, b);
+                }
+            }
         } else {
             // A plugin type: Redis's module type without a digest callback adds nothing more.
             mix(digest, int32(OBJ_MODULE));

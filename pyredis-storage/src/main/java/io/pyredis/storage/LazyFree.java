@@ -53,6 +53,14 @@ public final class LazyFree {
         if (v instanceof RedisHash) {
             return "hashtable".equals(enc) ? ((RedisHash) v).size() : 1;
         }
+        if (v instanceof io.pyredis.api.RedisStream st) {
+            // lazyfreeGetFreeEffort: the rax nodes plus each group's PEL entries.
+            long effort = st.nodes();
+            for (var g : st.groups().values()) {
+                effort += 1 + g.pel.size();
+            }
+            return Math.max(1, effort);
+        }
         return 1;
     }
 

@@ -1,5 +1,6 @@
 package io.pyredis.storage;
 
+import io.pyredis.api.GrowableString;
 import io.pyredis.api.RedisHash;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
@@ -135,11 +136,66 @@ public final class MemoryUsage {
         if (v instanceof RedisHash) {
             return hashSize((RedisHash) v, samples, compact);
         }
+        if (v instanceof io.pyredis.storage.internal.StreamValue st) {
+            return streamSize(st, samples);
+        }
         // A plugin's type: Redis asks the module's mem_usage callback, and counts the robj without one.
         return ROBJ;
     }
 
+    /** sizeof(stream), sizeof(streamCG), sizeof(streamNACK), sizeof(streamConsumer) in Redis 7.0. */
+    private static final int STREAM = 80;
+    private static final int STREAM_CG = 40;
+    private static final int STREAM_NACK = 24;
+    private static final int STREAM_CONSUMER = 24;
+    /** STREAM_LISTPACK_MAX_PRE_ALLOCATE: what a new node's listpack is given at first. */
+    private static final int STREAM_PREALLOC = 4096;
+
+    /**
+     * objectComputeSize for a stream: the first {@code samples} nodes' allocations, their
+     * average for the others but the last, the last one's; the groups' PELs and consumers.
+     * A rax's inner node count, which pyredis does not have, is estimated
+     * ({@link io.pyredis.api.RedisStream#radixTreeNodes}).
+     */
+    private static long streamSize(io.pyredis.storage.internal.StreamValue s, int samples) {
+        long size = ROBJ + STREAM + raxSize(s.nodes());
+        var nodes = s.nodeMap();
+        long lp = 0;
+        int n = 0;
+        for (var node : nodes.values()) {
+            if (n >= samples) {
+                break;
+            }
+            lp += alloc(node.size());
+            n++;
+        }
+        long last = nodes.isEmpty() ? 0 : Math.max(STREAM_PREALLOC, alloc(nodes.lastEntry().getValue().size()));
+        if (nodes.size() <= n) {
+            size += lp - (n == 0 ? 0 : alloc(nodes.lastEntry().getValue().size())) + last;
+        } else {
+            size += (lp / n) * (nodes.size() - 1) + last;
+        }
+        if (s.hasGroups()) {
+            for (var g : s.groups().values()) {
+                size += STREAM_CG + raxSize(g.pel.size()) + (long) STREAM_NACK * g.pel.size();
+                for (var c : g.consumers.values()) {
+                    size += STREAM_CONSUMER + c.name.length + raxSize(c.pel.size());
+                }
+            }
+        }
+        return size;
+    }
+
+    /** streamRadixTreeMemoryUsage of a rax of {@code keys} stream IDs. */
+    private static long raxSize(long keys) {
+        return keys * 16 + io.pyredis.api.RedisStream.radixTreeNodes(keys) * (4 + 8 * 30);
+    }
+
     private static long stringSize(RedisString s) {
+        if (s instanceof GrowableString g) {
+            // An sds with free space: Redis counts its whole allocation. No bytes() here, it may copy.
+            return ROBJ + sds(g.capacity());
+        }
         byte[] b = s.bytes();
         // RedisString.encoding's test without its parse into a String: this runs on every write.
         if (isInteger(b)) {

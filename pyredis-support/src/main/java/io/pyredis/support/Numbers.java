@@ -171,9 +171,6 @@ public final class Numbers {
         return false;
     }
 
-    private static final int DOUBLE_PRECISION = 17;
-    private static final MathContext DOUBLE_MC = new MathContext(DOUBLE_PRECISION, RoundingMode.HALF_EVEN);
-
     /**
      * {@code value} as {@code %.17g}: 17 significant digits, exact decimal rounding (half even,
      * as glibc), fixed notation for decimal exponents -4..16, else {@code d.ddde+XX}; trailing
@@ -184,6 +181,17 @@ public final class Numbers {
      * @since 0.1
      */
     public static String formatDouble(double value) {
+        return formatG(value, 17);
+    }
+
+    /**
+     * {@code value} as C's {@code printf("%.<precision>g")} prints it with glibc (see
+     * {@link #formatDouble}); Lua 5.1 prints its numbers with {@code %.14g}.
+     *
+     * @param precision significant digits, 1 to 17
+     * @since 0.1
+     */
+    public static String formatG(double value, int precision) {
         if (Double.isNaN(value)) {
             return Double.doubleToRawLongBits(value) < 0 ? "-nan" : "nan";
         }
@@ -194,11 +202,11 @@ public final class Numbers {
             return Double.doubleToRawLongBits(value) < 0 ? "-0" : "0";
         }
         long l = (long) value;
-        if (l == value && Math.abs(value) < 1e17) {
-            // Exact in at most 17 digits: %.17g prints the integer itself.
+        if (l == value && Math.abs(value) < POWERS_OF_TEN[precision]) {
+            // Exact in at most `precision` digits: %g prints the integer itself.
             return Long.toString(l);
         }
-        BigDecimal rounded = new BigDecimal(Math.abs(value)).round(DOUBLE_MC);
+        BigDecimal rounded = new BigDecimal(Math.abs(value)).round(new MathContext(precision, RoundingMode.HALF_EVEN));
         String u = rounded.unscaledValue().toString();
         int exp = u.length() - 1 - rounded.scale();
         int n = u.length();
@@ -209,7 +217,7 @@ public final class Numbers {
         if (value < 0) {
             sb.append('-');
         }
-        if (exp >= -4 && exp < DOUBLE_PRECISION) {
+        if (exp >= -4 && exp < precision) {
             if (exp >= 0) {
                 for (int i = 0; i <= exp; i++) {
                     sb.append(i < n ? u.charAt(i) : '0');
@@ -237,6 +245,14 @@ public final class Numbers {
             sb.append(a);
         }
         return sb.toString();
+    }
+
+    private static final double[] POWERS_OF_TEN = new double[18];
+
+    static {
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = Math.pow(10, i);
+        }
     }
 
     /** The decimal ASCII digits of {@code value}. */

@@ -87,7 +87,10 @@ public class Harness {
 
     private final ManualLoop loop = new ManualLoop(() -> clock.millis() * 1_000_000L);
     private final Engine engine;
-    private final Client client;
+    private Client client;
+    /** The network-like client, and the AOF loader's (id -1), which {@link #replayRecorded} uses in its target. */
+    private final Client user;
+    private Client aof;
     private int protocol = 2;
     private final List<Recorded> lastRecorded = new ArrayList<>();
 
@@ -112,7 +115,8 @@ public class Harness {
                 }
             }
         });
-        client = engine.detachedClient(1);
+        user = engine.detachedClient(1);
+        client = user;
         config.put("maxmemory", "0");
         config.put("maxmemory-policy", "noeviction");
     }
@@ -194,6 +198,19 @@ public class Harness {
      * PEXPIREAT, PERSIST: what other packs' commands propagate as).
      */
     public void replayRecorded(Harness target) {
+        if (target.aof == null) {
+            target.aof = target.engine.detachedClient(Client.AOF_CLIENT_ID);
+        }
+        // As the AOF loader: its client (commands that obey it, such as XADD's LIMIT, tell).
+        target.client = target.aof;
+        try {
+            replayInto(target);
+        } finally {
+            target.client = target.user;
+        }
+    }
+
+    private void replayInto(Harness target) {
         for (Recorded r : recorded) {
             target.selected = r.db();
             String name = new String(r.argv()[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
@@ -265,6 +282,17 @@ public class Harness {
                 parts.add(latin1(z.memberAt(r)) + "=" + z.scoreAt(r));
             }
             return "zset " + parts;
+        } else if (v instanceof io.pyredis.api.RedisStream st) {
+            var it = st.range(io.pyredis.api.StreamId.MIN, io.pyredis.api.StreamId.MAX, false);
+            while (it.hasNext()) {
+                var e = it.next();
+                List<String> fv = new ArrayList<>();
+                for (byte[] b : e.fieldsAndValues()) {
+                    fv.add(latin1(b));
+                }
+                parts.add(e.id() + "=" + fv);
+            }
+            return "stream " + parts + " last " + st.lastId() + " groups " + st.groups().keySet().size();
         } else {
             return v.type().name() + " " + v;
         }

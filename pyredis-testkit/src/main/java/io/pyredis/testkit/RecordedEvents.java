@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A scenario recorded from redis-server 7.0.15 with {@code notify-keyspace-events Eg$lshz}:
+ * A scenario recorded from redis-server 7.0.15 with {@code notify-keyspace-events Eg$lshzt}:
  * per command, its RESP2 reply and the keyspace events it published, in order, as
  * {@code class:event:key} ({@code @db} appended outside database 0). Lines starting with
  * {@code !} set the scene (their events are not compared); {@code ~} marks a reply that

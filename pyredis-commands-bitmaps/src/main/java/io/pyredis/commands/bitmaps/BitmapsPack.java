@@ -13,6 +13,8 @@ public final class BitmapsPack extends GenericPack {
     static final CommandMetadata METADATA = CommandMetadata.load(BitmapsPack.class.getResourceAsStream("commands.json"));
 
     public BitmapsPack() {
-        super("bitmaps", SpiVersion.CURRENT, List.of());
+        super("bitmaps", SpiVersion.CURRENT, List.of(
+                new SetBitCommand(), new GetBitCommand(), new BitCountCommand(), new BitPosCommand(),
+                new BitOpCommand(), new BitFieldCommand(), new BitFieldRoCommand()));
     }
 }

@@ -13,6 +13,16 @@ public final class GeoPack extends GenericPack {
     static final CommandMetadata METADATA = CommandMetadata.load(GeoPack.class.getResourceAsStream("commands.json"));
 
     public GeoPack() {
-        super("geo", SpiVersion.CURRENT, List.of());
+        super("geo", SpiVersion.CURRENT, List.of(
+                new GeoAddCommand(),
+                new GeoDistCommand(),
+                new GeoHashCommand(),
+                new GeoPosCommand(),
+                new GeoRadiusCommand(),
+                new GeoRadiusRoCommand(),
+                new GeoRadiusByMemberCommand(),
+                new GeoRadiusByMemberRoCommand(),
+                new GeoSearchCommand(),
+                new GeoSearchStoreCommand()));
     }
 }

@@ -13,6 +13,8 @@ public final class HyperLogLogPack extends GenericPack {
     static final CommandMetadata METADATA = CommandMetadata.load(HyperLogLogPack.class.getResourceAsStream("commands.json"));
 
     public HyperLogLogPack() {
-        super("hyperloglog", SpiVersion.CURRENT, List.of());
+        super("hyperloglog", SpiVersion.CURRENT, List.of(
+                new PfAddCommand(), new PfCountCommand(), new PfMergeCommand(), new PfDebugCommand(),
+                new PfSelfTestCommand()));
     }
 }

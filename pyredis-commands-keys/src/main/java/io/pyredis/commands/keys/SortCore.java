@@ -5,6 +5,7 @@ import io.pyredis.api.CommandContext;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.Database;
 import io.pyredis.support.Numbers;
+import io.pyredis.support.PartialSort;
 import io.pyredis.api.RedisError;
 import io.pyredis.api.RedisList;
 import io.pyredis.api.RedisSet;
@@ -24,6 +25,10 @@ import java.util.List;
  */
 final class SortCore {
 
+    private static final RedisError BY_DENIED =
+            new RedisError("ERR BY option of SORT denied due to insufficient ACL permissions.");
+    private static final RedisError GET_DENIED =
+            new RedisError("ERR GET option of SORT denied due to insufficient ACL permissions.");
     static final RedisError NOT_DOUBLE = new RedisError("ERR One or more scores can't be converted into double");
 
     private SortCore() {
@@ -70,8 +75,15 @@ final class SortCore {
                 // again, even when a later BY has a '*'.
                 if (!SortPattern.hasStar(sortby)) {
                     dontsort = true;
+                } else if (!ctx.mayReadAnyKey()) {
+                    // The keys a pattern reads are known only while sorting: only a user who
+                    // may read any key may use one, as Redis's user_has_full_key_access.
+                    throw BY_DENIED;
                 }
             } else if (Keywords.is(a, "get") && left >= 1) {
+                if (!ctx.mayReadAnyKey()) {
+                    throw GET_DENIED;
+                }
                 if (gets.isEmpty()) {
                     gets = new ArrayList<>(2);
                 }

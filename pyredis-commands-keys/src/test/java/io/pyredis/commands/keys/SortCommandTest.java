@@ -14,10 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 
 import static io.pyredis.testkit.Resp.NIL;
 import static io.pyredis.testkit.Resp.SYNTAX;
@@ -28,7 +25,6 @@ import static io.pyredis.testkit.Resp.err;
 import static io.pyredis.testkit.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -262,36 +258,6 @@ class SortCommandTest {
     private String lookup(String pattern, String element) {
         byte[] v = new SortPattern(b(pattern)).lookup(h.db(), b(element));
         return v == null ? null : new String(v, StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void partialSortOrdersTheWantedRangeAsAFullSortWould() {
-        Random rnd = new Random(42);
-        for (int round = 0; round < 2000; round++) {
-            int n = rnd.nextInt(120);
-            Integer[] a = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                a[i] = rnd.nextInt(n + 1) * 1000 + i; // distinct: a total order
-            }
-            Integer[] full = a.clone();
-            Arrays.sort(full);
-            int l = n == 0 ? 0 : rnd.nextInt(n);
-            int r = n == 0 ? -1 : l + rnd.nextInt(n - l);
-            PartialSort.sort(a, Comparator.naturalOrder(), l, r);
-            for (int i = l; i <= r; i++) {
-                assertEquals(full[i], a[i], "n=" + n + " range " + l + ".." + r);
-            }
-            assertEquals(Arrays.stream(full).sorted().toList(), Arrays.stream(a).sorted().toList());
-        }
-    }
-
-    @Test
-    void partialSortIsNotStableAsRedisIsNot() {
-        // All equal: Redis's pqsort answers LIMIT 0 1 over a..k with k (recorded in the table).
-        String[] a = "abcdefghijk".split("");
-        PartialSort.sort(a, (x, y) -> 0, 0, 0);
-        assertEquals("k", a[0]);
-        assertNotEquals("abcdefghijk", String.join("", a));
     }
 
     @Test

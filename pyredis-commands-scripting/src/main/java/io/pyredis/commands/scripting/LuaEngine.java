@@ -46,6 +46,9 @@ final class LuaEngine {
         "tonumber", "rawequal", "collectgarbage", "getmetatable", "rawset", "type", "select", "pairs",
         "rawget", "ipairs", "error", "string", "math", "table", "coroutine"};
     static final String KILLED = "Script killed by user with SCRIPT KILL...";
+    /** pyredis's own: a script stopped at busy-reply-threshold (see {@link #interrupt}). */
+    static final String TIMED_OUT = "ERR Script stopped: it ran past busy-reply-threshold without writing, and "
+            + "pyredis cannot serve other clients while a script runs";
     static final String OOM = "ERR Lua script used too much memory (the server's limit for a script)";
     private static final Pattern WHERE = Pattern.compile("^@?([^\\s:]*):(\\d+) ");
     /** LuaJ's "attempt to call nil", Lua 5.1's "attempt to call a nil value". */
@@ -67,7 +70,10 @@ final class LuaEngine {
     private volatile boolean killRequested;
     /** Where the last error was raised: source, line, and the message the handler made of it. */
     private String[] errorWhere;
-    private boolean killed;
+    /** Why the running script is being stopped (SCRIPT KILL, busy-reply-threshold), or null. */
+    private String stopped;
+    /** The running script passed busy-reply-threshold (the check ran once). */
+    private boolean pastThreshold;
 
     LuaEngine() {
         SandboxGlobals g = globals;
@@ -79,7 +85,8 @@ final class LuaEngine {
         g.load(new CoroutineLib());
         LoadState.install(g);
         LuaC.install(g);
-        LuaLibs.install(g);
+        // cjson, cmsgpack, struct and bit: the libraries Redis loads beyond Lua's own.
+        io.pyredis.commands.scripting.lib.LuaLibs.install(g);
         // The hook is LuaJ's debug library slot, without the debug table scripts could use.
         g.debuglib = hook;
         // Errors are given Lua 5.1's position prefix here instead of a traceback.
@@ -94,7 +101,7 @@ final class LuaEngine {
         base.rawset("load", g.get("load"));
         // Only the globals Redis allows (its allow lists) stay.
         java.util.Set<String> allowed = new java.util.HashSet<>(java.util.Arrays.asList(BUILTINS));
-        allowed.addAll(java.util.Arrays.asList(LuaLibs.NAMES));
+        allowed.addAll(java.util.Arrays.asList("cjson", "bit", "cmsgpack", "struct"));
         for (LuaValue k = g.next(LuaValue.NIL).arg1(); !k.isnil(); ) {
             LuaValue next = g.next(k).arg1();
             if (!allowed.contains(k.tojstring())) {
@@ -153,7 +160,8 @@ final class LuaEngine {
         this.run = r;
         this.resp = 2;
         this.killRequested = false;
-        this.killed = false;
+        this.stopped = null;
+        this.pastThreshold = false;
         this.startNanos = System.nanoTime();
         this.startAllocated = Memory.allocatedBytes();
         this.busyThresholdNanos = busyThresholdMillis(ctx) * 1_000_000L;
@@ -285,14 +293,29 @@ final class LuaEngine {
         if (run == null) {
             return;
         }
-        if (killRequested && !killed) {
-            killed = true;
+        if (killRequested && stopped == null) {
+            stopped = KILLED;
             LOG.log(System.Logger.Level.WARNING, "Lua script killed by user with SCRIPT KILL.");
         }
-        if (killed) {
+        if (stopped == null && !pastThreshold && System.nanoTime() - startNanos > busyThresholdNanos) {
+            pastThreshold = true;
+            // Redis answers other clients BUSY from here on and takes SCRIPT KILL; pyredis runs
+            // the script on its one event loop and can do neither yet, so rather than hang every
+            // client on a runaway script it stops one that has not written, as SCRIPT KILL would.
+            if (!run.wrote()) {
+                stopped = "-" + TIMED_OUT;
+                LOG.log(System.Logger.Level.WARNING, "Lua script stopped: it ran past busy-reply-threshold ("
+                        + busyThresholdNanos / 1_000_000 + " ms) without writing.");
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "A Lua script that has written runs past busy-reply-threshold ("
+                        + busyThresholdNanos / 1_000_000 + " ms): it cannot be stopped without breaking its "
+                        + "atomicity, and no other client is served until it ends.");
+            }
+        }
+        if (stopped != null) {
             // Every instruction from now on, so that pcall cannot catch it for long.
             hook.checkEveryInstruction(true);
-            throw new LuaError(LuaErrors.table(KILLED));
+            throw new LuaError(LuaErrors.table(stopped));
         }
         if (Memory.allocatedBytes() - startAllocated > Memory.scriptLimit()) {
             hook.checkEveryInstruction(true);

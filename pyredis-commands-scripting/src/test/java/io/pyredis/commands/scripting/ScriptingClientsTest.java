@@ -46,6 +46,29 @@ class ScriptingClientsTest {
     }
 
     @Test
+    void aRunawayScriptThatHasNotWrittenIsStoppedAtBusyReplyThreshold() {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 30_000)) {
+            String before = j.configGet("busy-reply-threshold").get("busy-reply-threshold");
+            j.configSet("busy-reply-threshold", "200");
+            try {
+                redis.clients.jedis.exceptions.JedisDataException e = assertThrows(
+                        redis.clients.jedis.exceptions.JedisDataException.class, () -> j.eval("while true do end"));
+                assertTrue(e.getMessage().startsWith("ERR Script stopped: it ran past busy-reply-threshold"),
+                        e.getMessage());
+                assertEquals("PONG", j.ping(), "the server serves again");
+                // One that has written runs to its end: stopping it would break its atomicity.
+                Object n = j.eval("redis.call('set', KEYS[1], 'x') local t = redis.call('time')[1] + 1 "
+                        + "local i = 0 while tonumber(redis.call('time')[1]) <= tonumber(t) do i = i + 1 end return 1",
+                        1, "runaway:written");
+                assertEquals(1L, n);
+                assertEquals("x", j.get("runaway:written"));
+            } finally {
+                j.configSet("busy-reply-threshold", before);
+            }
+        }
+    }
+
+    @Test
     void jedisRateLimiterAndLock() {
         try (Jedis j = new Jedis("127.0.0.1", server.port())) {
             String sha = j.scriptLoad(RATE_LIMIT);

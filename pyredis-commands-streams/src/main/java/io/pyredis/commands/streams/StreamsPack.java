@@ -13,6 +13,10 @@ public final class StreamsPack extends GenericPack {
     static final CommandMetadata METADATA = CommandMetadata.load(StreamsPack.class.getResourceAsStream("commands.json"));
 
     public StreamsPack() {
-        super("streams", SpiVersion.CURRENT, List.of());
+        super("streams", SpiVersion.CURRENT, List.of(
+                new XAddCommand(), new XRangeCommand(), new XRevRangeCommand(), new XLenCommand(), new XDelCommand(),
+                new XTrimCommand(), new XSetIdCommand(), new XReadCommand(), new XReadGroupCommand(),
+                new XGroupCommand(), new XAckCommand(), new XPendingCommand(), new XClaimCommand(),
+                new XAutoClaimCommand(), new XInfoCommand()));
     }
 }

@@ -4,8 +4,10 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.GrowableString;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.RedisString;
+import io.pyredis.support.StringLimits;
 
 /**
  * {@code APPEND key value}
@@ -32,15 +34,17 @@ public final class AppendCommand implements Command {
             ctx.reply().integer(tail.length);
             return;
         }
-        byte[] head = s.bytes();
-        Limits.checkStringLength(ctx, head.length, tail.length);
-        // Values are immutable, so this copies: O(length) per APPEND where Redis is amortized O(1).
-        byte[] joined = new byte[head.length + tail.length];
-        System.arraycopy(head, 0, joined, 0, head.length);
-        System.arraycopy(tail, 0, joined, head.length, tail.length);
-        db.setKeepTtl(key, RedisString.raw(joined)); // Redis appends to an unshared sds: raw
+        StringLimits.checkStringLength(ctx, s.length(), tail.length);
+        // Redis appends to an unshared sds with free space: amortized O(1) per APPEND, encoding raw.
+        GrowableString g = GrowableString.from(s);
+        g.append(tail, 0, tail.length);
+        if (g == s) {
+            db.modified(key);
+        } else {
+            db.setKeepTtl(key, g);
+        }
         // Appending nothing is still reported, as Redis does.
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.APPEND, key);
-        ctx.reply().integer(joined.length);
+        ctx.reply().integer(g.length());
     }
 }

@@ -23,7 +23,7 @@ public final class GetCommand implements Command {
         if (s == null) {
             ctx.reply().nullBulk();
         } else {
-            ctx.reply().bulk(s.bytes());
+            ctx.reply().bulk(s.array(), 0, s.length()); // no copy of a growable string's bytes
         }
     }
 }

@@ -25,8 +25,8 @@ abstract class GetRangeGenericCommand extends GenericCommand {
             reply.bulk(EMPTY);
             return;
         }
-        byte[] b = s.bytes();
-        long len = b.length;
+        byte[] b = s.array();
+        long len = s.length();
         // Redis 7.0's index rules, including its quirk that a range wholly before the
         // start (GETRANGE k -100 -50) is clamped to the first byte rather than empty.
         if (start < 0 && end < 0 && start > end) {

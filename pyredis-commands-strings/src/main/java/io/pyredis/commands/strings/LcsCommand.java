@@ -1,5 +1,6 @@
 package io.pyredis.commands.strings;
 
+import io.pyredis.support.StringLimits;
 import io.pyredis.support.Keywords;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
@@ -71,10 +72,10 @@ public final class LcsCommand implements Command {
         int alen = a.length;
         int blen = b.length;
         long cells = ((long) alen + 1) * ((long) blen + 1);
-        if (cells > Limits.protoMaxBulkLen(ctx) / Integer.BYTES) { // Redis: cells * 4 > limit
+        if (cells > StringLimits.protoMaxBulkLen(ctx) / Integer.BYTES) { // Redis: cells * 4 > limit
             throw Errors.LCS_TOO_MUCH_MEMORY;
         }
-        if (cells > Limits.MAX_ARRAY * 64) {
+        if (cells > StringLimits.MAX_ARRAY * 64) {
             throw Errors.LCS_ALLOCATION_FAILED; // only with a limit configured beyond 64 GB
         }
 

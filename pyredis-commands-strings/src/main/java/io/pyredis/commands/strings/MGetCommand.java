@@ -28,8 +28,8 @@ public final class MGetCommand implements Command {
         for (int i = 1; i < args.length; i++) {
             RedisValue v = db.get(args[i]);
             // A key of another type is a null, not an error, as in Redis.
-            if (v instanceof RedisString) {
-                reply.bulk(((RedisString) v).bytes());
+            if (v instanceof RedisString s) {
+                reply.bulk(s.array(), 0, s.length());
             } else {
                 reply.nullBulk();
             }

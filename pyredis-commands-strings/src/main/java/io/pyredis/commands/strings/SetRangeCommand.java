@@ -4,8 +4,10 @@ import io.pyredis.api.Command;
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.CommandSpec;
 import io.pyredis.api.Database;
+import io.pyredis.api.GrowableString;
 import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.support.Numbers;
+import io.pyredis.support.StringLimits;
 import io.pyredis.api.RedisString;
 
 /**
@@ -35,7 +37,7 @@ public final class SetRangeCommand implements Command {
                 ctx.reply().integer(0); // nothing to set: the key is not created
                 return;
             }
-            Limits.checkStringLength(ctx, offset, value.length);
+            StringLimits.checkStringLength(ctx, offset, value.length);
             byte[] b = new byte[(int) offset + value.length];
             System.arraycopy(value, 0, b, (int) offset, value.length);
             db.set(key, RedisString.raw(b)); // a new sds of the full length, as Redis: raw
@@ -43,18 +45,21 @@ public final class SetRangeCommand implements Command {
             ctx.reply().integer(b.length);
             return;
         }
-        byte[] old = s.bytes();
         if (value.length == 0) {
-            ctx.reply().integer(old.length);
+            ctx.reply().integer(s.length());
             return;
         }
-        Limits.checkStringLength(ctx, offset, value.length);
-        int end = (int) offset + value.length;
-        byte[] b = new byte[Math.max(old.length, end)];
-        System.arraycopy(old, 0, b, 0, old.length);
+        StringLimits.checkStringLength(ctx, offset, value.length);
+        // Changed in place in Redis (an unshared sds, grown with zeros): raw, and no copy here either.
+        GrowableString g = GrowableString.from(s);
+        byte[] b = g.writable(offset + value.length);
         System.arraycopy(value, 0, b, (int) offset, value.length);
-        db.setKeepTtl(key, RedisString.raw(b)); // changed in place in Redis: raw
+        if (g == s) {
+            db.modified(key);
+        } else {
+            db.setKeepTtl(key, g);
+        }
         ctx.notifyKeyspaceEvent(KeyspaceEvent.STRING, Events.SETRANGE, key);
-        ctx.reply().integer(b.length);
+        ctx.reply().integer(g.length());
     }
 }

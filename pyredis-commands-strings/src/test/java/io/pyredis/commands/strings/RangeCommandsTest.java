@@ -37,10 +37,13 @@ class RangeCommandsTest {
         h.call("SET", "k", "v", "EX", "100");
         assertEquals(integer(2), h.call("APPEND", "k", "x"));
         assertEquals(100_000, h.pttl("k"));
-        h.config.put("proto-max-bulk-len", "4");
-        assertEquals(integer(4), h.call("APPEND", "k", "yz"));
+        // 1 MB is the least proto-max-bulk-len Redis (and pyredis's CONFIG) accepts.
+        h.config.put("proto-max-bulk-len", "1mb");
+        assertEquals(integer(1048574), h.call("APPEND", "k", "a".repeat(1048572)));
+        assertEquals(integer(1048576), h.call("APPEND", "k", "yz"));
         assertEquals(TOO_LONG, h.call("APPEND", "k", "!"));
-        assertEquals(bulk("vxyz"), h.call("GET", "k"));
+        assertEquals(bulk("ayz"), h.call("GETRANGE", "k", "-3", "-1"));
+        assertEquals(bulk("vxa"), h.call("GETRANGE", "k", "0", "2"));
     }
 
     @Test
@@ -115,10 +118,10 @@ class RangeCommandsTest {
         assertEquals(NOT_INTEGER, h.call("SETRANGE", "k", "x", "ab"));
         assertEquals(TOO_LONG, h.call("SETRANGE", "k", "536870911", "ab"));
         assertEquals(TOO_LONG, h.call("SETRANGE", "k", "9223372036854775807", "ab"), "offset + length overflows");
-        h.config.put("proto-max-bulk-len", "10");
-        assertEquals(integer(10), h.call("SETRANGE", "k", "8", "ab"));
-        assertEquals(TOO_LONG, h.call("SETRANGE", "k", "9", "ab"));
-        assertEquals(TOO_LONG, h.call("SETRANGE", "fresh", "9", "ab"));
+        h.config.put("proto-max-bulk-len", "1mb"); // the least Redis accepts
+        assertEquals(integer(1048576), h.call("SETRANGE", "k", "1048574", "ab"));
+        assertEquals(TOO_LONG, h.call("SETRANGE", "k", "1048575", "ab"));
+        assertEquals(TOO_LONG, h.call("SETRANGE", "fresh", "1048575", "ab"));
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class Client implements Session {
 
     /** A writer grown past this by a big reply is replaced after the flush, as Redis frees big output buffers. */
     private static final int KEEP_WRITER_BYTES = 1 << 20;
+    /** Redis's PROTO_REPLY_CHUNK_BYTES: past a reply buffer this big, Redis checks the output limits on every reply. */
+    private static final int REPLY_CHUNK_BYTES = 16 * 1024;
     private static final byte[] ERR_PREFIX = "-ERR ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = {'\r', '\n'};
 
@@ -47,6 +49,8 @@ public final class Client implements Session {
     private int db;
     private String name;
     private boolean authenticated;
+    /** The ACL user it runs as (Redis's c->user); null for the server's own clients, which may run anything. */
+    private io.pyredis.core.acl.AclUser user;
     private long lastInteractionMillis;
     private CommandEntry lastCommand;
     /** The running command's arguments as the slow log and MONITOR show them, once one was redacted; else null. */
@@ -145,6 +149,13 @@ public final class Client implements Session {
                     requestBytes = 0;
                     clock = host.process(this, request, clock);
                     queryBuffer = 0;
+                    if (writer.size() > REPLY_CHUNK_BYTES && overHardOutputLimit()) {
+                        // The replies of one read can be huge (a thousand GETs of a big value
+                        // pipelined): the hard limit is checked as they are added, as Redis
+                        // checks it on every reply past its 16 KB buffer, not once they are all built.
+                        closeForOutputLimit();
+                        return;
+                    }
                     if (block == null) {
                         afterRequest(mark);
                     }
@@ -317,6 +328,27 @@ public final class Client implements Session {
         }
     }
 
+    /** Whether replies written and not sent reach the hard output limit of the client's class. */
+    private boolean overHardOutputLimit() {
+        long hard = host.outputLimit(subscriptionCount() > 0).hard();
+        return hard > 0 && writer.size() + output.queuedBytes() >= hard;
+    }
+
+    private void closeForOutputLimit() {
+        LOG.warn("Client id={} addr={} scheduled to be closed ASAP for overcoming of output buffer limits.",
+                id, remoteAddress);
+        writer = new RespWriter(writer.protocol());
+        close();
+    }
+
+    /**
+     * The bytes of replies queued on the connection and not yet sent (CLIENT LIST's omem):
+     * what the output limits are checked against.
+     */
+    public long queuedOutputBytes() {
+        return output == null ? 0 : output.queuedBytes();
+    }
+
     /**
      * Redis's checkClientOutputBufferLimits, on what the connection has not sent yet: over
      * the hard limit of the client's class, or over the soft limit for longer than its
@@ -338,9 +370,7 @@ public final class Client implements Session {
             softLimitSince = 0;
         }
         if ((hard || soft) && !closing) {
-            LOG.warn("Client id={} addr={} scheduled to be closed ASAP for overcoming of output buffer limits.",
-                    id, remoteAddress);
-            close();
+            closeForOutputLimit();
         }
     }
 
@@ -463,6 +493,16 @@ public final class Client implements Session {
     public void authenticated(boolean authenticated) {
         this.authenticated = authenticated;
         parser.setAuthRequired(!authenticated);
+    }
+
+    /** The ACL user the client runs as; null for the AOF loader's and other internal clients. */
+    public io.pyredis.core.acl.AclUser user() {
+        return user;
+    }
+
+    /** Sets the user (AUTH, HELLO AUTH, a new connection's default user, RESET). */
+    public void user(io.pyredis.core.acl.AclUser user) {
+        this.user = user;
     }
 
     /** When the client was created, in unix ms (CLIENT LIST's age). */

@@ -43,6 +43,9 @@ public final class CommandEntry {
     private final boolean callFlags;
     private final boolean touchesArbitraryKeys;
     private final boolean isProtected;
+    /** Its bit in ACL selectors' command bitmaps (Redis's cmd->id), -1 until the ACL indexes it. */
+    private int aclId = -1;
+    private CommandEntry parent;
 
     /** calls */
     public long calls;
@@ -109,7 +112,9 @@ public final class CommandEntry {
                     throw new IllegalArgumentException("subcommand " + full + " of " + spec.name()
                             + " must be named '" + prefix + "<sub>'");
                 }
-                t.put(full.substring(prefix.length()), new CommandEntry(sub, packName, module));
+                CommandEntry se = new CommandEntry(sub, packName, module);
+                se.parent = this;
+                t.put(full.substring(prefix.length()), se);
             }
             this.subcommands = t;
         }
@@ -326,6 +331,21 @@ public final class CommandEntry {
         out[1] = last;
         out[2] = 1;
         return movable;
+    }
+
+    /** Its ACL command id (Redis's cmd->id), -1 before the ACL has indexed the table. */
+    public int aclId() {
+        return aclId;
+    }
+
+    /** Set once by the ACL when it indexes the command table. */
+    public void aclId(int id) {
+        this.aclId = id;
+    }
+
+    /** The container of a subcommand ({@code config} for {@code config|get}), or null. */
+    public CommandEntry parent() {
+        return parent;
     }
 
     /** Zeroes the statistics, here and in the subcommands (CONFIG RESETSTAT). */

@@ -56,6 +56,19 @@ public final class CommandTable {
         return null;
     }
 
+    /**
+     * Redis's lookupCommand: the command {@code argv[0]} names, or, for a container, its
+     * subcommand {@code argv[1]} (the container itself when there is no argv[1]); null
+     * when unknown.
+     */
+    public CommandEntry lookup(byte[][] argv) {
+        CommandEntry e = get(argv[0]);
+        if (e == null || e.subcommands() == null || argv.length < 2) {
+            return e;
+        }
+        return e.subcommands().get(argv[1]);
+    }
+
     /** All entries, in the order they were added. */
     public List<CommandEntry> all() {
         return Collections.unmodifiableList(inOrder);

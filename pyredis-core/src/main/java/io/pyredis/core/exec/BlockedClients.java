@@ -180,14 +180,49 @@ public final class BlockedClients {
                     if (b.client().block() != b) {
                         continue; // served through another key meanwhile, or gone
                     }
-                    if (!keyspace.db(k.db).exists(k.key)) {
-                        break; // every blocking command needs its key to exist
+                    io.pyredis.api.RedisValue v = keyspace.db(k.db).peek(k.key);
+                    io.pyredis.api.DataType type = v == null ? null : v.type();
+                    BlockingCommand command = (BlockingCommand) b.command().command();
+                    if (command.rerunsFor(type)) {
+                        rerun(b);
+                    } else {
+                        String error = command.keyGoneError(type);
+                        if (error != null) {
+                            fail(b, error);
+                        }
                     }
-                    rerun(b);
                 }
             }
         } finally {
             serving = false;
+        }
+    }
+
+    /** Ends {@code b}'s wait with {@code error}, as Redis's unblockDeletedStreamReadgroupClients. */
+    private void fail(Block b, String error) {
+        Client c = b.client();
+        int mark = c.reply().size();
+        int sp = error.indexOf(' ');
+        unit.stats().errorReply(sp < 0 ? error : error.substring(0, sp));
+        c.reply().error(error);
+        unit.unblockedStats(c, b.command(), b.args(), 0, true);
+        finish(b, mark);
+    }
+
+    /**
+     * Database {@code db} is about to be emptied (FLUSHDB, FLUSHALL): each key waited on
+     * there that is stored becomes ready, so that commands that care about a key going
+     * away hear of it (Redis's scanDatabaseForDeletedKeys).
+     */
+    public void databaseFlushing(int db) {
+        if (blocked == 0) {
+            return;
+        }
+        for (DbKey k : lines.keySet()) {
+            if (k.db == db && !readySet.contains(k) && keyspace.isStored(k.db, k.key)) {
+                readySet.add(k);
+                ready.add(k);
+            }
         }
     }
 

@@ -47,6 +47,13 @@ public final class CallContext implements CommandContext {
     }
 
     @Override
+    public boolean mayReadAnyKey() {
+        return unit.acl().unrestrictedKeyAccess(client.user(), entry, args, READ_ACCESS);
+    }
+
+    private static final java.util.Set<io.pyredis.api.KeyFlag> READ_ACCESS = java.util.Set.of(io.pyredis.api.KeyFlag.ACCESS);
+
+    @Override
     public Client session() {
         return client;
     }

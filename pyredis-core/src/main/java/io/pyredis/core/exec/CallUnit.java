@@ -2,6 +2,9 @@ package io.pyredis.core.exec;
 
 import io.pyredis.api.BlockingCommand;
 import io.pyredis.api.RedisError;
+import io.pyredis.core.acl.Acl;
+import io.pyredis.core.acl.AclLog;
+import io.pyredis.core.acl.AclUser;
 import io.pyredis.core.client.Block;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.client.TrackingState;
@@ -13,6 +16,7 @@ import io.pyredis.core.pubsub.Notifier;
 import io.pyredis.core.pubsub.PubSub;
 import io.pyredis.core.stats.ServerStats;
 import io.pyredis.core.util.DbKey;
+import io.pyredis.core.util.Failures;
 import io.pyredis.protocol.RespWriter;
 import io.pyredis.storage.Keyspace;
 import io.pyredis.storage.LookupRule;
@@ -74,6 +78,8 @@ public final class CallUnit {
     private Supplier<String> diskError = () -> null;
     private java.util.function.BiFunction<CommandEntry, Client, String> protectedGate = (e, c) -> null;
     private java.util.function.BooleanSupplier outOfMemory = () -> false;
+    private final Acl acl;
+    private Function<Client, String> clientInfo = c -> "";
 
     private final ScriptCalls scripts = new ScriptCalls(this);
     /** Redis's server.pre_command_oom_state: out of memory when the running top-level command began. */
@@ -99,6 +105,7 @@ public final class CallUnit {
         this.watches = watches;
         this.blocked = blocked;
         this.pause = pause;
+        this.acl = new Acl(commands);
         for (int i = 0; i < contexts.length; i++) {
             contexts[i] = new CallContext(this);
         }
@@ -150,6 +157,40 @@ public final class CallUnit {
      */
     public void memoryCheck(java.util.function.BooleanSupplier check) {
         this.outOfMemory = check;
+    }
+
+    /** The ACL whose rules every call is checked against. */
+    public Acl acl() {
+        return acl;
+    }
+
+    /** CLIENT INFO's line of a client, for ACL LOG entries. */
+    public void clientInfo(Function<Client, String> info) {
+        this.clientInfo = info;
+    }
+
+    /**
+     * The ACL check of processCommand (and of EXEC and scripts' commands): null when the
+     * client's user may run the call, else the denial, logged in ACL LOG with
+     * {@code context}. A client without a user (the server's own) may run anything.
+     */
+    public Acl.Denial aclCheck(Client c, CommandEntry e, byte[][] args, AclLog.Context context) {
+        AclUser u = c.user();
+        if (u == null || u.unrestricted()) {
+            return null;
+        }
+        Acl.Denial d = acl.check(u, e, args);
+        if (d != null) {
+            acl.log().add(d.reason(), context, d.object(e, args), u.nameBytes(), clientInfo.apply(c),
+                    System.currentTimeMillis());
+        }
+        return d;
+    }
+
+    /** ACLAuthenticateUser's log entry for a failed AUTH or HELLO AUTH of {@code c} as {@code username}. */
+    public void aclLogAuthFailure(Client c, byte[] command, byte[] username) {
+        acl.log().add(Acl.DENIED_AUTH, c.inMulti() ? AclLog.Context.MULTI : AclLog.Context.TOPLEVEL, command, username,
+                clientInfo.apply(c), System.currentTimeMillis());
     }
 
     /** Adds what is told of every call (slow log, latency monitor, MONITOR, tracking). */
@@ -325,7 +366,7 @@ public final class CallUnit {
                 return startNanos;
             }
         }
-        if (!c.authenticated() && !e.noAuth()) {
+        if (!c.authenticated() && !e.noAuth() && acl.authRequired()) {
             reject(c, e, "NOAUTH", NOAUTH);
             return startNanos;
         }
@@ -333,6 +374,14 @@ public final class CallUnit {
         if (inMulti && e.noMulti()) {
             reject(c, e, "ERR", "ERR Command not allowed inside a transaction");
             return startNanos;
+        }
+        AclUser user = c.user();
+        if (user != null && !user.unrestricted()) {
+            Acl.Denial d = aclCheck(c, e, args, inMulti ? AclLog.Context.MULTI : AclLog.Context.TOPLEVEL);
+            if (d != null) {
+                reject(c, e, "NOPERM", d.message(e));
+                return startNanos;
+            }
         }
         Role role = e.role();
         // The call's own flags (EVAL of a script with a shebang), as Redis's getCommandFlags.
@@ -457,15 +506,17 @@ public final class CallUnit {
 
     /**
      * Redis's rejectCommand: the error, counted, and the transaction (if any) flagged; a
-     * rejected EXEC discards the transaction with {@code EXECABORT} (execCommandAbort).
+     * rejected EXEC discards the transaction (if any) with {@code EXECABORT} (execCommandAbort).
      */
     private void reject(Client c, CommandEntry e, String code, String message) {
         e.rejectedCalls++;
         c.flagTransaction();
-        if (e.role() == Role.EXEC && c.inMulti()) {
+        if (e.role() == Role.EXEC) {
+            // As execCommandAbort, in MULTI or not; Redis's own rejections carry no ERR there.
             Transactions.discardTransaction(c, watches);
             stats.errorReply("EXECABORT");
-            c.reply().error("EXECABORT Transaction discarded because of: " + message);
+            c.reply().error("EXECABORT Transaction discarded because of: "
+                    + (message.startsWith("ERR ") ? message.substring(4) : message));
         } else {
             stats.errorReply(code);
             c.reply().error(message);
@@ -529,7 +580,10 @@ public final class CallUnit {
                 stats.errorReply(err.code());
                 replaceReply(c, mark).error(err.getMessage());
             }
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+        } catch (Throwable ex) {
+            // Any failure of a command (a plugin's AssertionError too) is the caller's error
+            // reply; the server goes on. Only a failing JVM ends it.
+            Failures.rethrowIfFatal(ex);
             stats.errorReply("ERR");
             stats.unexpectedErrorReplies++;
             LOG.error("Command '{}' failed", e.name(), ex);
@@ -607,7 +661,8 @@ public final class CallUnit {
         int mark = c.reply().size();
         try {
             ((BlockingCommand) e.command()).timeout(ctx, args);
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
+            Failures.rethrowIfFatal(ex);
             LOG.error("Timeout reply of '{}' failed", e.name(), ex);
             replaceReply(c, mark).nullArray();
         } finally {

@@ -90,6 +90,7 @@ public final class ScriptCalls implements ScriptRun {
             client.denyBlocking(true);
         }
         client.db(caller.db());
+        client.user(caller.user());
         client.protocol(2);
         client.reply().reset();
         scriptCommand = unit.innermost() == null ? null : unit.innermost().entry();
@@ -116,6 +117,16 @@ public final class ScriptCalls implements ScriptRun {
         }
         if (e.flags().contains(CommandFlag.NOSCRIPT) && !denyScriptDisabled.getAsBoolean()) {
             throw refuse(e, "ERR This Redis command is not allowed from script");
+        }
+        // scriptVerifyACL: the script runs with its caller's ACL user.
+        io.pyredis.core.acl.Acl.Denial denied = unit.aclCheck(client, e, argv, io.pyredis.core.acl.AclLog.Context.LUA);
+        if (denied != null) {
+            throw refuse(e, "ERR The user executing the script " + switch (denied.reason()) {
+                case io.pyredis.core.acl.Acl.DENIED_CMD -> "can't run this command or subcommand";
+                case io.pyredis.core.acl.Acl.DENIED_KEY -> "can't access at least one of the keys mentioned in the command arguments";
+                case io.pyredis.core.acl.Acl.DENIED_CHANNEL -> "can't publish to the channel mentioned in the command";
+                default -> "lacking the permissions for the command";
+            });
         }
         boolean write = e.isWrite();
         if (readOnly && (write || e.flags().contains(CommandFlag.MAY_REPLICATE))) {

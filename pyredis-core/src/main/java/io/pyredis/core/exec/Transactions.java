@@ -1,5 +1,7 @@
 package io.pyredis.core.exec;
 
+import io.pyredis.core.acl.Acl;
+import io.pyredis.core.acl.AclLog;
 import io.pyredis.api.RedisError;
 import io.pyredis.core.client.Client;
 import io.pyredis.core.client.Transaction;
@@ -104,6 +106,19 @@ public final class Transactions {
         try {
             long clock = System.nanoTime();
             for (int i = 0; i < n; i++) {
+                // As execCommand: the rules may have changed since the command was queued.
+                Acl.Denial d = unit.aclCheck(c, commands[i], args[i], AclLog.Context.MULTI);
+                if (d != null) {
+                    unit.stats().errorReply("NOPERM");
+                    c.reply().error("NOPERM ACLs rules changed between the moment the transaction was accumulated "
+                            + "and the EXEC call. This command is no longer allowed for the following reason: "
+                            + switch (d.reason()) {
+                                case Acl.DENIED_CMD -> "no permission to execute the command or subcommand";
+                                case Acl.DENIED_KEY -> "no permission to touch the specified keys";
+                                default -> "no permission to access one of the channels used as arguments";
+                            });
+                    continue;
+                }
                 clock = unit.call(c, commands[i], args[i], clock, flags);
             }
         } finally {

@@ -98,7 +98,8 @@ class CallUnitTest {
         Client c = engine.detachedClient(1);
         call(c, "tmulti");
         call(c, "tput", "k", "v");
-        assertEquals("-EXECABORT Transaction discarded because of: ERR wrong number of arguments for 'texec' command\r\n",
+        // As execCommandAbort: Redis's own rejection texts lose their ERR there (checked against redis-server 7.0.15).
+        assertEquals("-EXECABORT Transaction discarded because of: wrong number of arguments for 'texec' command\r\n",
                 call(c, "texec", "extra"));
         assertFalse(c.inMulti(), "as Redis's execCommandAbort");
         assertEquals(1, entry("texec").rejectedCalls);

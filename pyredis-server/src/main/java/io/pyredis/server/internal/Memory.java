@@ -35,6 +35,7 @@ public final class Memory {
     private boolean evictionProcRunning;
     /** Whether CLIENT PAUSE holds the dataset still: no eviction then, as no expiry. */
     private final java.util.function.BooleanSupplier paused;
+    private final HeapGuard heap = new HeapGuard();
 
     Memory(ServerConfig config, Keyspace keyspace, ServerStats stats, io.pyredis.core.loop.Loop loop,
            Runnable afterEviction, java.util.function.BooleanSupplier paused) {
@@ -69,6 +70,23 @@ public final class Memory {
             stats.usedMemoryPeak = used;
         }
         return used;
+    }
+
+    /**
+     * used_memory_rss: the process's resident set, as Redis reads it from /proc (VmRSS of
+     * /proc/self/status); where there is no /proc, the heap the JVM has committed.
+     */
+    public static long rss() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: below
+        }
+        return Runtime.getRuntime().totalMemory();
     }
 
     /** used_memory_peak. */
@@ -108,17 +126,26 @@ public final class Memory {
         return n <= 4 ? 4 : Long.highestOneBit(n - 1) << 1;
     }
 
+    /** The heap's own limit, which holds with or without maxmemory. */
+    public HeapGuard heap() {
+        return heap;
+    }
+
     /** The maxmemory-policy in force. */
     public EvictionPolicy policy() {
         return policy;
     }
 
     /**
-     * processCommand's {@code performEvictions() == EVICT_FAIL}: with maxmemory set and
+     * Whether the heap is nearly exhausted ({@link HeapGuard}), or processCommand's
+     * {@code performEvictions() == EVICT_FAIL}: with maxmemory set and
      * used_memory above it, evicts as the policy allows (within the time maxmemory-eviction-
      * tenacity gives) and answers whether memory is still over with nothing left to evict.
      */
     public boolean outOfMemory() {
+        if (heap.full()) {
+            return true;
+        }
         long max = config.maxmemory.longValue();
         if (max == 0) {
             return false;

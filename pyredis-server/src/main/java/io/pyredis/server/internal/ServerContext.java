@@ -105,6 +105,71 @@ public final class ServerContext {
         config.trackingTableMaxKeys.onChange(v -> engine.tracking().maxKeys(v));
         bindOutputLimits(config.clientOutputBufferLimit.value());
         config.clientOutputBufferLimit.onChange(this::bindOutputLimits);
+        // requirepass is the default user's password (ACLUpdateDefaultUserPassword).
+        io.pyredis.core.acl.Acl acl = engine.acl();
+        acl.defaultPassword(config.requirepass.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        config.requirepass.onChange(v -> acl.defaultPassword(v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        acl.pubsubDefaultAllChannels(config.aclPubsubDefault.value().equals("allchannels"));
+        config.aclPubsubDefault.onChange(v -> acl.pubsubDefaultAllChannels(v.equals("allchannels")));
+        acl.log().maxLen(config.acllogMaxLen.longValue());
+        config.acllogMaxLen.onChange(v -> acl.log().maxLen(config.acllogMaxLen.longValue()));
+    }
+
+    /**
+     * ACLLoadFromFile on the {@code aclfile} (relative to {@code dir}): the users it
+     * defines replace the current ones, or an error text as Redis's and nothing changes.
+     */
+    public io.pyredis.core.acl.Acl.LoadResult loadAclFile() {
+        String name = config.aclfile.value();
+        String text;
+        try {
+            text = java.nio.file.Files.readString(java.nio.file.Path.of(config.dir.value()).resolve(name),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new io.pyredis.core.acl.Acl.LoadResult("Error loading ACLs, opening file '" + name
+                    + "': No such file or directory", List.of());
+        } catch (java.io.IOException e) {
+            return new io.pyredis.core.acl.Acl.LoadResult("Error loading ACLs, opening file '" + name
+                    + "': " + (e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : e.getMessage()),
+                    List.of());
+        }
+        return engine.acl().load(name, text);
+    }
+
+    /**
+     * The users as CONFIG REWRITE writes them under {@code user} ({@code "name rules"}), or
+     * null when an ACL file holds them.
+     */
+    public List<String> aclUsersForConfig() {
+        if (!config.aclfile.value().isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (io.pyredis.core.acl.AclUser u : engine.acl().users()) {
+            out.add(u.name() + " " + engine.acl().describe(u));
+        }
+        return out;
+    }
+
+    /** ACLSaveToFile: the users written to a temp file renamed over {@code aclfile}; false (logged) on failure. */
+    public boolean saveAclFile() {
+        java.nio.file.Path target = java.nio.file.Path.of(config.dir.value()).resolve(config.aclfile.value());
+        java.nio.file.Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid()
+                + "-" + System.currentTimeMillis());
+        try {
+            java.nio.file.Files.writeString(tmp, engine.acl().save(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ServerContext.class).warn("Writing ACL file for ACL SAVE: {}", e.toString());
+            try {
+                java.nio.file.Files.deleteIfExists(tmp);
+            } catch (java.io.IOException ignored) {
+                // nothing more to do: the old file is still in place
+            }
+            return false;
+        }
     }
 
     private void bindOutputLimits(OutputBufferLimitsParam.Limits l) {

@@ -74,6 +74,7 @@ public final class ServerCron implements Runnable {
             long now = server.clock().millis();
             server.stats().sample(System.currentTimeMillis());
             server.memory().used(); // used_memory_peak, as serverCron's
+            server.memory().heap().cron(now);
             closeIdleClients(now);
             server.persistence().cron();
             server.aof().cron();

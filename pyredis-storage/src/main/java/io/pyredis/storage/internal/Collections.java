@@ -28,6 +28,10 @@ public final class Collections {
         return new SortedSetValue(limits);
     }
 
+    public static io.pyredis.api.RedisStream newStream() {
+        return new StreamValue();
+    }
+
     /** dictGetStats of {@code v}'s hash table (a hashtable set or hash, a skiplist's member table), or null when it has none. */
     public static String hashTableStats(io.pyredis.api.RedisValue v) {
         DictStats out = new DictStats();

@@ -144,6 +144,19 @@ public final class Db implements Database {
     }
 
     @Override
+    public void unshare(byte[] key, RedisValue value) {
+        Entry e = table.find(key, Hashing.hash(key));
+        if (e == null) {
+            set(key, value);
+            return;
+        }
+        // The same content in a new object: the snapshot (if it still wants the key) may take either.
+        preserve(e);
+        e.value = value;
+        measure(e);
+    }
+
+    @Override
     public void set(byte[] key, RedisValue value, long expireAtMillis) {
         store(key, value, SET_TTL, expireAtMillis);
     }
@@ -829,6 +842,11 @@ public final class Db implements Database {
     @Override
     public RedisList createList() {
         return Collections.newList(ks.limits);
+    }
+
+    @Override
+    public io.pyredis.api.RedisStream createStream() {
+        return Collections.newStream();
     }
 
     @Override

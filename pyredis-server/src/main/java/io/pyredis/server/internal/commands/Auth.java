@@ -1,36 +1,31 @@
 package io.pyredis.server.internal.commands;
 
-import io.pyredis.server.internal.ServerContext;
 import io.pyredis.api.RedisError;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.pyredis.core.acl.AclUser;
+import io.pyredis.core.exec.CallContext;
+import io.pyredis.server.internal.ServerContext;
 
 /**
- * The default user's password check, shared by AUTH and HELLO. Until ACLs exist there is
- * one user, {@code default}; with no {@code requirepass} it is "nopass" and any password
- * is accepted for it, as in Redis.
+ * ACLAuthenticateUser, shared by AUTH and HELLO AUTH: the client runs as the user when
+ * the user exists, is on and the password is one of its own (any, for a nopass user);
+ * otherwise the failure goes to ACL LOG and the reply is WRONGPASS.
  */
 final class Auth {
 
     static final RedisError WRONGPASS =
             new RedisError("WRONGPASS invalid username-password pair or user is disabled.");
 
-    private static final byte[] DEFAULT_USER = "default".getBytes(StandardCharsets.US_ASCII);
-
     private Auth() {
     }
 
-    /** Whether {@code user}/{@code password} are the default user's credentials. */
-    static boolean check(ServerContext server, byte[] user, byte[] password) {
-        if (!MessageDigest.isEqual(user, DEFAULT_USER)) {
-            return false;
+    /** Authenticates the calling client as {@code user}, or throws WRONGPASS. */
+    static void authenticate(ServerContext server, CallContext c, byte[] user, byte[] password) {
+        AclUser u = server.engine().acl().credentials(user, password);
+        if (u == null) {
+            server.engine().callUnit().aclLogAuthFailure(c.client(), c.args()[0], user);
+            throw WRONGPASS;
         }
-        String required = server.config().requirepass.value();
-        if (required.isEmpty()) {
-            return true;
-        }
-        // Constant time, as Redis's time_independent_strcmp.
-        return MessageDigest.isEqual(password, required.getBytes(StandardCharsets.UTF_8));
+        c.client().user(u);
+        c.client().authenticated(true);
     }
 }

@@ -27,7 +27,7 @@ public final class AuthCommand extends BuiltinCommand {
         byte[] user;
         byte[] password;
         if (args.length == 2) {
-            if (server.config().requirepass.value().isEmpty()) {
+            if (server.engine().acl().defaultUser().nopass()) {
                 throw NO_PASSWORD;
             }
             user = DEFAULT_USER;
@@ -37,10 +37,7 @@ public final class AuthCommand extends BuiltinCommand {
             password = args[2];
             c.client().redactArgument(args, 2);
         }
-        if (!Auth.check(server, user, password)) {
-            throw Auth.WRONGPASS;
-        }
-        c.session().authenticated(true);
+        Auth.authenticate(server, c, user, password);
         c.reply().ok();
     }
 }

@@ -27,6 +27,7 @@ public final class BuiltinCommands {
                 new SelectCommand(server),
                 new QuitCommand(server),
                 new AuthCommand(server),
+                new AclCommand(server),
                 new HelloCommand(server),
                 new ResetCommand(server),
                 new ClientCommand(server),

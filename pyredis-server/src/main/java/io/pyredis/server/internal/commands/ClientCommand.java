@@ -257,6 +257,7 @@ public final class ClientCommand extends BuiltinCommand {
             long id = 0;
             int type = -1;
             boolean skipme = true;
+            io.pyredis.core.acl.AclUser user = null;
             if (args.length == 3) {
                 addr = new String(args[2], StandardCharsets.UTF_8);
                 skipme = false; // with the old form a client may kill itself
@@ -279,8 +280,8 @@ public final class ClientCommand extends BuiltinCommand {
                     } else if (more && Keywords.is(args[i], "laddr")) {
                         laddr = new String(args[i + 1], StandardCharsets.UTF_8);
                     } else if (more && Keywords.is(args[i], "user")) {
-                        // One user until ACLs exist: "default" (Redis compares names exactly).
-                        if (!new String(args[i + 1], StandardCharsets.UTF_8).equals("default")) {
+                        user = server.engine().acl().user(args[i + 1]);
+                        if (user == null) {
                             throw new RedisError("ERR No such user '" + cString(args[i + 1]) + "'");
                         }
                     } else if (more && Keywords.is(args[i], "skipme")) {
@@ -310,6 +311,9 @@ public final class ClientCommand extends BuiltinCommand {
                     continue;
                 }
                 if (id != 0 && s.id() != id) {
+                    continue;
+                }
+                if (user != null && s.user() != user) {
                     continue;
                 }
                 if (s == me) {

@@ -31,6 +31,8 @@ final class ClientLines {
         // Bytes written for this client and not yet sent: the calling client's earlier
         // pipelined replies (Redis's obl).
         int obl = w.size();
+        // Replies the connection could not send yet (Redis's reply list, omem).
+        long omem = s.queuedOutputBytes();
         CommandEntry last = s.lastCommand();
         Transaction tx = s.transaction(false);
         String name = s.name();
@@ -54,11 +56,11 @@ final class ClientLines {
                 .append(" rbs=").append(rbs)
                 .append(" rbp=").append(rbs)
                 .append(" obl=").append(obl)
-                .append(" oll=0 omem=0")
-                .append(" tot-mem=").append(rbs + argvMem)
+                .append(" oll=").append(omem > 0 ? 1 : 0).append(" omem=").append(omem)
+                .append(" tot-mem=").append(rbs + argvMem + omem)
                 .append(" events=r")
                 .append(" cmd=").append(last == null ? "NULL" : last.name())
-                .append(" user=default")
+                .append(" user=").append(s.user() == null ? "(superuser)" : s.user().name())
                 .append(" redir=").append(tracking == null ? -1 : tracking.redirect)
                 .append(" resp=").append(s.protocol());
     }

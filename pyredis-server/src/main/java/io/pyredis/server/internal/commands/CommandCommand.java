@@ -177,7 +177,7 @@ public final class CommandCommand extends BuiltinCommand {
                     if (Keywords.is(args[i + 1], "module")) {
                         filter = e -> value.equals(e.module());
                     } else if (Keywords.is(args[i + 1], "aclcat")) {
-                        AclCategory cat = category(value);
+                        AclCategory cat = io.pyredis.core.acl.Acl.category(value);
                         filter = e -> cat != null && e.aclCategories().contains(cat);
                     } else if (Keywords.is(args[i + 1], "pattern")) {
                         byte[] pattern = args[i + 2];
@@ -210,14 +210,6 @@ public final class CommandCommand extends BuiltinCommand {
             }
         }
 
-        private static AclCategory category(String name) {
-            for (AclCategory a : AclCategory.values()) {
-                if (a.redisName().equalsIgnoreCase(name)) {
-                    return a;
-                }
-            }
-            return null;
-        }
     }
 
     /** {@code COMMAND GETKEYS command [arg ...]} and {@code COMMAND GETKEYSANDFLAGS command [arg ...]} */
@@ -232,10 +224,7 @@ public final class CommandCommand extends BuiltinCommand {
         @Override
         protected void execute(CallContext c, byte[][] args) {
             byte[][] call = java.util.Arrays.copyOfRange(args, 2, args.length);
-            CommandEntry e = server.commands().get(call[0]);
-            if (e != null && e.subcommands() != null && call.length >= 2) {
-                e = e.subcommands().get(call[1]);
-            }
+            CommandEntry e = server.commands().lookup(call);
             if (e == null) {
                 throw new RedisError("ERR Invalid command specified");
             }

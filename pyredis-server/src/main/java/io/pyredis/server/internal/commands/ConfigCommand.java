@@ -240,7 +240,7 @@ public final class ConfigCommand extends BuiltinCommand {
                 throw new RedisError("ERR The server is running without a config file");
             }
             try {
-                ConfigRewriter.rewrite(server.config().registry, file);
+                ConfigRewriter.rewrite(server.config().registry, file, server.aclUsersForConfig());
             } catch (IOException | RuntimeException e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.warn("CONFIG REWRITE failed: {}", why);

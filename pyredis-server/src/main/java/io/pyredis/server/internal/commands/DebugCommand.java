@@ -573,7 +573,7 @@ public final class DebugCommand extends BuiltinCommand {
             throw new RedisError("ERR CONFIG-REWRITE-FORCE-ALL failed: No such file or directory");
         }
         try {
-            ConfigRewriter.rewrite(server.config().registry, server.config().configFile);
+            ConfigRewriter.rewrite(server.config().registry, server.config().configFile, server.aclUsersForConfig());
         } catch (IOException e) {
             throw new RedisError("ERR CONFIG-REWRITE-FORCE-ALL failed: " + e.getMessage());
         }

@@ -56,6 +56,7 @@ public final class FlushdbCommand extends BuiltinCommand {
         if (all) {
             for (int db = 0; db < c.databases(); db++) {
                 server.watches().touchAllInDb(db, -1);
+                server.blockedClients().databaseFlushing(db);
             }
             server.engine().tracking().flushed();
             long removed = server.keyspace().totalKeys();
@@ -70,6 +71,7 @@ public final class FlushdbCommand extends BuiltinCommand {
             }
         } else {
             server.watches().touchAllInDb(c.session().db(), -1);
+            server.blockedClients().databaseFlushing(c.session().db());
             server.engine().tracking().flushed();
             long removed = c.db().size();
             server.keyspace().flush(c.session().db(), async);

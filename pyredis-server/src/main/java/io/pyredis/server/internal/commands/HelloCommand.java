@@ -44,10 +44,7 @@ public final class HelloCommand extends BuiltinCommand {
             if (opt.equalsIgnoreCase("AUTH") && more >= 2) {
                 c.client().redactArgument(args, j + 1);
                 c.client().redactArgument(args, j + 2);
-                if (!Auth.check(server, args[j + 1], args[j + 2])) {
-                    throw Auth.WRONGPASS;
-                }
-                s.authenticated(true);
+                Auth.authenticate(server, c, args[j + 1], args[j + 2]);
                 j += 2;
             } else if (opt.equalsIgnoreCase("SETNAME") && more >= 1) {
                 clientName = args[j + 1];

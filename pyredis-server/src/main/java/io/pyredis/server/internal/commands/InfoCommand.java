@@ -188,10 +188,9 @@ public final class InfoCommand extends BuiltinCommand {
 
     private static void memory(StringBuilder sb, ServerContext server) {
         Memory m = server.memory();
-        Runtime rt = Runtime.getRuntime();
         long used = m.used();
         long peak = m.peak();
-        long rss = rt.totalMemory();
+        long rss = Memory.rss();
         long startup = Memory.STARTUP;
         long overhead = m.overhead();
         long dataset = Math.max(0, used - overhead);

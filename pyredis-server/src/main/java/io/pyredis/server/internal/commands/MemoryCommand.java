@@ -97,7 +97,7 @@ public final class MemoryCommand extends BuiltinCommand {
             long used = m.used();
             long peak = m.peak();
             long overhead = m.overhead();
-            long rss = Runtime.getRuntime().totalMemory();
+            long rss = Memory.rss();
             long keys = ks.totalKeys();
             long net = used > Memory.STARTUP ? used - Memory.STARTUP : 1;
             long dataset = Math.max(0, used - overhead);

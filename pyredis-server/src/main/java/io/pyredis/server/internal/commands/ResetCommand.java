@@ -34,7 +34,8 @@ public final class ResetCommand extends BuiltinCommand {
         s.db(0);
         s.protocol(2);
         s.name(null);
-        s.authenticated(server.config().requirepass.value().isEmpty());
+        s.user(server.engine().acl().defaultUser());
+        s.authenticated(server.engine().acl().newClientsAuthenticated());
         c.reply().simple("RESET");
     }
 }

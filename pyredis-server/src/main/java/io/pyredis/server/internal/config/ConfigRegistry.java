@@ -41,6 +41,35 @@ public final class ConfigRegistry {
         return param;
     }
 
+    /** redis.conf's {@code user} directive: not a parameter (CONFIG GET and SET know nothing of it). */
+    private static final String USER = "user";
+    private final List<String> users = new java.util.ArrayList<>();
+
+    /**
+     * The {@code user} directives of the file and the command line, in order: one ACL user
+     * each, {@code "name rule rule ..."}, as redis.conf's {@code user name rule ...}.
+     */
+    public List<String> users() {
+        return Collections.unmodifiableList(users);
+    }
+
+    private void addUsers(JsonNode v, String source) {
+        if (v.isTextual()) {
+            users.add(v.textValue());
+            return;
+        }
+        if (v.isArray()) {
+            for (JsonNode u : v) {
+                if (!u.isTextual()) {
+                    throw new ConfigException(source, "'user' takes strings (\"name rule ...\"), got " + u);
+                }
+                users.add(u.textValue());
+            }
+            return;
+        }
+        throw new ConfigException(source, "'user' takes a string or an array of strings (\"name rule ...\"), got " + v);
+    }
+
     /** The parameter called {@code name} or aliased so (any case), or null. */
     public ConfigParam<?> find(String name) {
         return names.get(name.toLowerCase(Locale.ROOT));
@@ -69,6 +98,10 @@ public final class ConfigRegistry {
      * @throws ConfigException for an unknown name or a refused value
      */
     public void set(String name, String text, String source) {
+        if (name.equalsIgnoreCase(USER)) {
+            users.add(text);
+            return;
+        }
         ConfigParam<?> p = find(name);
         if (p == null) {
             throw new ConfigException(source, "unknown key '" + name + "'");
@@ -115,6 +148,10 @@ public final class ConfigRegistry {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(USER)) {
+                addUsers(e.getValue(), source);
+                continue;
+            }
             ConfigParam<?> p = find(e.getKey());
             if (p == null) {
                 throw new ConfigException(source, "unknown key '" + e.getKey() + "'");

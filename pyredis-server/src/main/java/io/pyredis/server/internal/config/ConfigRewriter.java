@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +28,13 @@ public final class ConfigRewriter {
     private ConfigRewriter() {
     }
 
-    /** Rewrites {@code file} from {@code registry}. */
-    public static void rewrite(ConfigRegistry registry, Path file) throws IOException {
+    /**
+     * Rewrites {@code file} from {@code registry}, with the ACL users as Redis's
+     * rewriteConfigUserOption writes them: every user ({@code "name rules"}) under
+     * {@code user}, or no {@code user} key at all when {@code users} is null (an ACL file
+     * holds them).
+     */
+    public static void rewrite(ConfigRegistry registry, Path file, List<String> users) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         mapper.enable(JsonParser.Feature.ALLOW_COMMENTS);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -50,6 +56,11 @@ public final class ConfigRewriter {
                     && !p.get().equals(p.defaultText())) {
                 root.set(p.name(), toJson(p));
             }
+        }
+        root.remove(root.properties().stream().map(Map.Entry::getKey).filter(k -> k.equalsIgnoreCase("user")).toList());
+        if (users != null) {
+            ArrayNode a = root.putArray("user");
+            users.forEach(a::add);
         }
         // One key per line, as the shipped config is written (Jackson's pretty printer would
         // spread arrays over lines and put a space before each colon).

@@ -109,14 +109,13 @@ public final class ChannelClient extends ChannelInboundHandlerAdapter implements
             return;
         }
         engine.stats().totalConnectionsReceived++;
-        boolean noPassword = server.config().requirepass.value().isEmpty();
+        boolean noPassword = engine.acl().defaultUser().nopass();
         if (server.config().protectedMode.isOn() && noPassword && !isLoopback(channel.remoteAddress())) {
             engine.stats().rejectedConnections++;
             rejectAndClose(DENIED);
             return;
         }
         client = engine.connect(this, address(channel.remoteAddress()), address(channel.localAddress()));
-        client.authenticated(noPassword);
         ctx.fireChannelActive();
     }
 

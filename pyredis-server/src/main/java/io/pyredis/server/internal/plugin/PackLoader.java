@@ -3,6 +3,7 @@ package io.pyredis.server.internal.plugin;
 import io.pyredis.api.Command;
 import io.pyredis.api.CommandPack;
 import io.pyredis.api.SpiVersion;
+import io.pyredis.core.util.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +145,9 @@ public final class PackLoader {
         List<CommandPack> packs;
         try {
             packs = CommandPack.class.getModule().isNamed() ? viaLayer(jars) : viaClassLoader(jars);
-        } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+        } catch (Throwable e) {
+            // ServiceConfigurationError, LinkageError, or whatever a provider's constructor throws.
+            Failures.rethrowIfFatal(e);
             warn(origin, reason(e));
             return;
         }
@@ -236,7 +239,8 @@ public final class PackLoader {
                 c.spec();
                 c.subcommands().forEach(Command::spec);
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            Failures.rethrowIfFatal(e);
             warn(origin, "pack " + pack.getClass().getName() + " failed: " + reason(e));
             return;
         }

@@ -72,6 +72,8 @@ public final class CommandsFormat implements RdbSnapshot.Format {
             Batch b = new Batch(w, HMSET, key, 2);
             h.forEach(b::addUnchecked);
             b.end();
+        } else if (value instanceof io.pyredis.api.RedisStream st) {
+            stream(w, key, st);
         } else {
             List<byte[][]> emitted = new ArrayList<>();
             if (!ModuleTypes.rewrite(key, value, emitted::add)) {
@@ -89,6 +91,47 @@ public final class CommandsFormat implements RdbSnapshot.Format {
 
     @Override
     public void footer(RdbWriter w) {
+    }
+
+    /**
+     * rewriteStreamObject: each entry as XADD with its ID (an empty stream as an XADD
+     * trimmed away), XSETID with the counters, then each group: XGROUP CREATE, and per
+     * consumer XCLAIMs of its pending entries or XGROUP CREATECONSUMER.
+     */
+    private static void stream(RdbWriter w, byte[] key, io.pyredis.api.RedisStream s) throws IOException {
+        if (s.length() > 0) {
+            var it = s.range(io.pyredis.api.StreamId.MIN, io.pyredis.api.StreamId.MAX, false);
+            while (it.hasNext()) {
+                var e = it.next();
+                byte[][] fv = e.fieldsAndValues();
+                byte[][] cmd = new byte[3 + fv.length][];
+                cmd[0] = ascii("XADD");
+                cmd[1] = key;
+                cmd[2] = e.id().toBytes();
+                System.arraycopy(fv, 0, cmd, 3, fv.length);
+                command(w, cmd);
+            }
+        } else {
+            command(w, ascii("XADD"), key, ascii("MAXLEN"), ascii("0"), ascii("0-1"), ascii("x"), ascii("y"));
+        }
+        command(w, ascii("XSETID"), key, s.lastId().toBytes(), ascii("ENTRIESADDED"), Numbers.toBytes(s.entriesAdded()),
+                ascii("MAXDELETEDID"), s.maxDeletedId().toBytes());
+        for (var ge : s.groups().entrySet()) {
+            var g = ge.getValue();
+            command(w, ascii("XGROUP"), ascii("CREATE"), key, ge.getKey(), g.lastId.toBytes(), ascii("ENTRIESREAD"),
+                    Numbers.toBytes(g.entriesRead));
+            for (var c : g.consumers.values()) {
+                if (c.pel.isEmpty()) {
+                    command(w, ascii("XGROUP"), ascii("CREATECONSUMER"), key, ge.getKey(), c.name);
+                    continue;
+                }
+                for (var ne : c.pel.entrySet()) {
+                    command(w, ascii("XCLAIM"), key, ge.getKey(), c.name, ascii("0"), ne.getKey().toBytes(),
+                            ascii("TIME"), Numbers.toBytes(ne.getValue().deliveryTime), ascii("RETRYCOUNT"),
+                            Numbers.toBytes(ne.getValue().deliveryCount), ascii("JUSTID"), ascii("FORCE"));
+                }
+            }
+        }
     }
 
     private static void command(RdbWriter w, byte[]... args) throws IOException {

@@ -2,7 +2,7 @@ package io.pyredis.storage.internal.rdb;
 
 import io.pyredis.support.Numbers;
 
-import java.io.ByteArrayOutputStream;
+import io.pyredis.storage.internal.Lp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,107 +24,32 @@ public final class Listpack {
     private Listpack() {
     }
 
-    /** Builds a listpack incrementally. */
+    /** Builds a listpack incrementally (the entry codec is {@link Lp}'s). */
     public static final class Builder {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        private byte[] buf = new byte[64];
+        private int size = HEADER_SIZE;
         private int count;
-        private final byte[] tmp = new byte[16];
 
-        public Builder() {
-            out.write(new byte[HEADER_SIZE], 0, HEADER_SIZE);
+        private void room(int n) {
+            if (size + n + 1 > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n + 1));
+            }
         }
 
         /** Appends a string entry, integer-encoded when it is a canonical 64-bit integer. */
         public Builder add(byte[] e) {
-            if (e.length <= 20 && e.length > 0 && Numbers.isCanonicalLong(e)) {
-                return addInt(Numbers.parseLong(e));
-            }
-            int n = e.length;
-            int hdr;
-            if (n < 64) {
-                out.write(0x80 | n);
-                hdr = 1;
-            } else if (n < 4096) {
-                out.write(0xE0 | (n >>> 8));
-                out.write(n & 0xff);
-                hdr = 2;
-            } else {
-                out.write(0xF0);
-                out.write(n & 0xff);
-                out.write((n >>> 8) & 0xff);
-                out.write((n >>> 16) & 0xff);
-                out.write((n >>> 24) & 0xff);
-                hdr = 5;
-            }
-            out.write(e, 0, n);
-            backlen(hdr + n);
+            room(Lp.stringSize(e));
+            size = Lp.writeString(e, buf, size);
             count++;
             return this;
         }
 
         /** Appends an integer entry in the smallest encoding. */
         public Builder addInt(long v) {
-            int len;
-            if (v >= 0 && v <= 127) {
-                tmp[0] = (byte) v;
-                len = 1;
-            } else if (v >= -4096 && v <= 4095) {
-                long u = v < 0 ? (1 << 13) + v : v;
-                tmp[0] = (byte) ((u >>> 8) | 0xC0);
-                tmp[1] = (byte) u;
-                len = 2;
-            } else if (v >= -32768 && v <= 32767) {
-                tmp[0] = (byte) 0xF1;
-                le(v, 2);
-                len = 3;
-            } else if (v >= -8388608 && v <= 8388607) {
-                tmp[0] = (byte) 0xF2;
-                le(v, 3);
-                len = 4;
-            } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
-                tmp[0] = (byte) 0xF3;
-                le(v, 4);
-                len = 5;
-            } else {
-                tmp[0] = (byte) 0xF4;
-                le(v, 8);
-                len = 9;
-            }
-            out.write(tmp, 0, len);
-            backlen(len);
+            room(Lp.intSize(v));
+            size = Lp.writeInt(v, buf, size);
             count++;
             return this;
-        }
-
-        private void le(long v, int n) {
-            for (int i = 0; i < n; i++) {
-                tmp[1 + i] = (byte) (v >>> (8 * i));
-            }
-        }
-
-        /** lpEncodeBacklen: the entry size in 7-bit groups, most significant first. */
-        private void backlen(int l) {
-            if (l <= 127) {
-                out.write(l);
-            } else if (l < 16383) {
-                out.write(l >>> 7);
-                out.write((l & 127) | 128);
-            } else if (l < 2097151) {
-                out.write(l >>> 14);
-                out.write(((l >>> 7) & 127) | 128);
-                out.write((l & 127) | 128);
-            } else if (l < 268435455) {
-                out.write(l >>> 21);
-                out.write(((l >>> 14) & 127) | 128);
-                out.write(((l >>> 7) & 127) | 128);
-                out.write((l & 127) | 128);
-            } else {
-                out.write(l >>> 28);
-                out.write(((l >>> 21) & 127) | 128);
-                out.write(((l >>> 14) & 127) | 128);
-                out.write(((l >>> 7) & 127) | 128);
-                out.write((l & 127) | 128);
-            }
         }
 
         /** The number of entries added. */
@@ -134,16 +59,9 @@ public final class Listpack {
 
         /** The bytes so far plus the end byte, with the header filled in. */
         public byte[] build() {
-            out.write(EOF);
-            byte[] b = out.toByteArray();
-            int total = b.length;
-            b[0] = (byte) total;
-            b[1] = (byte) (total >>> 8);
-            b[2] = (byte) (total >>> 16);
-            b[3] = (byte) (total >>> 24);
-            int n = Math.min(count, NUMELE_UNKNOWN);
-            b[4] = (byte) n;
-            b[5] = (byte) (n >>> 8);
+            byte[] b = java.util.Arrays.copyOf(buf, size + 1);
+            b[size] = (byte) EOF;
+            Lp.writeHeader(b, b.length, count);
             return b;
         }
     }
@@ -230,7 +148,7 @@ public final class Listpack {
                 }
             }
             p += encLen;
-            int bl = backlenSize(encLen);
+            int bl = Lp.backlenSize(encLen);
             if (p + bl > end) {
                 throw new RdbException("listpack entry runs past the end", base + start);
             }
@@ -244,10 +162,6 @@ public final class Listpack {
             throw new RdbException("listpack header says " + declared + " entries, found " + out.size(), base);
         }
         return out;
-    }
-
-    private static int backlenSize(int l) {
-        return l <= 127 ? 1 : l < 16383 ? 2 : l < 2097151 ? 3 : l < 268435455 ? 4 : 5;
     }
 
     /** lpDecodeBacklen: reads backwards from {@code p}. */

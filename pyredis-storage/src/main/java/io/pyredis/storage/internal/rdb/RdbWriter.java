@@ -186,6 +186,9 @@ public final class RdbWriter {
         if (v instanceof RedisList) {
             return TYPE_LIST_QUICKLIST_2;
         }
+        if (v instanceof io.pyredis.storage.internal.StreamValue) {
+            return TYPE_STREAM_LISTPACKS_2;
+        }
         if (v instanceof RedisHash) {
             return "listpack".equals(v.encoding()) ? TYPE_HASH_LISTPACK : TYPE_HASH;
         }
@@ -293,9 +296,72 @@ public final class RdbWriter {
             case TYPE_MODULE_2:
                 writeModuleValue((PersistentType<?>) v.type(), v);
                 break;
+            case TYPE_STREAM_LISTPACKS_2:
+                writeStream((io.pyredis.storage.internal.StreamValue) v);
+                break;
             default:
                 throw new IllegalArgumentException("cannot write type " + type);
         }
+    }
+
+    /**
+     * rdbSaveObject for a stream (RDB_TYPE_STREAM_LISTPACKS_2): the nodes as they are (key,
+     * listpack), the counters, then each group with its PEL and consumers.
+     */
+    private void writeStream(io.pyredis.storage.internal.StreamValue s) throws IOException {
+        var nodes = s.nodeMap();
+        writeLen(nodes.size());
+        for (var e : nodes.entrySet()) {
+            writeString(rawId(e.getKey()));
+            writeString(e.getValue().bytes());
+        }
+        writeLen(s.length());
+        writeLen(s.lastId().ms());
+        writeLen(s.lastId().seq());
+        writeLen(s.firstId().ms());
+        writeLen(s.firstId().seq());
+        writeLen(s.maxDeletedId().ms());
+        writeLen(s.maxDeletedId().seq());
+        writeLen(s.entriesAdded());
+        if (!s.hasGroups()) {
+            writeLen(0);
+            return;
+        }
+        writeLen(s.groups().size());
+        for (var ge : s.groups().entrySet()) {
+            io.pyredis.api.RedisStream.Group g = ge.getValue();
+            writeString(ge.getKey());
+            writeLen(g.lastId.ms());
+            writeLen(g.lastId.seq());
+            writeLen(g.entriesRead);
+            writeLen(g.pel.size());
+            for (var ne : g.pel.entrySet()) {
+                byte[] id = rawId(ne.getKey());
+                write(id, 0, id.length);
+                writeLe(ne.getValue().deliveryTime, 8);
+                writeLen(ne.getValue().deliveryCount);
+            }
+            writeLen(g.consumers.size());
+            for (io.pyredis.api.RedisStream.Consumer c : g.consumers.values()) {
+                writeString(c.name);
+                writeLe(c.seenTime, 8);
+                writeLen(c.pel.size());
+                for (io.pyredis.api.StreamId id : c.pel.keySet()) {
+                    byte[] raw = rawId(id);
+                    write(raw, 0, raw.length);
+                }
+            }
+        }
+    }
+
+    /** streamEncodeID: the ID as a 128-bit big-endian number. */
+    static byte[] rawId(io.pyredis.api.StreamId id) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (id.ms() >>> (56 - 8 * i));
+            b[8 + i] = (byte) (id.seq() >>> (56 - 8 * i));
+        }
+        return b;
     }
 
     /**

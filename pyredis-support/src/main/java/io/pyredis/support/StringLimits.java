@@ -1,18 +1,29 @@
-package io.pyredis.commands.strings;
+package io.pyredis.support;
 
 import io.pyredis.api.CommandContext;
 import io.pyredis.api.RedisError;
 
 import java.util.Locale;
 
-/** The string size limit of APPEND and SETRANGE: {@code proto-max-bulk-len}. */
-final class Limits {
+/**
+ * The string size limit of the commands that grow a string (APPEND, SETRANGE, SETBIT,
+ * BITFIELD): {@code proto-max-bulk-len}.
+ *
+ * @since 0.1
+ */
+public final class StringLimits {
 
-    static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
+    /** {@code proto-max-bulk-len}'s default, 512 MB. */
+    public static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
+    /**
+     * The least {@code proto-max-bulk-len} may be set to (1 MB, as in Redis): sizes up to it
+     * need no look at the setting, which costs more than the command on a hot path.
+     */
+    public static final long MIN_PROTO_MAX_BULK_LEN = 1024L * 1024;
     /** The largest byte array the JVM reliably allocates. */
-    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private Limits() {
+    private StringLimits() {
     }
 
     /** The last setting parsed, so that a run of APPENDs parses it once (a value object: racy reads are fine). */
@@ -22,7 +33,7 @@ final class Limits {
     }
 
     /** The configured {@code proto-max-bulk-len}; only read by commands that grow strings. */
-    static long protoMaxBulkLen(CommandContext ctx) {
+    public static long protoMaxBulkLen(CommandContext ctx) {
         String text = ctx.config("proto-max-bulk-len");
         Parsed p = last;
         if (text != null && text.equals(p.text)) {
@@ -37,15 +48,16 @@ final class Limits {
      * Throws Redis's "string exceeds maximum allowed size" unless a string of
      * {@code size + append} bytes is allowed. Sums that overflow are refused, as 7.0.8+ does.
      */
-    static void checkStringLength(CommandContext ctx, long size, long append) {
+    public static void checkStringLength(CommandContext ctx, long size, long append) {
         long total = size + append;
-        if (total < size || total < append || total > protoMaxBulkLen(ctx) || total > MAX_ARRAY) {
+        if (total < size || total < append
+                || (total > MIN_PROTO_MAX_BULK_LEN && (total > protoMaxBulkLen(ctx) || total > MAX_ARRAY))) {
             throw RedisError.STRING_TOO_LONG;
         }
     }
 
     /** Parses a memory amount as Redis's config does ("536870912", "512mb", "1gb"). */
-    static long parseMemory(String value) {
+    public static long parseMemory(String value) {
         if (value == null || value.isEmpty()) {
             return DEFAULT_PROTO_MAX_BULK_LEN;
         }
