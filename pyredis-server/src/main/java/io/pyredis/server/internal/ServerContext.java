@@ -171,6 +171,18 @@ public final class ServerContext {
         return packs;
     }
 
+    private volatile io.pyredis.server.internal.plugin.PluginRegistry plugins;
+
+    /** The plugins: what PLUGIN and MODULE list, load, unload and reload. */
+    public io.pyredis.server.internal.plugin.PluginRegistry plugins() {
+        return plugins;
+    }
+
+    /** Set once at start, before any client connects. */
+    public void plugins(io.pyredis.server.internal.plugin.PluginRegistry registry) {
+        this.plugins = registry;
+    }
+
     /** Records a pack as loaded (at start). */
     public void loaded(LoadedPack p) {
         packs.add(p);

@@ -4,13 +4,22 @@ import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.KeyspaceEventListener;
 import io.pyredis.api.PackContext;
 
+import io.pyredis.server.internal.plugin.PluginRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The {@link PackContext} every pack gets at start. */
-public final class ServerPackContext implements PackContext {
+/**
+ * The {@link PackContext} every pack gets at start. It remembers the listeners its pack
+ * registered, which {@link #release()} removes when the pack is unloaded.
+ */
+public final class ServerPackContext implements PluginRegistry.Scope {
 
     private final ServerContext server;
+    private final List<KeyspaceEventListener> listeners = new ArrayList<>();
+    private volatile boolean released;
 
     public ServerPackContext(ServerContext server) {
         this.server = server;
@@ -39,9 +48,27 @@ public final class ServerPackContext implements PackContext {
         Objects.requireNonNull(listener, "listener");
         Set<KeyspaceEvent> t = Set.copyOf(types);
         if (!server.loop().inLoop()) {
-            server.loop().execute(() -> server.notifier().addListener(t, listener));
+            server.loop().execute(() -> add(t, listener));
         } else {
-            server.notifier().addListener(t, listener);
+            add(t, listener);
         }
+    }
+
+    private void add(Set<KeyspaceEvent> t, KeyspaceEventListener listener) {
+        if (released) {
+            // A stopped pack's late registration: it must not outlive the pack.
+            return;
+        }
+        listeners.add(listener);
+        server.notifier().addListener(t, listener);
+    }
+
+    @Override
+    public void release() {
+        released = true;
+        for (KeyspaceEventListener l : listeners) {
+            server.notifier().removeListener(l);
+        }
+        listeners.clear();
     }
 }

@@ -46,6 +46,7 @@ public final class BuiltinCommands {
                 new LastsaveCommand(server),
                 new DumpCommand(server),
                 new DebugCommand(server),
+                new PluginCommand(server),
                 new RestoreCommand(server),
                 new MultiCommand(server),
                 new ExecCommand(server),
