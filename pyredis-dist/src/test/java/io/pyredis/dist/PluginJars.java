@@ -49,6 +49,13 @@ final class PluginJars {
     static Path pack(Path work, Path jar, String module, String packName, String spiVersionExpr,
                      String commandName, String reply, String inCommands, String inStart, String inExecute)
             throws IOException {
+        return pack(work, jar, module, packName, spiVersionExpr, commandName, reply, inCommands, inStart, inExecute, "");
+    }
+
+    /** The same, with Java statements in the pack's constructor too. */
+    static Path pack(Path work, Path jar, String module, String packName, String spiVersionExpr,
+                     String commandName, String reply, String inCommands, String inStart, String inExecute,
+                     String inConstructor) throws IOException {
         String pkg = module;
         Path src = Files.createTempDirectory(work, "src-");
         Path pkgDir = src.resolve(pkg.replace('.', '/'));
@@ -64,6 +71,7 @@ final class PluginJars {
                         + "import java.util.List;\n"
                         + "import java.util.Set;\n"
                         + "public final class TestPack implements CommandPack {\n"
+                        + "    public TestPack() { " + inConstructor + " }\n"
                         + "    public String name() { return \"" + packName + "\"; }\n"
                         + "    public int spiVersion() { return " + spiVersionExpr + "; }\n"
                         + (inStart.isEmpty() ? "" : "    public void start(PackContext pc) { " + inStart + " }\n")

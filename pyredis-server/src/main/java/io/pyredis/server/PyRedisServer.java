@@ -16,6 +16,7 @@ import io.pyredis.core.command.CommandEntry;
 import io.pyredis.core.command.CommandTable;
 import io.pyredis.server.internal.net.Transport;
 import io.pyredis.server.internal.plugin.LoadedPack;
+import io.pyredis.server.internal.plugin.CommandWatchdog;
 import io.pyredis.server.internal.plugin.PackLoader;
 import io.pyredis.server.internal.plugin.PluginRegistry;
 import io.pyredis.storage.Clock;
@@ -61,6 +62,7 @@ public final class PyRedisServer implements AutoCloseable {
     private final CompletableFuture<Integer> stopped = new CompletableFuture<>();
     private volatile Transport transport;
     private volatile ServerContext context;
+    private volatile CommandWatchdog watchdog;
     private List<String> pluginWarnings = List.of();
 
     private PyRedisServer(ServerConfig config, Clock clock, List<CommandPack> extraPacks) {
@@ -180,6 +182,10 @@ public final class PyRedisServer implements AutoCloseable {
             return null;
         });
         new ServerCron(ctx).start();
+        CommandWatchdog watchdog = new CommandWatchdog(ctx.engine().callUnit().running(),
+                () -> config.pluginCommandWatchdog.longValue());
+        watchdog.start();
+        this.watchdog = watchdog;
         this.context = ctx;
         this.transport = t;
         log.info("Server initialized: {} commands from {} packs, {} databases", table.size(), ctx.packs().size(),
@@ -320,6 +326,10 @@ public final class PyRedisServer implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        CommandWatchdog w = watchdog;
+        if (w != null) {
+            w.stop();
         }
         Transport t = transport;
         if (t != null) {

@@ -188,6 +188,15 @@ public final class PluginRegistry {
      */
     public List<String> load(Path path) throws PackLoader.Refused {
         Path abs = path.toAbsolutePath().normalize();
+        try {
+            return loadNew(abs);
+        } catch (PackLoader.Refused e) {
+            LOG.warn("Plugin {} not loaded: {}", abs, e.getMessage());
+            throw e;
+        }
+    }
+
+    private List<String> loadNew(Path abs) throws PackLoader.Refused {
         for (Plugin p : plugins) {
             if (p.path.equals(abs)) {
                 throw new PackLoader.Refused(p.origin + " is already loaded (pack '" + p.packs.get(0).name
@@ -211,6 +220,15 @@ public final class PluginRegistry {
      */
     public List<String> unload(String name) throws PackLoader.Refused {
         Plugin p = find(name);
+        try {
+            return unload(p, name);
+        } catch (PackLoader.Refused e) {
+            LOG.warn("Plugin {} not unloaded: {}", p.path, e.getMessage());
+            throw e;
+        }
+    }
+
+    private List<String> unload(Plugin p, String name) throws PackLoader.Refused {
         Map<PersistentType<?>, Long> counts = countKeys(p);
         for (Map.Entry<PersistentType<?>, Long> e : counts.entrySet()) {
             if (e.getValue() > 0) {
@@ -242,6 +260,15 @@ public final class PluginRegistry {
     }
 
     private Plugin reopen(Plugin old) throws PackLoader.Refused {
+        try {
+            return replace(old);
+        } catch (PackLoader.Refused e) {
+            LOG.warn("Plugin {} not reloaded, the loaded version stays: {}", old.path, e.getMessage());
+            throw e;
+        }
+    }
+
+    private Plugin replace(Plugin old) throws PackLoader.Refused {
         List<Path> jars = PackLoader.jarsOf(old.path);
         Plugin next = open(old.path, old.origin, jars, old);
         List<Runnable> moves;
@@ -300,7 +327,6 @@ public final class PluginRegistry {
                 }
             } catch (PackLoader.Refused e) {
                 out.add("refused " + p.origin + ": " + e.getMessage());
-                LOG.warn("Plugin {} not changed by PLUGIN RESCAN: {}", p.path, e.getMessage());
             }
         }
         for (Path path : present.keySet()) {
@@ -308,7 +334,6 @@ public final class PluginRegistry {
                 out.add("loaded " + path.getFileName() + ": " + String.join(", ", load(path)));
             } catch (PackLoader.Refused e) {
                 out.add("refused " + path.getFileName() + ": " + e.getMessage());
-                LOG.warn("Skipping plugin {}: {}", path.getFileName(), e.getMessage());
             }
         }
         return out;
