@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import io.pyredis.testkit.RawClient;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -255,6 +256,37 @@ abstract class PluginReloadContract {
             long at = Long.parseLong(entry.get(13));
             assertTrue(Math.abs(at - System.currentTimeMillis() / 1000) < 60, entry.get(13));
             assertEquals("OK", call(j, "PLUGIN", "UNLOAD", "listed"));
+        }
+    }
+
+    @Test
+    void moduleListShowsThePluginsInRedisShapeAndModuleLoadAndUnloadAnswerAsRedis() throws Exception {
+        Path jar = versioned("test.moduled", "moduled", "moduled", "M");
+        try (Jedis j = client(); RawClient raw2 = new RawClient(port); RawClient raw3 = new RawClient(port)) {
+            raw3.call("HELLO", "3");
+            // What redis-server 7.0.15 answers (enable-module-command yes) for a .so that does not load
+            // and for a name no module has.
+            JedisDataException e = assertThrows(JedisDataException.class,
+                    () -> call(j, "MODULE", "LOAD", build.resolve("nosuch.so").toString()));
+            assertEquals("ERR Error loading the extension. Please check the server logs.", e.getMessage());
+            e = assertThrows(JedisDataException.class, () -> call(j, "MODULE", "UNLOAD", "nosuch"));
+            assertEquals("ERR Error unloading module: no such module with that name", e.getMessage());
+
+            assertEquals("OK", call(j, "MODULE", "LOAD", jar.toString()), "a jar is loaded as PLUGIN LOAD does");
+            assertEquals("M", call(j, "MODULED"));
+            String path = jar.toAbsolutePath().toString();
+            String body = "$4\r\nname\r\n$7\r\nmoduled\r\n$3\r\nver\r\n:0\r\n$4\r\npath\r\n$" + path.length()
+                    + "\r\n" + path + "\r\n$4\r\nargs\r\n*0\r\n";
+            // module.c's addReplyLoadedModules: a map of four per module, flat in RESP2.
+            String two = raw2.call("MODULE", "LIST");
+            String three = raw3.call("MODULE", "LIST");
+            assertTrue(two.startsWith("*") && two.contains("*8\r\n" + body), two);
+            assertTrue(three.startsWith("*") && three.contains("%4\r\n" + body), three);
+            assertTrue(j.moduleList().stream().anyMatch(m -> m.getName().equals("moduled") && m.getVersion() == 0),
+                    "Jedis's MODULE LIST sees the plugin");
+
+            assertEquals("OK", call(j, "MODULE", "UNLOAD", "moduled"));
+            assertThrows(JedisDataException.class, () -> call(j, "MODULED"));
         }
     }
 

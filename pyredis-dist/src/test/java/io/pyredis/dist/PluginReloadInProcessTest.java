@@ -11,7 +11,7 @@ class PluginReloadInProcessTest extends PluginReloadContract {
     @Override
     int start(Path work, Path plugins) {
         server = PyRedisServer.builder().set("port", "0").set("save", "")
-                .set("plugins-dir", plugins.toString()).build().start();
+                .set("plugins-dir", plugins.toString()).set("enable-module-command", "yes").build().start();
         return server.port();
     }
 

@@ -8,7 +8,7 @@ class PluginReloadModulePathTest extends PluginReloadContract {
 
     @Override
     int start(Path work, Path plugins) throws Exception {
-        server = ServerProcess.startModule(work, "--plugins-dir", plugins.toString());
+        server = ServerProcess.startModule(work, "--plugins-dir", plugins.toString(), "--enable-module-command", "yes");
         return server.port();
     }
 

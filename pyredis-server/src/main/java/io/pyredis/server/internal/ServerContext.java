@@ -74,6 +74,9 @@ public final class ServerContext {
     }
 
     /** processCommand's refusal of a protected command (DEBUG, the only one pyredis has). */
+    static final String MODULE_REFUSED = "ERR MODULE command not allowed. If the enable-module-command option is set "
+            + "to \"local\", you can run it from a local connection, otherwise you need to set this option in the "
+            + "configuration file, and then restart the server.";
     static final String DEBUG_REFUSED = "ERR DEBUG command not allowed. If the enable-debug-command option is set to "
             + "\"local\", you can run it from a local connection, otherwise you need to set this option in the "
             + "configuration file, and then restart the server.";
@@ -87,7 +90,11 @@ public final class ServerContext {
     private void bindConfig() {
         CallUnit unit = engine.callUnit();
         unit.configView(config.registry::get);
-        unit.protectedGate((e, c) -> protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED);
+        // As processCommand: MODULE's subcommands answer to enable-module-command, the rest (DEBUG) to
+        // enable-debug-command.
+        unit.protectedGate((e, c) -> e.name().startsWith("module|")
+                ? (protectedAllowed(config.enableModuleCommand.value(), c) ? null : MODULE_REFUSED)
+                : (protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED));
         unit.memoryCheck(memory::outOfMemory);
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);

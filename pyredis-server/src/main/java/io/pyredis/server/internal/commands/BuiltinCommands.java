@@ -47,6 +47,7 @@ public final class BuiltinCommands {
                 new DumpCommand(server),
                 new DebugCommand(server),
                 new PluginCommand(server),
+                new ModuleCommand(server),
                 new RestoreCommand(server),
                 new MultiCommand(server),
                 new ExecCommand(server),
