@@ -5,17 +5,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
+import static io.pyredis.dist.PluginCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,22 +48,12 @@ class PluginBadInputTest {
         return new Jedis("127.0.0.1", server.port(), 30_000);
     }
 
-    private static ProtocolCommand command(String name) {
-        byte[] raw = name.getBytes(StandardCharsets.US_ASCII);
-        return () -> raw;
-    }
-
     /** The server's lines with all of {@code parts}, once there is one (its output is read by another thread). */
     private static List<String> awaitLines(String... parts) throws InterruptedException {
         for (int i = 0; i < 50 && server.linesWith(parts).isEmpty(); i++) {
             Thread.sleep(100);
         }
         return server.linesWith(parts);
-    }
-
-    private static String call(Jedis j, String... args) {
-        Object r = j.sendCommand(command(args[0]), java.util.Arrays.copyOfRange(args, 1, args.length));
-        return r instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(r);
     }
 
     @Test
@@ -107,24 +94,16 @@ class PluginBadInputTest {
         try (Jedis admin = client(); Jedis piper = client()) {
             assertEquals("OK", call(admin, "PLUGIN", "LOAD", at.toString()));
             int n = 50_000;
-            AtomicReference<List<Object>> replies = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                Pipeline p = piper.pipelined();
-                for (int i = 0; i < n; i++) {
-                    p.sendCommand(command("STEADY"), new String[0]);
-                }
-                replies.set(p.syncAndReturnAll());
-            });
-            t.start();
+            PluginCalls.Pipelined load = new PluginCalls.Pipelined(piper, "STEADY", n);
             Path garbage = PluginJars.garbage(build.resolve("garbage.tmp"));
             Files.move(garbage, at, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             JedisDataException e = assertThrows(JedisDataException.class, () -> call(admin, "PLUGIN", "RELOAD", "steady"));
             assertTrue(e.getMessage().startsWith("ERR not a readable jar"), e.getMessage());
-            t.join(120_000);
-            assertNotNull(replies.get());
-            assertEquals(n, replies.get().size());
-            for (Object r : replies.get()) {
-                assertEquals("STEADY", r instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(r));
+            List<String> replies = load.await();
+            assertNotNull(replies, "the pipeline did not finish");
+            assertEquals(n, replies.size());
+            for (String r : replies) {
+                assertEquals("STEADY", r);
             }
             assertEquals("STEADY", call(admin, "STEADY"), "the loaded version stays");
             List<String> lines = awaitLines("WARN", "steady.jar");

@@ -88,12 +88,7 @@ final class PluginJars {
                         + "        });\n"
                         + "    }\n"
                         + "}\n");
-        Path classes = Files.createTempDirectory(work, "classes-");
-        compile(src, classes);
-        Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(classes.resolve("META-INF/services/io.pyredis.api.CommandPack"), pkg + ".TestPack\n");
-        writeJar(classes, jar);
-        return jar;
+        return build(work, src, pkg + ".TestPack", jar);
     }
 
     /**
@@ -156,10 +151,18 @@ final class PluginJars {
                         + "        });\n"
                         + "    }\n"
                         + "}\n");
+        return build(work, src, module + ".TypedPack", jar);
+    }
+
+    /**
+     * Compiles {@code src} and writes {@code jar} with a services file naming {@code provider}
+     * too (the module-info's {@code provides} is read on the module path only).
+     */
+    private static Path build(Path work, Path src, String provider, Path jar) throws IOException {
         Path classes = Files.createTempDirectory(work, "classes-");
         compile(src, classes);
         Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(classes.resolve("META-INF/services/io.pyredis.api.CommandPack"), module + ".TypedPack\n");
+        Files.writeString(classes.resolve("META-INF/services/io.pyredis.api.CommandPack"), provider + "\n");
         writeJar(classes, jar);
         return jar;
     }

@@ -7,9 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import io.pyredis.testkit.RawClient;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
+import static io.pyredis.dist.PluginCalls.call;
+import static io.pyredis.dist.PluginCalls.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,16 +58,6 @@ abstract class PluginReloadContract {
 
     private Jedis client() {
         return new Jedis("127.0.0.1", port, 30_000);
-    }
-
-    private static ProtocolCommand command(String name) {
-        byte[] raw = name.getBytes(StandardCharsets.US_ASCII);
-        return () -> raw;
-    }
-
-    private static String call(Jedis j, String... args) {
-        Object r = j.sendCommand(command(args[0]), java.util.Arrays.copyOfRange(args, 1, args.length));
-        return r instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(r);
     }
 
     /** A plugin whose start() leaves a weak reference to its class loader where the test finds it. */
@@ -112,27 +101,17 @@ abstract class PluginReloadContract {
             assertEquals("OK", call(admin, "PLUGIN", "LOAD", at.toString()));
             assertEquals("OLD", call(admin, "FLIP"));
             int n = 100_000;
-            AtomicReference<List<Object>> replies = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                Pipeline p = piper.pipelined();
-                for (int i = 0; i < n; i++) {
-                    p.sendCommand(command("FLIP"), new String[0]);
-                }
-                replies.set(p.syncAndReturnAll());
-            });
-            t.start();
+            PluginCalls.Pipelined load = new PluginCalls.Pipelined(piper, "FLIP", n);
             for (int i = 0; i < 20; i++) {
                 install(i % 2 == 0 ? v2 : v1, at);
                 assertEquals("OK", call(admin, "PLUGIN", "RELOAD", "flip"));
             }
-            t.join(120_000);
-            List<Object> all = replies.get();
+            List<String> all = load.await();
             assertNotNull(all, "the pipeline did not finish");
             assertEquals(n, all.size());
             int old = 0;
             int fresh = 0;
-            for (Object r : all) {
-                String s = r instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(r);
+            for (String s : all) {
                 if (s.equals("OLD")) {
                     old++;
                 } else if (s.equals("NEW")) {
