@@ -60,7 +60,7 @@ PACKS = {
         "acl auth bgrewriteaof bgsave client:caching,getname,getredir,help,id,info,kill,list,no-evict,pause,reply,setname,tracking,trackinginfo,unblock,unpause "
         "command:count,docs,getkeys,getkeysandflags,help,info,list "
         "config:get,help,resetstat,rewrite,set dbsize debug discard dump echo exec flushall flushdb hello info "
-        "lastsave latency lolwut memory monitor multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "
+        "lastsave latency lolwut memory module:help,list,load,loadex,unload monitor multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "
         "punsubscribe quit reset restore save select shutdown slowlog spublish ssubscribe subscribe sunsubscribe time "
         "unsubscribe unwatch watch",
 }

@@ -53,4 +53,18 @@ public interface CommandPack {
      */
     default void start(PackContext ctx) {
     }
+
+    /**
+     * Called once when the pack is unloaded or replaced by a newer version (PLUGIN UNLOAD,
+     * RELOAD, RESCAN), on the server's command thread, after its commands are gone from the
+     * command table: the place to stop threads and timers the pack started and to let go of
+     * anything that would keep its classes alive (its class loader is dropped afterwards).
+     * The keyspace listeners registered through {@link PackContext} are removed by the
+     * server. Never called for packs that stay until the server stops. The default does
+     * nothing.
+     *
+     * @since 0.2
+     */
+    default void stop() {
+    }
 }

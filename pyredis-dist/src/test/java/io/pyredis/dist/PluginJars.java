@@ -49,6 +49,13 @@ final class PluginJars {
     static Path pack(Path work, Path jar, String module, String packName, String spiVersionExpr,
                      String commandName, String reply, String inCommands, String inStart, String inExecute)
             throws IOException {
+        return pack(work, jar, module, packName, spiVersionExpr, commandName, reply, inCommands, inStart, inExecute, "");
+    }
+
+    /** The same, with Java statements in the pack's constructor too. */
+    static Path pack(Path work, Path jar, String module, String packName, String spiVersionExpr,
+                     String commandName, String reply, String inCommands, String inStart, String inExecute,
+                     String inConstructor) throws IOException {
         String pkg = module;
         Path src = Files.createTempDirectory(work, "src-");
         Path pkgDir = src.resolve(pkg.replace('.', '/'));
@@ -64,6 +71,7 @@ final class PluginJars {
                         + "import java.util.List;\n"
                         + "import java.util.Set;\n"
                         + "public final class TestPack implements CommandPack {\n"
+                        + "    public TestPack() { " + inConstructor + " }\n"
                         + "    public String name() { return \"" + packName + "\"; }\n"
                         + "    public int spiVersion() { return " + spiVersionExpr + "; }\n"
                         + (inStart.isEmpty() ? "" : "    public void start(PackContext pc) { " + inStart + " }\n")
@@ -80,10 +88,81 @@ final class PluginJars {
                         + "        });\n"
                         + "    }\n"
                         + "}\n");
+        return build(work, src, pkg + ".TestPack", jar);
+    }
+
+    /**
+     * Writes {@code jar}: pack {@code packName} with a data type {@code ReloadTy1} (a counter
+     * whose {@code save} writes its number) and two commands: {@code TSET key n} stores a
+     * counter, {@code TGET key} replies {@code +<tag>:<n>}. Each version tags its replies, so
+     * a test sees which version answered; the type's format is the same in all of them.
+     */
+    static Path typedPack(Path work, Path jar, String module, String packName, String tag) throws IOException {
+        Path src = Files.createTempDirectory(work, "src-");
+        Path pkgDir = src.resolve(module.replace('.', '/'));
+        Files.createDirectories(pkgDir);
+        Files.writeString(src.resolve("module-info.java"),
+                "module " + module + " {\n    requires io.pyredis.api;\n"
+                        + "    provides io.pyredis.api.CommandPack with " + module + ".TypedPack;\n}\n");
+        Files.writeString(pkgDir.resolve("TypedPack.java"),
+                "package " + module + ";\n"
+                        + "import io.pyredis.api.*;\n"
+                        + "import java.util.List;\n"
+                        + "import java.util.Set;\n"
+                        + "import java.util.function.Consumer;\n"
+                        + "public final class TypedPack implements CommandPack {\n"
+                        + "    static final class Counter implements RedisValue {\n"
+                        + "        final long n;\n"
+                        + "        Counter(long n) { this.n = n; }\n"
+                        + "        public DataType type() { return TYPE; }\n"
+                        + "        public String encoding() { return \"raw\"; }\n"
+                        + "    }\n"
+                        + "    static final PersistentType<Counter> TYPE = new PersistentType<>() {\n"
+                        + "        public String name() { return \"ReloadTy1\"; }\n"
+                        + "        public int encodingVersion() { return 1; }\n"
+                        + "        public Class<Counter> valueClass() { return Counter.class; }\n"
+                        + "        public void save(Counter v, RdbOutput out) { out.writeSigned(v.n); }\n"
+                        + "        public Counter load(RdbInput in, int ver) { return new Counter(in.readSigned()); }\n"
+                        + "        public void rewrite(byte[] key, Counter v, Consumer<byte[][]> emit) {\n"
+                        + "            emit.accept(new byte[][] {\"TSET\".getBytes(), key, Long.toString(v.n).getBytes()});\n"
+                        + "        }\n"
+                        + "    };\n"
+                        + "    public String name() { return \"" + packName + "\"; }\n"
+                        + "    public int spiVersion() { return SpiVersion.CURRENT; }\n"
+                        + "    public List<PersistentType<?>> dataTypes() { return List.of(TYPE); }\n"
+                        + "    static CommandSpec specOf(String name, Set<CommandFlag> flags) {\n"
+                        + "        return new CommandSpec(name, -2, flags, List.of(KeySpec.single(1, KeyFlag.RW, KeyFlag.UPDATE)),\n"
+                        + "                new CommandDoc(\"test\", \"0.1.0\", \"module\", \"O(1)\", List.of(Argument.key(\"key\", 0))));\n"
+                        + "    }\n"
+                        + "    public List<Command> commands() {\n"
+                        + "        return List.of(new Command() {\n"
+                        + "            public CommandSpec spec() { return specOf(\"tset\", Set.of(CommandFlag.WRITE)); }\n"
+                        + "            public void execute(CommandContext ctx, byte[][] args) {\n"
+                        + "                ctx.db().set(args[1], new Counter(Long.parseLong(new String(args[2]))));\n"
+                        + "                ctx.reply().ok();\n"
+                        + "            }\n"
+                        + "        }, new Command() {\n"
+                        + "            public CommandSpec spec() { return specOf(\"tget\", Set.of(CommandFlag.READONLY)); }\n"
+                        + "            public void execute(CommandContext ctx, byte[][] args) {\n"
+                        + "                RedisValue v = ctx.db().get(args[1]);\n"
+                        + "                if (!(v instanceof Counter c)) { throw new RedisError(\"ERR not a \" + TYPE.name() + \": \" + (v == null ? \"nil\" : v.getClass().getName())); }\n"
+                        + "                ctx.reply().simple(\"" + tag + ":\" + c.n);\n"
+                        + "            }\n"
+                        + "        });\n"
+                        + "    }\n"
+                        + "}\n");
+        return build(work, src, module + ".TypedPack", jar);
+    }
+
+    /**
+     * Compiles {@code src} and writes {@code jar} with a services file naming {@code provider}
+     * too (the module-info's {@code provides} is read on the module path only).
+     */
+    private static Path build(Path work, Path src, String provider, Path jar) throws IOException {
         Path classes = Files.createTempDirectory(work, "classes-");
         compile(src, classes);
         Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(classes.resolve("META-INF/services/io.pyredis.api.CommandPack"), pkg + ".TestPack\n");
+        Files.writeString(classes.resolve("META-INF/services/io.pyredis.api.CommandPack"), provider + "\n");
         writeJar(classes, jar);
         return jar;
     }

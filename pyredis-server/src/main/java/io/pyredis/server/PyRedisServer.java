@@ -16,21 +16,19 @@ import io.pyredis.core.command.CommandEntry;
 import io.pyredis.core.command.CommandTable;
 import io.pyredis.server.internal.net.Transport;
 import io.pyredis.server.internal.plugin.LoadedPack;
+import io.pyredis.server.internal.plugin.CommandWatchdog;
 import io.pyredis.server.internal.plugin.PackLoader;
+import io.pyredis.server.internal.plugin.PluginRegistry;
 import io.pyredis.storage.Clock;
 import io.pyredis.storage.Keyspace;
-import io.pyredis.storage.ModuleTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +62,7 @@ public final class PyRedisServer implements AutoCloseable {
     private final CompletableFuture<Integer> stopped = new CompletableFuture<>();
     private volatile Transport transport;
     private volatile ServerContext context;
-    private List<URLClassLoader> pluginLoaders = List.of();
+    private volatile CommandWatchdog watchdog;
     private List<String> pluginWarnings = List.of();
 
     private PyRedisServer(ServerConfig config, Clock clock, List<CommandPack> extraPacks) {
@@ -102,8 +100,9 @@ public final class PyRedisServer implements AutoCloseable {
         Transport t = new Transport();
         ServerContext ctx = new ServerContext(config, clock, keyspace, t.loop(), table);
         List<CommandPack> accepted = new ArrayList<>();
-        Map<String, String> typeOwners = new HashMap<>();
-        List<PersistentType<?>> dataTypes = new ArrayList<>();
+        PluginRegistry plugins = new PluginRegistry(table, keyspace, name -> new ServerPackContext(ctx),
+                () -> Path.of(config.pluginsDir.value()));
+        ctx.plugins(plugins);
         PackLoader.Sink sink = (pack, commands, origin, plugin) -> {
             List<PersistentType<?>> types;
             try {
@@ -112,17 +111,14 @@ public final class PyRedisServer implements AutoCloseable {
                 Failures.rethrowIfFatal(e);
                 return "dataTypes() failed: " + e;
             }
-            String bad = checkTypes(types, typeOwners);
+            String bad = plugins.checkTypes(types, Set.of());
             if (bad != null) {
                 return bad;
             }
             String refused = register(ctx, pack.name(), commands, origin, plugin);
             if (refused == null) {
                 accepted.add(pack);
-                for (PersistentType<?> type : types) {
-                    typeOwners.put(type.name(), pack.name());
-                    dataTypes.add(type);
-                }
+                plugins.addFixedTypes(pack.name(), types);
                 if (!types.isEmpty()) {
                     log.info("Pack '{}' has data types {}", pack.name(),
                             types.stream().map(x -> x.name() + " (encoding version " + x.encodingVersion() + ")").toList());
@@ -140,8 +136,8 @@ public final class PyRedisServer implements AutoCloseable {
             }
         }
         loader.loadFromPath();
+        loader.groups(plugins::addAtStart);
         loader.loadFromDirectory(Path.of(config.pluginsDir.value()));
-        pluginLoaders = loader.classLoaders();
         pluginWarnings = loader.warnings();
         // As ACLLoadUsersAtStartup: after the packs, so that rules can name their commands.
         if (!config.aclfile.value().isEmpty() && !config.registry.users().isEmpty()) {
@@ -172,7 +168,7 @@ public final class PyRedisServer implements AutoCloseable {
         }
 
         // Before the dataset is loaded: RDB and RESTORE read plugin values with these.
-        keyspace.moduleTypes(ModuleTypes.of(dataTypes));
+        keyspace.moduleTypes(plugins.moduleTypes());
         try {
             // As Redis 7.0: with appendonly yes the AOF is loaded (or created), never the RDB.
             // Loading runs on this thread before any client connects; the loop is idle.
@@ -208,7 +204,15 @@ public final class PyRedisServer implements AutoCloseable {
         config.port.onChange(v -> rebind(ctx, t, "Unable to listen on this port. Check server logs."));
         config.bind.onChange(v -> rebind(ctx, t, "Failed to bind to specified addresses."));
         startPacks(ctx, accepted, log);
+        onLoop(ctx, () -> {
+            plugins.startAll();
+            return null;
+        });
         new ServerCron(ctx).start();
+        CommandWatchdog watchdog = new CommandWatchdog(ctx.engine().callUnit().running(),
+                () -> config.pluginCommandWatchdog.longValue());
+        watchdog.start();
+        this.watchdog = watchdog;
         this.context = ctx;
         this.transport = t;
         log.info("Server initialized: {} commands from {} packs, {} databases", table.size(), ctx.packs().size(),
@@ -274,28 +278,6 @@ public final class PyRedisServer implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.RejectedExecutionException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Why a pack's data types are refused (a bad name or version, a name declared twice
-     * or already another pack's), or null when they are fine.
-     */
-    private static String checkTypes(List<PersistentType<?>> types, Map<String, String> owners) {
-        Set<String> names = new HashSet<>();
-        for (PersistentType<?> t : types) {
-            String problem = ModuleTypes.check(t);
-            if (problem != null) {
-                return problem;
-            }
-            String name = t.name();
-            if (!names.add(name)) {
-                return "data type '" + name + "' is declared twice";
-            }
-            if (owners.containsKey(name)) {
-                return "data type '" + name + "' is already taken by pack '" + owners.get(name) + "'";
-            }
-        }
-        return null;
     }
 
     private static String register(ServerContext ctx, String packName, List<Command> commands, String origin,
@@ -372,6 +354,10 @@ public final class PyRedisServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        CommandWatchdog w = watchdog;
+        if (w != null) {
+            w.stop();
+        }
         Transport t = transport;
         if (t != null) {
             boolean inLoop = t.inEventLoop();
@@ -381,13 +367,6 @@ public final class PyRedisServer implements AutoCloseable {
                 t.awaitTermination();
             }
             LoggerFactory.getLogger(PyRedisServer.class).info("Redis is now ready to exit, bye bye...");
-        }
-        for (URLClassLoader l : pluginLoaders) {
-            try {
-                l.close();
-            } catch (IOException ignored) {
-                // Nothing to do: the jar stays open until the JVM exits.
-            }
         }
         ServerContext c = context;
         stopped.complete(c == null ? 0 : c.exitStatus());

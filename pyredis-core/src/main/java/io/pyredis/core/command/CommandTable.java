@@ -2,13 +2,18 @@ package io.pyredis.core.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Commands by name, looked up case-insensitively straight from the request's bytes: an
  * open-addressing table of lower-case names, hashed and compared with ASCII case folded
- * on the fly, so a lookup allocates nothing. Filled at start, read-only afterwards.
+ * on the fly, so a lookup allocates nothing. Filled at start; afterwards changed only by
+ * {@link #swap}, on the command thread between two commands (plugin load, unload, reload).
  */
 public final class CommandTable {
 
@@ -28,6 +33,49 @@ public final class CommandTable {
         insert(name, entry);
         inOrder.add(entry);
         return true;
+    }
+
+    /**
+     * Removes the commands named {@code remove} and adds {@code add} in one step: a lookup
+     * sees the table before or after, never a pack half gone (its commands appear and
+     * disappear together). Builds the new arrays apart and publishes them last.
+     *
+     * @throws IllegalArgumentException when a name of {@code add} is still taken after the
+     *                                  removals (nothing is changed then)
+     */
+    public void swap(Collection<String> remove, Collection<CommandEntry> add) {
+        Set<String> gone = new HashSet<>();
+        for (String n : remove) {
+            gone.add(n.toLowerCase(Locale.ROOT));
+        }
+        List<CommandEntry> next = new ArrayList<>(inOrder.size() + add.size());
+        Set<String> names = new HashSet<>();
+        for (CommandEntry e : inOrder) {
+            if (!gone.contains(e.name())) {
+                next.add(e);
+                names.add(e.name());
+            }
+        }
+        for (CommandEntry e : add) {
+            if (!names.add(e.name())) {
+                throw new IllegalArgumentException("command '" + e.name() + "' is already taken");
+            }
+            next.add(e);
+        }
+        int cap = 64;
+        while ((next.size() + 1) * 2 > cap) {
+            cap *= 2;
+        }
+        byte[][] ks = new byte[cap][];
+        CommandEntry[] vs = new CommandEntry[cap];
+        for (CommandEntry e : next) {
+            insert(ks, vs, e.name().getBytes(StandardCharsets.US_ASCII), e);
+        }
+        // values before keys: a reader holding the new keys array must find its values.
+        values = vs;
+        keys = ks;
+        inOrder.clear();
+        inOrder.addAll(next);
     }
 
     /** Whether {@code name} (any case) is taken. */
@@ -91,6 +139,10 @@ public final class CommandTable {
     }
 
     private void insert(byte[] lowerName, CommandEntry e) {
+        insert(keys, values, lowerName, e);
+    }
+
+    private static void insert(byte[][] keys, CommandEntry[] values, byte[] lowerName, CommandEntry e) {
         int mask = keys.length - 1;
         int i = hash(lowerName) & mask;
         while (keys[i] != null) {

@@ -70,6 +70,7 @@ public final class CallUnit {
     private final Notifier notifier;
     private final PubSub pubsub;
     private final Propagation propagation = new Propagation();
+    private final RunningCommand running = new RunningCommand();
     private final Watches watches;
     private final BlockedClients blocked;
     private final ClientPause pause;
@@ -202,6 +203,11 @@ public final class CallUnit {
 
     public Keyspace keyspace() {
         return keyspace;
+    }
+
+    /** The plugin command running now, for the watchdog. */
+    public RunningCommand running() {
+        return running;
     }
 
     public CommandTable commands() {
@@ -567,6 +573,10 @@ public final class CallUnit {
         if ((flags & CALL_UNBLOCK) != 0) {
             keyspace.clearWrongType();
         }
+        boolean watched = e.module() != null;
+        if (watched) {
+            running.enter(e, startNanos);
+        }
         try {
             e.command().execute(ctx, args);
         } catch (RedisError err) {
@@ -590,6 +600,9 @@ public final class CallUnit {
             replaceReply(c, mark).error("ERR internal error in '" + e.name() + "' command: " + ex);
         } finally {
             keyspace.lookupRule(outerRule);
+            if (watched) {
+                running.exit();
+            }
         }
         long end = System.nanoTime();
         boolean blocks = c.blockRequested();

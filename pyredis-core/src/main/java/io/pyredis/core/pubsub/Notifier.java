@@ -83,6 +83,17 @@ public final class Notifier {
         missInterest.accept(wantsMisses());
     }
 
+    /** Drops {@code l} (a pack being unloaded lets go of its listeners); a listener not registered is ignored. */
+    public void removeListener(KeyspaceEventListener l) {
+        listeners.removeIf(r -> r.listener == l);
+        int mask = 0;
+        for (Registered r : listeners) {
+            mask |= r.mask;
+        }
+        listenerMask = mask;
+        missInterest.accept(wantsMisses());
+    }
+
     /** Redis's notifyKeyspaceEvent; {@code from} is the client whose command caused it, or null. */
     public void notify(KeyspaceEvent type, String event, int db, byte[] key, Client from) {
         int bit = bit(type);

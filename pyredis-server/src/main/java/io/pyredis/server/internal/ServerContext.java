@@ -77,6 +77,9 @@ public final class ServerContext {
     }
 
     /** processCommand's refusal of a protected command (DEBUG, the only one pyredis has). */
+    static final String MODULE_REFUSED = "ERR MODULE command not allowed. If the enable-module-command option is set "
+            + "to \"local\", you can run it from a local connection, otherwise you need to set this option in the "
+            + "configuration file, and then restart the server.";
     static final String DEBUG_REFUSED = "ERR DEBUG command not allowed. If the enable-debug-command option is set to "
             + "\"local\", you can run it from a local connection, otherwise you need to set this option in the "
             + "configuration file, and then restart the server.";
@@ -90,7 +93,11 @@ public final class ServerContext {
     private void bindConfig() {
         CallUnit unit = engine.callUnit();
         unit.configView(config.registry::get);
-        unit.protectedGate((e, c) -> protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED);
+        // As processCommand: MODULE's subcommands answer to enable-module-command, the rest (DEBUG) to
+        // enable-debug-command.
+        unit.protectedGate((e, c) -> e.name().startsWith("module|")
+                ? (protectedAllowed(config.enableModuleCommand.value(), c) ? null : MODULE_REFUSED)
+                : (protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED));
         // DEBUG SET-DISABLE-DENY-SCRIPTS: scripts may run noscript commands (Redis's script_disable_deny_script).
         unit.scripts().denyScriptDisabled(() -> debug.disableDenyScripts);
         unit.memoryCheck(memory::outOfMemory);
@@ -239,6 +246,18 @@ public final class ServerContext {
     /** The packs loaded at start, built-in commands first. */
     public List<LoadedPack> packs() {
         return packs;
+    }
+
+    private volatile io.pyredis.server.internal.plugin.PluginRegistry plugins;
+
+    /** The plugins: what PLUGIN and MODULE list, load, unload and reload. */
+    public io.pyredis.server.internal.plugin.PluginRegistry plugins() {
+        return plugins;
+    }
+
+    /** Set once at start, before any client connects. */
+    public void plugins(io.pyredis.server.internal.plugin.PluginRegistry registry) {
+        this.plugins = registry;
     }
 
     /** Records a pack as loaded (at start). */

@@ -4,13 +4,24 @@ import io.pyredis.api.KeyspaceEvent;
 import io.pyredis.api.KeyspaceEventListener;
 import io.pyredis.api.PackContext;
 
+import io.pyredis.server.internal.plugin.PluginRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The {@link PackContext} every pack gets at start. */
-public final class ServerPackContext implements PackContext {
+/**
+ * The {@link PackContext} every pack gets at start. It remembers the listeners its pack
+ * registered, which {@link #release()} removes when the pack is unloaded.
+ */
+public final class ServerPackContext implements PluginRegistry.Scope {
 
     private final ServerContext server;
+    private final List<KeyspaceEventListener> listeners = new ArrayList<>();
+    private volatile boolean released;
+    /** The INFO fields this pack added (PackContext.infoValue), removed when it is released. */
+    private final List<String> infoFields = new ArrayList<>();
 
     public ServerPackContext(ServerContext server) {
         this.server = server;
@@ -39,14 +50,41 @@ public final class ServerPackContext implements PackContext {
         Objects.requireNonNull(listener, "listener");
         Set<KeyspaceEvent> t = Set.copyOf(types);
         if (!server.loop().inLoop()) {
-            server.loop().execute(() -> server.notifier().addListener(t, listener));
+            server.loop().execute(() -> add(t, listener));
         } else {
-            server.notifier().addListener(t, listener);
+            add(t, listener);
         }
     }
 
     @Override
     public void infoValue(String field, java.util.function.LongSupplier value) {
-        server.packInfo().put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(value, "value"));
+        if (released) {
+            return;
+        }
+        infoFields.add(Objects.requireNonNull(field, "field"));
+        server.packInfo().put(field, Objects.requireNonNull(value, "value"));
+    }
+
+    private void add(Set<KeyspaceEvent> t, KeyspaceEventListener listener) {
+        if (released) {
+            // A stopped pack's late registration: it must not outlive the pack.
+            return;
+        }
+        listeners.add(listener);
+        server.notifier().addListener(t, listener);
+    }
+
+    @Override
+    public void release() {
+        released = true;
+        for (KeyspaceEventListener l : listeners) {
+            server.notifier().removeListener(l);
+        }
+        listeners.clear();
+        // The INFO fields it added hold its suppliers, and so its class loader.
+        for (String f : infoFields) {
+            server.packInfo().remove(f);
+        }
+        infoFields.clear();
     }
 }

@@ -22,6 +22,12 @@ public abstract class BuiltinCommand implements ServerCommand {
         this.spec = BuiltinCommands.METADATA.spec(name);
     }
 
+    /** A command of pyredis's own, not Redis's: its metadata is declared in code, not in commands.json. */
+    protected BuiltinCommand(ServerContext server, CommandSpec spec) {
+        this.server = server;
+        this.spec = spec;
+    }
+
     @Override
     public final CommandSpec spec() {
         return spec;

@@ -47,6 +47,8 @@ public final class BuiltinCommands {
                 new LastsaveCommand(server),
                 new DumpCommand(server),
                 new DebugCommand(server),
+                new PluginCommand(server),
+                new ModuleCommand(server),
                 new RestoreCommand(server),
                 new MultiCommand(server),
                 new ExecCommand(server),

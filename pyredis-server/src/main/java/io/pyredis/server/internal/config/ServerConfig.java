@@ -309,6 +309,9 @@ public final class ServerConfig {
 
     // pyredis's own: hidden from CONFIG GET patterns, so that CONFIG GET * lists Redis's names only.
     public final StringParam pluginsDir = string("plugins-dir", null, Set.of(IMMUTABLE, HIDDEN), "plugins", null);
+    /** Seconds a plugin's command may run before the watchdog logs it (0: no watchdog). */
+    public final NumericParam pluginCommandWatchdog = integer("plugin-command-watchdog", null, Set.of(HIDDEN),
+            0, INT_MAX, 10);
 
     /** The rate the cron runs at ({@code hz}, already capped to 1..500 as Redis's updateHZ). */
     public int effectiveHz() {

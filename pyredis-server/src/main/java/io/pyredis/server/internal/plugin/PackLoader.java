@@ -51,7 +51,6 @@ public final class PackLoader {
 
     private final Sink sink;
     private final List<String> warnings = new ArrayList<>();
-    private final List<URLClassLoader> loaders = new ArrayList<>();
 
     public PackLoader(Sink sink) {
         this.sink = sink;
@@ -60,11 +59,6 @@ public final class PackLoader {
     /** The WARN messages logged so far (one per skipped plugin or pack). */
     public List<String> warnings() {
         return List.copyOf(warnings);
-    }
-
-    /** Class loaders opened for plugins; the server closes them when it stops. */
-    public List<URLClassLoader> classLoaders() {
-        return List.copyOf(loaders);
     }
 
     /** Packs visible to the server's own class loader: the module path's or the class path's. */
@@ -107,59 +101,132 @@ public final class PackLoader {
         for (Path p : entries) {
             String name = p.getFileName().toString();
             if (Files.isDirectory(p)) {
-                List<Path> jars = jarsIn(p);
-                if (jars == null) {
+                List<Path> jars;
+                try {
+                    jars = jarsOf(p);
+                } catch (Refused e) {
+                    // An empty folder is no plugin (yet); one that cannot be listed is worth a WARN.
+                    if (e.getMessage().startsWith("cannot")) {
+                        warn(name, e.getMessage());
+                    } else {
+                        LOG.debug("Plugin folder {} holds no jar", name);
+                    }
                     continue;
                 }
-                if (jars.isEmpty()) {
-                    LOG.debug("Plugin folder {} holds no jar", name);
-                    continue;
-                }
-                loadGroup(name, jars);
+                loadGroup(p, name, jars);
             } else if (name.endsWith(".jar")) {
-                loadGroup(name, List.of(p));
+                loadGroup(p, name, List.of(p));
             }
         }
     }
 
-    private List<Path> jarsIn(Path folder) {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.jar")) {
-            List<Path> jars = new ArrayList<>();
-            ds.forEach(jars::add);
-            jars.sort(Comparator.comparing(p -> p.getFileName().toString()));
-            return jars;
-        } catch (IOException e) {
-            warn(folder.getFileName().toString(), "cannot list the folder: " + e);
-            return null;
+    private void loadGroup(Path entry, String origin, List<Path> jars) {
+        Opened opened;
+        try {
+            opened = open(origin, jars);
+        } catch (Refused e) {
+            warn(origin, e.getMessage());
+            return;
+        }
+        if (groups != null) {
+            String refused = groups.accept(entry, origin, jars, opened);
+            if (refused != null) {
+                warn(origin, refused);
+            } else {
+                LOG.info("Loaded plugin {}", origin);
+            }
+            return;
+        }
+        for (CommandPack p : opened.packs()) {
+            offer(p, origin, true);
         }
     }
 
-    private void loadGroup(String origin, List<Path> jars) {
+    /** Why a plugin cannot be used: the text logged, or replied to PLUGIN LOAD. */
+    public static final class Refused extends Exception {
+        public Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The packs of one plugin (a jar or a folder of jars) and what loaded them: its own
+     * module layer (or class loader), which {@link #close()} lets go of.
+     */
+    public record Opened(List<CommandPack> packs, ClassLoader loader, URLClassLoader closeable) {
+        /** Closes the class loader when it is one of ours to close (a layer's loader is only dropped). */
+        public void close() {
+            if (closeable != null) {
+                try {
+                    closeable.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing a plugin's class loader", e);
+                }
+            }
+        }
+    }
+
+    /** Takes the packs of a plugins-directory entry instead of offering them one by one. */
+    @FunctionalInterface
+    public interface GroupSink {
+        /** @return why the plugin was refused (logged at WARN naming it), or null */
+        String accept(Path entry, String origin, List<Path> jars, Opened opened);
+    }
+
+    private GroupSink groups;
+
+    /** Plugins-directory entries go to {@code g} (the plugin registry, which can unload them later). */
+    public void groups(GroupSink g) {
+        this.groups = g;
+    }
+
+    /** The jars of {@code entry}: itself when a jar, the jars it holds when a folder. */
+    public static List<Path> jarsOf(Path entry) throws Refused {
+        if (Files.isDirectory(entry)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(entry, "*.jar")) {
+                List<Path> jars = new ArrayList<>();
+                ds.forEach(jars::add);
+                jars.sort(Comparator.comparing(p -> p.getFileName().toString()));
+                if (jars.isEmpty()) {
+                    throw new Refused("the folder holds no jar");
+                }
+                return jars;
+            } catch (IOException e) {
+                throw new Refused("cannot list the folder: " + e);
+            }
+        }
+        if (!Files.exists(entry)) {
+            throw new Refused("no such file or folder");
+        }
+        return List.of(entry);
+    }
+
+    /**
+     * Opens a plugin: checks its jars, gives them a new module layer (or class loader), and
+     * instantiates its packs, in a layer of their own each time (so a reload gets new classes).
+     */
+    public static Opened open(String origin, List<Path> jars) throws Refused {
         for (Path jar : jars) {
             String problem = checkJar(jar);
             if (problem != null) {
-                warn(origin, (origin.equals(jar.getFileName().toString()) ? "" : jar.getFileName() + ": ") + problem);
-                return;
+                throw new Refused((origin.equals(jar.getFileName().toString()) ? "" : jar.getFileName() + ": ") + problem);
             }
         }
-        List<CommandPack> packs;
+        Opened opened;
         try {
-            packs = CommandPack.class.getModule().isNamed() ? viaLayer(jars) : viaClassLoader(jars);
+            opened = CommandPack.class.getModule().isNamed() ? viaLayer(jars) : viaClassLoader(jars);
         } catch (Throwable e) {
             // ServiceConfigurationError, LinkageError, or whatever a provider's constructor throws.
             Failures.rethrowIfFatal(e);
-            warn(origin, reason(e));
-            return;
+            throw new Refused(reason(e));
         }
-        if (packs.isEmpty()) {
-            warn(origin, "it provides no " + CommandPack.class.getName()
+        if (opened.packs().isEmpty()) {
+            opened.close();
+            throw new Refused("it provides no " + CommandPack.class.getName()
                     + " (a plugin needs 'provides io.pyredis.api.CommandPack with ...' in its module-info, "
                     + "or a META-INF/services/io.pyredis.api.CommandPack file)");
-            return;
         }
-        for (CommandPack p : packs) {
-            offer(p, origin, true);
-        }
+        return opened;
     }
 
     private static String checkJar(Path jar) {
@@ -174,7 +241,7 @@ public final class PackLoader {
         }
     }
 
-    private List<CommandPack> viaLayer(List<Path> jars) {
+    private static Opened viaLayer(List<Path> jars) {
         ModuleLayer parent = CommandPack.class.getModule().getLayer();
         if (parent == null) {
             parent = ModuleLayer.boot();
@@ -187,16 +254,18 @@ public final class PackLoader {
         Configuration cf = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(cf, CommandPack.class.getClassLoader());
         List<CommandPack> packs = new ArrayList<>();
+        ClassLoader loader = null;
         for (ServiceLoader.Provider<CommandPack> p : ServiceLoader.load(layer, CommandPack.class)
                 .stream().collect(Collectors.toList())) {
             if (p.type().getModule().getLayer() == layer) {
                 packs.add(p.get());
+                loader = p.type().getClassLoader();
             }
         }
-        return packs;
+        return new Opened(packs, loader, null);
     }
 
-    private List<CommandPack> viaClassLoader(List<Path> jars) {
+    private static Opened viaClassLoader(List<Path> jars) {
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
             try {
@@ -206,51 +275,34 @@ public final class PackLoader {
             }
         }
         URLClassLoader loader = new URLClassLoader(urls, CommandPack.class.getClassLoader());
-        loaders.add(loader);
         List<CommandPack> packs = new ArrayList<>();
-        for (ServiceLoader.Provider<CommandPack> p : ServiceLoader.load(CommandPack.class, loader)
-                .stream().collect(Collectors.toList())) {
-            if (p.type().getClassLoader() == loader) {
-                packs.add(p.get());
+        try {
+            for (ServiceLoader.Provider<CommandPack> p : ServiceLoader.load(CommandPack.class, loader)
+                    .stream().collect(Collectors.toList())) {
+                if (p.type().getClassLoader() == loader) {
+                    packs.add(p.get());
+                }
             }
+        } catch (RuntimeException | Error e) {
+            try {
+                loader.close();
+            } catch (IOException ignored) {
+                // the constructor's failure is the one to report
+            }
+            throw e;
         }
-        return packs;
+        return new Opened(packs, loader, loader);
     }
 
     private void offer(CommandPack pack, String origin, boolean plugin) {
-        String name;
         List<Command> commands;
         try {
-            name = pack.name();
-            int v = pack.spiVersion();
-            if (v > SpiVersion.CURRENT) {
-                warn(origin, "pack '" + name + "' needs SPI version " + v + ", this server has "
-                        + SpiVersion.CURRENT + " (a newer pyredis)");
-                return;
-            }
-            if (v < SpiVersion.CURRENT) {
-                // Its classes may call what the SPI no longer has: refuse it before they do.
-                warn(origin, "pack '" + name + "' was built for SPI version " + v + ", this server has "
-                        + SpiVersion.CURRENT + ": rebuild it against this pyredis-api");
-                return;
-            }
-            commands = List.copyOf(pack.commands());
-            for (Command c : commands) {
-                c.spec();
-                c.subcommands().forEach(Command::spec);
-            }
-        } catch (Throwable e) {
-            Failures.rethrowIfFatal(e);
-            warn(origin, "pack " + pack.getClass().getName() + " failed: " + reason(e));
+            commands = inspect(pack);
+        } catch (Refused e) {
+            warn(origin, e.getMessage());
             return;
         }
-        Set<String> seen = new HashSet<>();
-        for (Command c : commands) {
-            if (!seen.add(c.spec().name())) {
-                warn(origin, "pack '" + name + "' has command '" + c.spec().name() + "' twice");
-                return;
-            }
-        }
+        String name = pack.name();
         String refused = sink.accept(pack, commands, origin, plugin);
         if (refused != null) {
             warn(origin, "pack '" + name + "' skipped: " + refused);
@@ -259,13 +311,52 @@ public final class PackLoader {
         LOG.info("Loaded pack '{}' ({} commands) from {}", name, commands.size(), origin);
     }
 
+    /**
+     * A pack's commands, once its SPI version matches and its commands describe themselves
+     * (each spec readable, no name twice).
+     */
+    public static List<Command> inspect(CommandPack pack) throws Refused {
+        String name;
+        List<Command> commands;
+        try {
+            name = pack.name();
+            int v = pack.spiVersion();
+            if (v > SpiVersion.CURRENT) {
+                throw new Refused("pack '" + name + "' needs SPI version " + v + ", this server has "
+                        + SpiVersion.CURRENT + " (a newer pyredis)");
+            }
+            if (v < SpiVersion.CURRENT) {
+                // Its classes may call what the SPI no longer has: refuse it before they do.
+                throw new Refused("pack '" + name + "' was built for SPI version " + v + ", this server has "
+                        + SpiVersion.CURRENT + ": rebuild it against this pyredis-api");
+            }
+            commands = List.copyOf(pack.commands());
+            for (Command c : commands) {
+                c.spec();
+                c.subcommands().forEach(Command::spec);
+            }
+        } catch (Refused e) {
+            throw e;
+        } catch (Throwable e) {
+            Failures.rethrowIfFatal(e);
+            throw new Refused("pack " + pack.getClass().getName() + " failed: " + reason(e));
+        }
+        Set<String> seen = new HashSet<>();
+        for (Command c : commands) {
+            if (!seen.add(c.spec().name())) {
+                throw new Refused("pack '" + name + "' has command '" + c.spec().name() + "' twice");
+            }
+        }
+        return commands;
+    }
+
     private void warn(String origin, String reason) {
         String msg = "Skipping plugin " + origin + ": " + reason;
         warnings.add(msg);
         LOG.warn(msg);
     }
 
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         Throwable c = e.getCause();
         while (c != null && c != e) {
