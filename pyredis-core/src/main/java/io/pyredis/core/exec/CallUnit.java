@@ -73,6 +73,7 @@ public final class CallUnit {
     private CallObserver[] observers = new CallObserver[0];
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
+    private Supplier<String> noReplicas = () -> null;
     private java.util.function.BiFunction<CommandEntry, Client, String> protectedGate = (e, c) -> null;
     private java.util.function.BooleanSupplier outOfMemory = () -> false;
 
@@ -129,6 +130,14 @@ public final class CallUnit {
      */
     public void diskErrorCheck(Supplier<String> check) {
         this.diskError = check;
+    }
+
+    /**
+     * The reason writes are refused for too few good replicas (min-replicas-to-write,
+     * Redis's checkGoodReplicasStatus): the {@code NOREPLICAS ...} text, or null.
+     */
+    public void noReplicasCheck(Supplier<String> check) {
+        this.noReplicas = check;
     }
 
     /**
@@ -312,6 +321,13 @@ public final class CallUnit {
         if (disk != null && (e.isWrite() || role == Role.PING || (role == Role.EXEC && queuedWrite(c)))) {
             reject(c, e, "MISCONF", disk);
             return startNanos;
+        }
+        if (e.isWrite() || (role == Role.EXEC && queuedWrite(c))) {
+            String few = noReplicas.get();
+            if (few != null) {
+                reject(c, e, "NOREPLICAS", few);
+                return startNanos;
+            }
         }
         if (c.subscriptionCount() > 0 && c.protocol() == 2 && !role.allowedSubscribed()) {
             reject(c, e, "ERR", "ERR Can't execute '" + e.name() + "': only (P|S)SUBSCRIBE / "

@@ -44,7 +44,7 @@ public final class ServerContext {
     private final Aof aof;
     private final long startMillis;
     private final String runId = randomHex40();
-    private volatile String replId = randomHex40();
+    private final io.pyredis.server.internal.replication.Replication replication;
     private final DebugState debug = new DebugState();
     private final Memory memory;
     private final SlowLog slowLog;
@@ -63,6 +63,7 @@ public final class ServerContext {
                 () -> engine.callUnit().pause().active());
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
+        this.replication = new io.pyredis.server.internal.replication.Replication(this);
         this.slowLog = new SlowLog(config);
         this.latency = new LatencyMonitor(config);
         aof.latencySink(latency::addSampleIfNeeded);
@@ -89,6 +90,7 @@ public final class ServerContext {
         unit.configView(config.registry::get);
         unit.protectedGate((e, c) -> protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED);
         unit.memoryCheck(memory::outOfMemory);
+        unit.noReplicasCheck(() -> replication.noReplicasError());
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
         engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());
@@ -223,12 +225,17 @@ public final class ServerContext {
 
     /** DEBUG CHANGE-REPL-ID: a new master_replid (Redis's changeReplicationId). */
     public void changeReplicationId() {
-        replId = randomHex40();
+        replication.changeReplicationId();
     }
 
     /** INFO's master_replid: 40 random hex digits. */
     public String replId() {
-        return replId;
+        return replication.replId();
+    }
+
+    /** The replication state: ids, offset, backlog, replicas. */
+    public io.pyredis.server.internal.replication.Replication replication() {
+        return replication;
     }
 
     /** The heap in use when the server was built (INFO used_memory_startup). */
