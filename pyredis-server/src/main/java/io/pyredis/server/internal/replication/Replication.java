@@ -70,7 +70,12 @@ public final class Replication implements Propagation.Sink {
         long ackMillis;
         /** The offset its full sync starts from (+FULLRESYNC's), what an attaching replica copies. */
         long initialOffset;
-        /** The stream since its snapshot started, sent after the RDB. */
+        /**
+         * The stream since its snapshot started, sent after the RDB; after an {@code $EOF:}
+         * RDB, until the replica's first ACK (Redis's repl_start_cmd_stream_on_ack): the
+         * replica finds the mark only at the end of what it reads, so nothing may follow it
+         * before it has loaded the file.
+         */
         RespBuf pending;
 
         Replica(Client client) {
@@ -191,7 +196,7 @@ public final class Replication implements Propagation.Sink {
         backlog.feed(b, off, len);
         offset += len;
         for (Replica r : replicas.values()) {
-            if (r.state == State.WAIT_BGSAVE_END) {
+            if (r.pending != null) {
                 r.pending.raw(b, off, len);
             }
         }
@@ -209,7 +214,7 @@ public final class Replication implements Propagation.Sink {
             return;
         }
         for (Replica r : List.copyOf(replicas.values())) {
-            if (r.state == State.ONLINE) {
+            if (r.state == State.ONLINE && r.pending == null) {
                 send(r, unsent.array(), 0, unsent.size());
             }
         }
@@ -454,6 +459,11 @@ public final class Replication implements Propagation.Sink {
             send(r, head, 0, head.length);
             send(r, rdb, 0, rdb.length);
             send(r, mark, 0, mark.length);
+            r.state = State.ONLINE;
+            r.ackMillis = server.clock().millis();
+            LOG.info("Streamed RDB transfer with replica {} succeeded (socket). Waiting for REPLCONF ACK from "
+                    + "replica to enable streaming", r.name());
+            return;
         } else {
             byte[] head = ("$" + rdb.length + "\r\n").getBytes(StandardCharsets.US_ASCII);
             send(r, head, 0, head.length);
@@ -461,6 +471,12 @@ public final class Replication implements Propagation.Sink {
         }
         r.state = State.ONLINE;
         r.ackMillis = server.clock().millis();
+        startStream(r);
+    }
+
+    /** Redis's replicaStartCommandStream: what was kept since the snapshot, then the live stream. */
+    private void startStream(Replica r) {
+        flushOnline();
         send(r, r.pending.array(), 0, r.pending.size());
         r.pending = null;
         LOG.info("Synchronization with replica {} succeeded", r.name());
@@ -513,6 +529,9 @@ public final class Replication implements Propagation.Sink {
             r.ackOffset = ackOffset;
         }
         r.ackMillis = server.clock().millis();
+        if (r.state == State.ONLINE && r.pending != null) {
+            startStream(r);
+        }
         waits.acked();
     }
 
