@@ -62,7 +62,7 @@ PACKS = {
         "lastsave latency lolwut memory monitor multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "
         "punsubscribe quit reset restore save select shutdown slowlog spublish ssubscribe subscribe sunsubscribe time "
         "unsubscribe unwatch watch "
-        "replconf sync psync wait role",
+        "replconf sync psync wait role replicaof slaveof",
 }
 
 LEFT_OUT = ("function", "get_keys_function", "container")

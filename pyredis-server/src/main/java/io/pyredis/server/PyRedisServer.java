@@ -182,6 +182,12 @@ public final class PyRedisServer implements AutoCloseable {
         config.bind.onChange(v -> rebind(ctx, t, "Failed to bind to specified addresses."));
         startPacks(ctx, accepted, log);
         new ServerCron(ctx).start();
+        String replicaof = config.replicaof.value();
+        if (!replicaof.isEmpty()) {
+            // replicaof host port in the config or on the command line: a replica from the start.
+            String[] hp = replicaof.split(" ");
+            ctx.engine().loop().execute(() -> ctx.replication().replicaOf(hp[0], Integer.parseInt(hp[1])));
+        }
         this.context = ctx;
         this.transport = t;
         log.info("Server initialized: {} commands from {} packs, {} databases", table.size(), ctx.packs().size(),

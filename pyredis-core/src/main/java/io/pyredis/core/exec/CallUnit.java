@@ -73,7 +73,7 @@ public final class CallUnit {
     private CallObserver[] observers = new CallObserver[0];
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
-    private Supplier<String> noReplicas = () -> null;
+    private Function<Client, String> writeRefusal = c -> null;
     private java.util.function.BiFunction<CommandEntry, Client, String> protectedGate = (e, c) -> null;
     private java.util.function.BooleanSupplier outOfMemory = () -> false;
 
@@ -133,11 +133,12 @@ public final class CallUnit {
     }
 
     /**
-     * The reason writes are refused for too few good replicas (min-replicas-to-write,
-     * Redis's checkGoodReplicasStatus): the {@code NOREPLICAS ...} text, or null.
+     * The reason {@code c}'s writes are refused by replication: too few good replicas
+     * (min-replicas-to-write, Redis's {@code NOREPLICAS ...}) or a read-only replica
+     * ({@code READONLY ...}); null when they may run. The error code is the text's first word.
      */
-    public void noReplicasCheck(Supplier<String> check) {
-        this.noReplicas = check;
+    public void writeRefusal(Function<Client, String> check) {
+        this.writeRefusal = check;
     }
 
     /**
@@ -323,9 +324,9 @@ public final class CallUnit {
             return startNanos;
         }
         if (e.isWrite() || (role == Role.EXEC && queuedWrite(c))) {
-            String few = noReplicas.get();
-            if (few != null) {
-                reject(c, e, "NOREPLICAS", few);
+            String refused = writeRefusal.apply(c);
+            if (refused != null) {
+                reject(c, e, refused.substring(0, refused.indexOf(' ')), refused);
                 return startNanos;
             }
         }

@@ -90,7 +90,7 @@ public final class ServerContext {
         unit.configView(config.registry::get);
         unit.protectedGate((e, c) -> protectedAllowed(config.enableDebugCommand.value(), c) ? null : DEBUG_REFUSED);
         unit.memoryCheck(memory::outOfMemory);
-        unit.noReplicasCheck(() -> replication.noReplicasError());
+        unit.writeRefusal(replication::writeRefusal);
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
         engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());

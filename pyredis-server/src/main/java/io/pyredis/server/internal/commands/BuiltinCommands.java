@@ -68,6 +68,8 @@ public final class BuiltinCommands {
                 SyncCommand.sync(server),
                 SyncCommand.psync(server),
                 new WaitCommand(server),
-                new RoleCommand(server));
+                new RoleCommand(server),
+                ReplicaofCommand.replicaof(server),
+                ReplicaofCommand.slaveof(server));
     }
 }

@@ -28,6 +28,11 @@ public final class WaitCommand extends BuiltinCommand implements BlockingCommand
 
     @Override
     protected void execute(CallContext c, byte[][] args) {
+        if (server.replication().isReplica()) {
+            throw new RedisError("ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 "
+                    + "if a replica is configured to be writable (which is not the default) writes to replicas are just "
+                    + "local and are not propagated.");
+        }
         long numreplicas = Numbers.parseLong(args[1], NOT_INTEGER);
         long timeout = ClientPause.timeoutMillis(args[2]);
         Client client = c.client();

@@ -44,6 +44,7 @@ public final class Replication implements Propagation.Sink {
             "GETACK".getBytes(StandardCharsets.US_ASCII), "*".getBytes(StandardCharsets.US_ASCII)};
     private static final byte[] NEWLINE = {'\n'};
     static final String NOREPLICAS = "NOREPLICAS Not enough good replicas to write.";
+    static final String READONLY = "READONLY You can't write against a read only replica.";
 
     /** Redis's SLAVE_STATE_*: where a replica is in its sync. */
     enum State {
@@ -119,6 +120,8 @@ public final class Replication implements Propagation.Sink {
     private boolean ourSave;
     private long lastPingMillis;
     private final Waits waits;
+    /** The link to our master while this server is a replica, else null. */
+    private ReplicaLink link;
 
     public Replication(ServerContext server) {
         this.server = server;
@@ -569,6 +572,9 @@ public final class Replication implements Propagation.Sink {
 
     /** Redis's replicationCron, once a second. */
     public void cron() {
+        if (link != null) {
+            link.cron();
+        }
         long now = server.clock().millis();
         long period = server.config().replPingReplicaPeriod.longValue() * 1000;
         if (!replicas.isEmpty() && now - lastPingMillis >= period) {
@@ -602,6 +608,17 @@ public final class Replication implements Propagation.Sink {
         startWaitingSync();
     }
 
+    /**
+     * Why {@code c}'s write is refused: a read-only replica (its master's commands excepted),
+     * or too few good replicas; null when it may run.
+     */
+    public String writeRefusal(Client c) {
+        if (link != null) {
+            return server.config().replicaReadOnly.isOn() && !link.isMasterClient(c) ? READONLY : null;
+        }
+        return noReplicasError();
+    }
+
     /** The refusal of writes for min-replicas-to-write, or null (Redis's checkGoodReplicasStatus). */
     public String noReplicasError() {
         long min = server.config().minReplicasToWrite.longValue();
@@ -625,6 +642,72 @@ public final class Replication implements Propagation.Sink {
 
     // ---- introspection --------------------------------------------------------------
 
+    /** Whether this server is a replica (REPLICAOF host port). */
+    public boolean isReplica() {
+        return link != null;
+    }
+
+    /** ROLE of a replica: master host, port, link state, processed offset; null on a master. */
+    public Object[] replicaRole() {
+        return link == null ? null
+                : new Object[] {link.host(), (long) link.port(), link.roleState(), link.roleOffset()};
+    }
+
+    /**
+     * REPLICAOF host port (Redis's replicationSetMaster): the replicas are disconnected (they
+     * sync again from us), and the link asks the master to continue from the history we
+     * have, our own as a master or the previous master's.
+     *
+     * @return false when already connected to that master (nothing done)
+     */
+    public boolean replicaOf(String host, int port) {
+        if (link != null && link.host().equalsIgnoreCase(host) && link.port() == port) {
+            LOG.info("REPLICAOF would result into synchronization with the master we are already connected with. "
+                    + "No operation performed.");
+            return false;
+        }
+        ReplicaLink next = new ReplicaLink(server, host, port);
+        if (link != null) {
+            next.resumeFrom(link.masterReplId(), link.offset());
+            link.stop();
+        } else if (backlog != null) {
+            next.resumeFrom(replId, offset);
+        }
+        for (Replica r : List.copyOf(replicas.values())) {
+            r.client.close();
+        }
+        link = next;
+        next.start();
+        return true;
+    }
+
+    /**
+     * REPLICAOF NO ONE (Redis's replicationUnsetMaster): a master again, with a new
+     * replication id; the master's is kept as replid2, valid up to the offset processed,
+     * so that replicas of the old master can continue from us (PSYNC2).
+     */
+    public void promote() {
+        if (link == null) {
+            return;
+        }
+        ReplicaLink l = link;
+        link = null;
+        l.stop();
+        if (l.masterReplId() != null) {
+            replId2 = l.masterReplId();
+            secondReplOffset = l.offset() + 1;
+            offset = l.offset();
+            replId = randomHex40();
+            LOG.info("Setting secondary replication ID to {}, valid up to offset: {}. New replication ID is {}",
+                    replId2, secondReplOffset, replId);
+            backlog = null;
+            createBacklog();
+        }
+        for (Replica r : List.copyOf(replicas.values())) {
+            r.client.close();
+        }
+    }
+
     /** ROLE's list of replicas: ip, port, offset of those online. */
     public List<String[]> roleReplicas() {
         List<String[]> out = new ArrayList<>();
@@ -639,7 +722,10 @@ public final class Replication implements Propagation.Sink {
     /** INFO replication, master side, in Redis 7.0.15's order. */
     public void info(StringBuilder sb) {
         sb.append("# Replication\r\n");
-        line(sb, "role", "master");
+        line(sb, "role", link == null ? "master" : "slave");
+        if (link != null) {
+            link.info(sb);
+        }
         line(sb, "connected_slaves", replicas.size());
         long min = server.config().minReplicasToWrite.longValue();
         long maxLag = server.config().minReplicasMaxLag.longValue();
@@ -654,9 +740,9 @@ public final class Replication implements Propagation.Sink {
                     .append(",lag=").append(now - r.ackMillis / 1000).append("\r\n");
         }
         line(sb, "master_failover_state", "no-failover");
-        line(sb, "master_replid", replId);
+        line(sb, "master_replid", link != null && link.masterReplId() != null ? link.masterReplId() : replId);
         line(sb, "master_replid2", replId2);
-        line(sb, "master_repl_offset", offset);
+        line(sb, "master_repl_offset", link != null ? Math.max(0, link.offset()) : offset);
         line(sb, "second_repl_offset", secondReplOffset);
         line(sb, "repl_backlog_active", backlog == null ? 0 : 1);
         line(sb, "repl_backlog_size", backlog == null ? server.config().replBacklogSize.longValue() : backlog.size());
