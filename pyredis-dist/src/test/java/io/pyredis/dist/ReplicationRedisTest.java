@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * master syncs a dataset of every type (from a disk RDB and from the diskless {@code $EOF:}
  * form), then follows the write stream, writes made during the sync included; a cut link
  * continues with {@code +CONTINUE}; WAIT counts the replica's ACKs; min-replicas-to-write
- * refuses writes. Equal data is checked with DEBUG DIGEST on both sides.
+ * refuses writes. And the other way round: pyredis as a replica of redis-server, synced
+ * from either form, following the stream, continuing after a cut link, read-only, promoted
+ * by REPLICAOF NO ONE. Equal data is checked with DEBUG DIGEST on both sides.
  */
 @Timeout(120)
 class ReplicationRedisTest {
@@ -61,6 +63,18 @@ class ReplicationRedisTest {
         return ServerProcess.start(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--dir", rdir.toString(), "--enable-debug-command", "yes",
                 "--replicaof", "127.0.0.1", String.valueOf(masterPort)), rdir, port);
+    }
+
+    /** Debian's redis-server as a master. */
+    private ServerProcess redisMaster(String... args) throws IOException, InterruptedException {
+        assumeTrue(onPath("redis-server"), "Debian's redis-server is not installed");
+        int port = Dist.freePort();
+        Path rdir = Files.createDirectories(dir.resolve("redis-" + port));
+        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
+                "127.0.0.1", "--save", "", "--dir", rdir.toString(), "--enable-debug-command", "yes",
+                "--repl-diskless-sync-delay", "0"));
+        cmd.addAll(List.of(args));
+        return ServerProcess.start(cmd, rdir, port);
     }
 
     private static String digest(Jedis j) {
@@ -129,12 +143,12 @@ class ReplicationRedisTest {
     @ParameterizedTest(name = "diskless {0}")
     @ValueSource(strings = {"no", "yes"})
     void redisReplicaSyncsTheDatasetAndTheWritesDuringAndAfterTheSync(String diskless) throws Exception {
-        try (ServerProcess m = pyredis("--repl-diskless-sync", diskless); Jedis mj = new Jedis("127.0.0.1", m.port())) {
+        try (ServerProcess m = pyredis("--repl-diskless-sync", diskless); Jedis mj = new Jedis("127.0.0.1", m.port(), 10_000)) {
             dataset(mj);
             mj.sendCommand(() -> "DEBUG".getBytes(StandardCharsets.US_ASCII), "POPULATE", "20000", "pop", "50");
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread writer = new Thread(() -> {
-                try (Jedis w = new Jedis("127.0.0.1", m.port())) {
+                try (Jedis w = new Jedis("127.0.0.1", m.port(), 10_000)) {
                     for (int i = 0; i < 10_000; i++) {
                         w.select(i % 3);
                         w.set("w" + i, "v" + i);
@@ -149,7 +163,7 @@ class ReplicationRedisTest {
                 }
             });
             writer.start(); // while the replica connects and syncs
-            try (ServerProcess r = redisReplica(m.port()); Jedis rj = new Jedis("127.0.0.1", r.port())) {
+            try (ServerProcess r = redisReplica(m.port()); Jedis rj = new Jedis("127.0.0.1", r.port(), 10_000)) {
                 writer.join();
                 assertNull(failed.get());
                 awaitSameData(mj, rj);
@@ -178,9 +192,9 @@ class ReplicationRedisTest {
 
     @Test
     void aCutLinkContinuesFromTheBacklog() throws Exception {
-        try (ServerProcess m = pyredis(); Jedis mj = new Jedis("127.0.0.1", m.port())) {
+        try (ServerProcess m = pyredis(); Jedis mj = new Jedis("127.0.0.1", m.port(), 10_000)) {
             dataset(mj);
-            try (ServerProcess r = redisReplica(m.port()); Jedis rj = new Jedis("127.0.0.1", r.port())) {
+            try (ServerProcess r = redisReplica(m.port()); Jedis rj = new Jedis("127.0.0.1", r.port(), 10_000)) {
                 awaitSameData(mj, rj);
                 String id = info(mj, "master_replid");
                 mj.sendCommand(() -> "CLIENT".getBytes(StandardCharsets.US_ASCII), "KILL", "TYPE", "replica");
@@ -199,9 +213,9 @@ class ReplicationRedisTest {
 
     @Test
     void waitCountsTheReplicasThatAckedAndMinReplicasRefusesWrites() throws Exception {
-        try (ServerProcess m = pyredis(); Jedis mj = new Jedis("127.0.0.1", m.port())) {
+        try (ServerProcess m = pyredis(); Jedis mj = new Jedis("127.0.0.1", m.port(), 10_000)) {
             assertEquals(0, mj.waitReplicas(1, 100));
-            try (ServerProcess r = redisReplica(m.port()); Jedis rj = new Jedis("127.0.0.1", r.port())) {
+            try (ServerProcess r = redisReplica(m.port()); Jedis rj = new Jedis("127.0.0.1", r.port(), 10_000)) {
                 await("the replica online", () -> "up".equals(info(rj, "master_link_status")));
                 mj.set("k", "v");
                 assertEquals(1, mj.waitReplicas(1, 5000));
@@ -224,6 +238,71 @@ class ReplicationRedisTest {
             // The replica gone: the write is refused, its connection's end noticed.
             await("the replica gone", () -> "0".equals(info(mj, "connected_slaves")));
             assertThrows(JedisDataException.class, () -> mj.set("k", "x"));
+        }
+    }
+
+    @ParameterizedTest(name = "diskless {0}")
+    @ValueSource(strings = {"no", "yes"})
+    void pyredisReplicaOfRedisSyncsFollowsContinuesAndIsPromoted(String diskless) throws Exception {
+        try (ServerProcess m = redisMaster("--repl-diskless-sync", diskless); Jedis mj = new Jedis("127.0.0.1", m.port(), 10_000)) {
+            dataset(mj);
+            mj.sendCommand(() -> "DEBUG".getBytes(StandardCharsets.US_ASCII), "POPULATE", "20000", "pop", "50");
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            Thread writer = new Thread(() -> {
+                try (Jedis w = new Jedis("127.0.0.1", m.port(), 10_000)) {
+                    for (int i = 0; i < 10_000; i++) {
+                        w.select(i % 3);
+                        w.set("w" + i, "v" + i);
+                        w.hincrBy("wh", "f" + (i % 50), 1);
+                        if (i % 10 == 0) {
+                            w.del("w" + (i - 5));
+                            w.zadd("wz", i, "m" + (i % 70));
+                        }
+                    }
+                } catch (Throwable t) {
+                    failed.set(t);
+                }
+            });
+            writer.start();
+            try (ServerProcess r = pyredis("--replicaof", "127.0.0.1 " + m.port());
+                 Jedis rj = new Jedis("127.0.0.1", r.port(), 10_000)) {
+                writer.join();
+                assertNull(failed.get());
+                awaitSameData(mj, rj);
+                assertTrue(rj.dbSize() > 20_000);
+                assertEquals(diskless.equals("yes") ? 1 : 0,
+                        r.linesWith("receiving streamed RDB from master with EOF").size());
+                assertEquals("up", info(rj, "master_link_status"));
+                assertEquals("slave", info(rj, "role"));
+                assertEquals(info(mj, "master_replid"), info(rj, "master_replid"));
+                await("the replica's ACK of the whole stream", () -> mj.waitReplicas(1, 1000) == 1);
+
+                JedisDataException ro = assertThrows(JedisDataException.class, () -> rj.set("k", "v"));
+                assertEquals("READONLY You can't write against a read only replica.", ro.getMessage());
+                List<Object> role = rj.role();
+                assertEquals("slave", String.valueOf(role.get(0) instanceof byte[] b ? new String(b) : role.get(0)));
+                assertEquals((long) m.port(), role.get(2));
+
+                // The link cut by the master: the replica continues from the backlog.
+                String id = info(mj, "master_replid");
+                mj.sendCommand(() -> "CLIENT".getBytes(StandardCharsets.US_ASCII), "KILL", "TYPE", "replica");
+                for (int i = 0; i < 1000; i++) {
+                    mj.incr("after-the-cut");
+                }
+                awaitSameData(mj, rj);
+                assertFalse(r.linesWith("Trying a partial resynchronization (request " + id + ":").isEmpty());
+                assertFalse(r.linesWith("Successful partial resynchronization with master.").isEmpty());
+                assertFalse(m.linesWith("Partial resynchronization request from").isEmpty());
+                assertEquals("1000", rj.get("after-the-cut"));
+
+                // Promoted: writable, the master's id kept as replid2 up to the offset it processed.
+                String offset = info(rj, "slave_repl_offset");
+                assertEquals("OK", rj.replicaofNoOne());
+                assertEquals("master", info(rj, "role"));
+                assertEquals(id, info(rj, "master_replid2"));
+                assertEquals(String.valueOf(Long.parseLong(offset) + 1), info(rj, "second_repl_offset"));
+                assertEquals("OK", rj.set("k", "v"));
+            }
         }
     }
 }
