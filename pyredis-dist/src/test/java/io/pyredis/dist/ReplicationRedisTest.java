@@ -140,6 +140,29 @@ class ReplicationRedisTest {
         j.select(0);
     }
 
+    /** 10,000 rounds of writes of several kinds over three databases, started now on a thread of their own. */
+    private static Thread writes(int port, AtomicReference<Throwable> failed) {
+        Thread t = new Thread(() -> {
+            try (Jedis w = new Jedis("127.0.0.1", port, 10_000)) {
+                for (int i = 0; i < 10_000; i++) {
+                    w.select(i % 3);
+                    w.set("w" + i, "v" + i);
+                    w.incr("counter");
+                    w.hincrBy("wh", "f" + (i % 50), 1);
+                    if (i % 10 == 0) {
+                        w.del("w" + (i - 5));
+                        w.lpush("wl", String.valueOf(i));
+                        w.zadd("wz", i, "m" + (i % 70));
+                    }
+                }
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
     @ParameterizedTest(name = "diskless {0}")
     @ValueSource(strings = {"no", "yes"})
     void redisReplicaSyncsTheDatasetAndTheWritesDuringAndAfterTheSync(String diskless) throws Exception {
@@ -147,22 +170,7 @@ class ReplicationRedisTest {
             dataset(mj);
             mj.sendCommand(() -> "DEBUG".getBytes(StandardCharsets.US_ASCII), "POPULATE", "20000", "pop", "50");
             AtomicReference<Throwable> failed = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
-                try (Jedis w = new Jedis("127.0.0.1", m.port(), 10_000)) {
-                    for (int i = 0; i < 10_000; i++) {
-                        w.select(i % 3);
-                        w.set("w" + i, "v" + i);
-                        w.incr("counter");
-                        if (i % 10 == 0) {
-                            w.del("w" + (i - 5));
-                            w.lpush("wl", String.valueOf(i));
-                        }
-                    }
-                } catch (Throwable t) {
-                    failed.set(t);
-                }
-            });
-            writer.start(); // while the replica connects and syncs
+            Thread writer = writes(m.port(), failed); // while the replica connects and syncs
             try (ServerProcess r = redisReplica(m.port()); Jedis rj = new Jedis("127.0.0.1", r.port(), 10_000)) {
                 writer.join();
                 assertNull(failed.get());
@@ -248,22 +256,7 @@ class ReplicationRedisTest {
             dataset(mj);
             mj.sendCommand(() -> "DEBUG".getBytes(StandardCharsets.US_ASCII), "POPULATE", "20000", "pop", "50");
             AtomicReference<Throwable> failed = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
-                try (Jedis w = new Jedis("127.0.0.1", m.port(), 10_000)) {
-                    for (int i = 0; i < 10_000; i++) {
-                        w.select(i % 3);
-                        w.set("w" + i, "v" + i);
-                        w.hincrBy("wh", "f" + (i % 50), 1);
-                        if (i % 10 == 0) {
-                            w.del("w" + (i - 5));
-                            w.zadd("wz", i, "m" + (i % 70));
-                        }
-                    }
-                } catch (Throwable t) {
-                    failed.set(t);
-                }
-            });
-            writer.start();
+            Thread writer = writes(m.port(), failed); // while the replica connects and syncs
             try (ServerProcess r = pyredis("--replicaof", "127.0.0.1 " + m.port());
                  Jedis rj = new Jedis("127.0.0.1", r.port(), 10_000)) {
                 writer.join();

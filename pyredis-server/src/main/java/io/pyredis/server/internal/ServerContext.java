@@ -43,7 +43,7 @@ public final class ServerContext {
     private final Persistence persistence;
     private final Aof aof;
     private final long startMillis;
-    private final String runId = randomHex40();
+    private final String runId = io.pyredis.server.internal.replication.Replication.randomHex40();
     private final io.pyredis.server.internal.replication.Replication replication;
     private final DebugState debug = new DebugState();
     private final Memory memory;
@@ -63,7 +63,8 @@ public final class ServerContext {
                 () -> engine.callUnit().pause().active());
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
-        this.replication = new io.pyredis.server.internal.replication.Replication(this);
+        this.replication = new io.pyredis.server.internal.replication.Replication(config, engine, persistence, clock,
+                this::port);
         this.slowLog = new SlowLog(config);
         this.latency = new LatencyMonitor(config);
         aof.latencySink(latency::addSampleIfNeeded);
@@ -244,15 +245,6 @@ public final class ServerContext {
         return memory;
     }
 
-    private static String randomHex40() {
-        byte[] b = new byte[20];
-        new java.security.SecureRandom().nextBytes(b);
-        StringBuilder sb = new StringBuilder(40);
-        for (byte x : b) {
-            sb.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        }
-        return sb.toString();
-    }
 
     /** The TCP port listened on (the chosen one when the config said 0). */
     public int port() {

@@ -4,7 +4,6 @@ import io.pyredis.core.client.Client;
 import io.pyredis.protocol.ProtocolException;
 import io.pyredis.protocol.RequestParser;
 import io.pyredis.protocol.RespLimits;
-import io.pyredis.server.internal.ServerContext;
 import io.pyredis.storage.Rdb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ public final class ReplicaLink {
         }
     }
 
-    private final ServerContext server;
+    private final Env server;
     private final String host;
     private final int port;
     private volatile boolean stopped;
@@ -69,7 +68,7 @@ public final class ReplicaLink {
     private long lastIoMillis;
     private long linkDownSinceMillis;
 
-    ReplicaLink(ServerContext server, String host, int port) {
+    ReplicaLink(Env server, String host, int port) {
         this.server = server;
         this.host = host;
         this.port = port;

@@ -4,7 +4,6 @@ import io.pyredis.core.client.Client;
 import io.pyredis.core.client.ClientOutput;
 import io.pyredis.core.exec.Propagation;
 import io.pyredis.core.loop.Loop;
-import io.pyredis.server.internal.ServerContext;
 import io.pyredis.server.internal.config.OutputBufferLimitsParam;
 import io.pyredis.server.internal.persistence.aof.RespBuf;
 import org.slf4j.Logger;
@@ -38,7 +37,6 @@ public final class Replication implements Propagation.Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replication.class);
     private static final String NO_ID = "0000000000000000000000000000000000000000";
-    private static final byte[] SELECT = "SELECT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] PING = {"PING".getBytes(StandardCharsets.US_ASCII)};
     private static final byte[][] GETACK = {"REPLCONF".getBytes(StandardCharsets.US_ASCII),
             "GETACK".getBytes(StandardCharsets.US_ASCII), "*".getBytes(StandardCharsets.US_ASCII)};
@@ -98,7 +96,7 @@ public final class Replication implements Propagation.Sink {
         }
     }
 
-    private final ServerContext server;
+    private final Env server;
     private final Loop loop;
     private String replId = randomHex40();
     private String replId2 = NO_ID;
@@ -123,8 +121,10 @@ public final class Replication implements Propagation.Sink {
     /** The link to our master while this server is a replica, else null. */
     private ReplicaLink link;
 
-    public Replication(ServerContext server) {
-        this.server = server;
+    public Replication(io.pyredis.server.internal.config.ServerConfig config, io.pyredis.core.Engine engine,
+                       io.pyredis.server.internal.persistence.Persistence persistence, io.pyredis.storage.Clock clock,
+                       java.util.function.IntSupplier port) {
+        this.server = new Env(config, engine, persistence, clock, port);
         this.loop = server.engine().loop();
         this.waits = new Waits(this, server.engine());
         server.persistence().onBgsaveEnd(this::bgsaveEnded);
@@ -174,15 +174,10 @@ public final class Replication implements Propagation.Sink {
 
     private void encode(int db, byte[][] argv) {
         if (db >= 0 && db != selectedDb) {
-            unit.multibulk(2);
-            unit.bulk(SELECT);
-            unit.bulkNumber(db);
+            unit.select(db);
             selectedDb = db;
         }
-        unit.multibulk(argv.length);
-        for (byte[] a : argv) {
-            unit.bulk(a);
-        }
+        unit.command(argv);
     }
 
     @Override

@@ -45,6 +45,23 @@ public final class RespBuf {
         n += len;
     }
 
+    private static final byte[] SELECT = "SELECT".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** {@code SELECT db}, as the AOF and the replication stream emit it when the database changes. */
+    public void select(int db) {
+        multibulk(2);
+        bulk(SELECT);
+        bulkNumber(db);
+    }
+
+    /** One command as a multibulk of its arguments. */
+    public void command(byte[][] argv) {
+        multibulk(argv.length);
+        for (byte[] x : argv) {
+            bulk(x);
+        }
+    }
+
     public void multibulk(int count) {
         header('*', count);
     }
