@@ -62,7 +62,8 @@ PACKS = {
         "config:get,help,resetstat,rewrite,set dbsize debug discard dump echo exec flushall flushdb hello info "
         "lastsave latency lolwut memory module:help,list,load,loadex,unload monitor multi ping psubscribe publish pubsub:channels,help,numpat,numsub,shardchannels,shardnumsub "
         "punsubscribe quit reset restore save select shutdown slowlog spublish ssubscribe subscribe sunsubscribe time "
-        "unsubscribe unwatch watch",
+        "unsubscribe unwatch watch "
+        "replconf sync psync wait role replicaof slaveof",
 }
 
 LEFT_OUT = ("function", "get_keys_function", "container")

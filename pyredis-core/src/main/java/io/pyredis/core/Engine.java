@@ -56,6 +56,8 @@ public final class Engine implements ClientHost {
     private boolean holding;
     private final List<Client> held = new ArrayList<>();
     private Runnable writeHeld = () -> { };
+    /** Told of every client whose connection ended (replication forgets its replicas). */
+    private final List<java.util.function.Consumer<Client>> disconnectListeners = new ArrayList<>();
 
     /**
      * @param keyspace the data; its key listener becomes the engine's (further listeners,
@@ -169,8 +171,16 @@ public final class Engine implements ClientHost {
         return c;
     }
 
+    /** Adds a listener told of each client whose connection ended, after its own state is cleared. */
+    public void onDisconnect(java.util.function.Consumer<Client> listener) {
+        disconnectListeners.add(listener);
+    }
+
     /** The connection of {@code c} is gone: its waits, watches and subscriptions end. */
     public void disconnected(Client c) {
+        for (java.util.function.Consumer<Client> l : disconnectListeners) {
+            l.accept(c);
+        }
         c.disconnected();
         if (c.isBlocked()) {
             unit.blocked().disconnected(c);

@@ -213,6 +213,12 @@ public final class PyRedisServer implements AutoCloseable {
                 () -> config.pluginCommandWatchdog.longValue());
         watchdog.start();
         this.watchdog = watchdog;
+        String replicaof = config.replicaof.value();
+        if (!replicaof.isEmpty()) {
+            // replicaof host port in the config or on the command line: a replica from the start.
+            String[] hp = replicaof.split(" ");
+            ctx.engine().loop().execute(() -> ctx.replication().replicaOf(hp[0], Integer.parseInt(hp[1])));
+        }
         this.context = ctx;
         this.transport = t;
         log.info("Server initialized: {} commands from {} packs, {} databases", table.size(), ctx.packs().size(),

@@ -57,6 +57,8 @@ public final class Client implements Session {
     private byte[][] originalArgv;
     private boolean monitor;
     private boolean noEvict;
+    /** Whether the connection is a replica's after its SYNC/PSYNC (Redis's CLIENT_SLAVE). */
+    private boolean replica;
     /** CLIENT REPLY: OFF, SKIP (this command), SKIP_NEXT (the next one), as Redis's flags. */
     private boolean replyOff;
     private boolean replySkip;
@@ -557,6 +559,23 @@ public final class Client implements Session {
 
     public void monitor(boolean on) {
         this.monitor = on;
+    }
+
+    /** Whether this is a replica's connection (Redis's CLIENT_SLAVE, flag {@code S}). */
+    public boolean replica() {
+        return replica;
+    }
+
+    public void replica(boolean on) {
+        this.replica = on;
+    }
+
+    /**
+     * The connection itself, for the replication stream, which bypasses the reply writer
+     * (an RDB payload and the command stream are no replies); null without a connection.
+     */
+    public ClientOutput output() {
+        return output;
     }
 
     /** CLIENT NO-EVICT (Redis's CLIENT_NO_EVICT, flag {@code e}). */

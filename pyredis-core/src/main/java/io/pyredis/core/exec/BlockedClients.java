@@ -245,9 +245,26 @@ public final class BlockedClients {
         }
         b.timer(null);
         timed--;
+        replyAsTimedOut(b);
+    }
+
+    private void replyAsTimedOut(Block b) {
+        Client c = b.client();
         int mark = c.reply().size();
         unit.timeoutReply(c, b.command(), b.args());
         finish(b, mark);
+    }
+
+    /**
+     * Ends {@code c}'s wait now with its command's timeout reply, before its time is up, as
+     * a served blocked call (WAIT once enough replicas acked: its reply is the count either
+     * way). Nothing happens when {@code c} is not blocked on keys.
+     */
+    public void wake(Client c) {
+        Block b = c.block();
+        if (b != null && b.keys().length != 0) {
+            replyAsTimedOut(b);
+        }
     }
 
     /**

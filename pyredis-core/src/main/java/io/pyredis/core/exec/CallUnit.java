@@ -77,6 +77,7 @@ public final class CallUnit {
     private CallObserver[] observers = new CallObserver[0];
     private Function<String, String> config = name -> null;
     private Supplier<String> diskError = () -> null;
+    private Function<Client, String> writeRefusal = c -> null;
     private java.util.function.BiFunction<CommandEntry, Client, String> protectedGate = (e, c) -> null;
     private java.util.function.BooleanSupplier outOfMemory = () -> false;
     private final Acl acl;
@@ -140,6 +141,15 @@ public final class CallUnit {
      */
     public void diskErrorCheck(Supplier<String> check) {
         this.diskError = check;
+    }
+
+    /**
+     * The reason {@code c}'s writes are refused by replication: too few good replicas
+     * (min-replicas-to-write, Redis's {@code NOREPLICAS ...}) or a read-only replica
+     * ({@code READONLY ...}); null when they may run. The error code is the text's first word.
+     */
+    public void writeRefusal(Function<Client, String> check) {
+        this.writeRefusal = check;
     }
 
     /**
@@ -402,6 +412,13 @@ public final class CallUnit {
         if (disk != null && (write || role == Role.PING || (role == Role.EXEC && queuedWrite(c)))) {
             reject(c, e, "MISCONF", disk);
             return startNanos;
+        }
+        if (e.isWrite() || (role == Role.EXEC && queuedWrite(c))) {
+            String refused = writeRefusal.apply(c);
+            if (refused != null) {
+                reject(c, e, refused.substring(0, refused.indexOf(' ')), refused);
+                return startNanos;
+            }
         }
         if (c.subscriptionCount() > 0 && c.protocol() == 2 && !role.allowedSubscribed()) {
             reject(c, e, "ERR", "ERR Can't execute '" + e.name() + "': only (P|S)SUBSCRIBE / "

@@ -21,6 +21,12 @@ public final class ServerStats {
     public long totalNetInputBytes;
     /** total_net_output_bytes */
     public long totalNetOutputBytes;
+    /** total_net_repl_output_bytes: the replication stream and RDB payloads sent to replicas */
+    public long totalNetReplOutputBytes;
+    /** sync_full, sync_partial_ok, sync_partial_err: SYNC/PSYNC requests of replicas and how they were served */
+    public long syncFull;
+    public long syncPartialOk;
+    public long syncPartialErr;
     /** total_reads_processed / total_writes_processed: reads from and writes to client connections. */
     public long totalReadsProcessed;
     public long totalWritesProcessed;
@@ -120,6 +126,10 @@ public final class ServerStats {
         totalCommandsProcessed = 0;
         totalNetInputBytes = 0;
         totalNetOutputBytes = 0;
+        totalNetReplOutputBytes = 0;
+        syncFull = 0;
+        syncPartialOk = 0;
+        syncPartialErr = 0;
         totalReadsProcessed = 0;
         totalWritesProcessed = 0;
         totalErrorReplies = 0;

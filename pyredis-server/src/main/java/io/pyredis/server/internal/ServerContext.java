@@ -43,8 +43,8 @@ public final class ServerContext {
     private final Persistence persistence;
     private final Aof aof;
     private final long startMillis;
-    private final String runId = randomHex40();
-    private volatile String replId = randomHex40();
+    private final String runId = io.pyredis.server.internal.replication.Replication.randomHex40();
+    private final io.pyredis.server.internal.replication.Replication replication;
     private final DebugState debug = new DebugState();
     private final Memory memory;
     private final SlowLog slowLog;
@@ -66,6 +66,8 @@ public final class ServerContext {
                 () -> engine.callUnit().pause().active());
         this.persistence = new Persistence(config, keyspace, clock, loop);
         this.aof = new Aof(config, engine, persistence, this::fatalShutdown);
+        this.replication = new io.pyredis.server.internal.replication.Replication(config, engine, persistence, clock,
+                this::port);
         this.slowLog = new SlowLog(config);
         this.latency = new LatencyMonitor(config);
         aof.latencySink(latency::addSampleIfNeeded);
@@ -101,6 +103,7 @@ public final class ServerContext {
         // DEBUG SET-DISABLE-DENY-SCRIPTS: scripts may run noscript commands (Redis's script_disable_deny_script).
         unit.scripts().denyScriptDisabled(() -> debug.disableDenyScripts);
         unit.memoryCheck(memory::outOfMemory);
+        unit.writeRefusal(replication::writeRefusal);
         unit.diskErrorCheck(() -> persistence.writesRefused() ? Persistence.MISCONF
                 : aof.writesRefused() ? aof.misconf() : null);
         engine.notifier().setFlags(config.notifyKeyspaceEvents.flags());
@@ -312,12 +315,17 @@ public final class ServerContext {
 
     /** DEBUG CHANGE-REPL-ID: a new master_replid (Redis's changeReplicationId). */
     public void changeReplicationId() {
-        replId = randomHex40();
+        replication.changeReplicationId();
     }
 
     /** INFO's master_replid: 40 random hex digits. */
     public String replId() {
-        return replId;
+        return replication.replId();
+    }
+
+    /** The replication state: ids, offset, backlog, replicas. */
+    public io.pyredis.server.internal.replication.Replication replication() {
+        return replication;
     }
 
     /** The heap in use when the server was built (INFO used_memory_startup). */
@@ -326,15 +334,6 @@ public final class ServerContext {
         return memory;
     }
 
-    private static String randomHex40() {
-        byte[] b = new byte[20];
-        new java.security.SecureRandom().nextBytes(b);
-        StringBuilder sb = new StringBuilder(40);
-        for (byte x : b) {
-            sb.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        }
-        return sb.toString();
-    }
 
     /** The TCP port listened on (the chosen one when the config said 0). */
     public int port() {

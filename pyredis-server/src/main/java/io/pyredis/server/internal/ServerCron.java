@@ -78,10 +78,17 @@ public final class ServerCron implements Runnable {
             closeIdleClients(now);
             server.persistence().cron();
             server.aof().cron();
+            if (now - lastReplicationCron >= 1000) {
+                // Redis's replicationCron runs once a second.
+                lastReplicationCron = now;
+                server.replication().cron();
+            }
         } catch (RuntimeException e) {
             LOG.error("Server cron failed", e);
         }
     }
+
+    private long lastReplicationCron;
 
     private void closeIdleClients(long now) {
         int timeout = server.config().timeout.intValue();
@@ -93,7 +100,7 @@ public final class ServerCron implements Runnable {
             // As Redis, a blocked client is not idle (its own timeout governs it), nor a
             // subscriber, nor a monitor (a replica to Redis).
             if (now - c.lastInteractionMillis() > limit && !c.isBlocked() && c.subscriptionCount() == 0
-                    && !c.monitor()) {
+                    && !c.monitor() && !c.replica()) {
                 LOG.debug("Closing idle client {}", c.remoteAddress());
                 c.close();
             }

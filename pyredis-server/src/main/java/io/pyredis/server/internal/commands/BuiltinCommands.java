@@ -66,6 +66,13 @@ public final class BuiltinCommands {
                 new PubsubCommand(server),
                 new SlowlogCommand(server),
                 new LatencyCommand(server),
-                new MonitorCommand(server));
+                new MonitorCommand(server),
+                new ReplconfCommand(server),
+                SyncCommand.sync(server),
+                SyncCommand.psync(server),
+                new WaitCommand(server),
+                new RoleCommand(server),
+                ReplicaofCommand.replicaof(server),
+                ReplicaofCommand.slaveof(server));
     }
 }

@@ -114,9 +114,9 @@ public final class ClientCommand extends BuiltinCommand {
         }
     }
 
-    /** Redis's getClientType: pub/sub for a subscribed client (CLIENT_PUBSUB), else normal; no replicas or masters yet. */
+    /** Redis's getClientType: a replica (CLIENT_SLAVE), pub/sub for a subscribed client (CLIENT_PUBSUB), else normal. */
     static int typeOf(Client c) {
-        return c.subscriptionCount() > 0 ? 2 : 0;
+        return c.replica() ? 1 : c.subscriptionCount() > 0 ? 2 : 0;
     }
 
     static RedisError unknownType(byte[] name) {

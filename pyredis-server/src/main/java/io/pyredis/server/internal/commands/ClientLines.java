@@ -68,6 +68,9 @@ final class ClientLines {
     /** Redis's flags letters, in catClientInfoString's order, for the states pyredis has. */
     private static String flags(Client c) {
         StringBuilder f = new StringBuilder(4);
+        if (c.replica()) {
+            f.append('S');
+        }
         if (c.monitor()) {
             f.append('O');
         }

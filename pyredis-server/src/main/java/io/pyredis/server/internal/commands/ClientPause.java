@@ -16,6 +16,15 @@ final class ClientPause extends BuiltinCommand {
         super(server, "client|pause");
     }
 
+    /** Redis's getTimeoutFromObjectOrReply in milliseconds (CLIENT PAUSE, WAIT): 0 for ever. */
+    static long timeoutMillis(byte[] arg) {
+        long timeout = Numbers.parseLong(arg, NOT_INTEGER);
+        if (timeout < 0) {
+            throw NEGATIVE;
+        }
+        return timeout;
+    }
+
     @Override
     protected void execute(CallContext c, byte[][] args) {
         if (args.length > 4) {
@@ -29,11 +38,7 @@ final class ClientPause extends BuiltinCommand {
                 throw new RedisError("ERR CLIENT PAUSE mode must be WRITE or ALL");
             }
         }
-        // getTimeoutFromObjectOrReply in milliseconds.
-        long timeout = Numbers.parseLong(args[2], NOT_INTEGER);
-        if (timeout < 0) {
-            throw NEGATIVE;
-        }
+        long timeout = timeoutMillis(args[2]);
         long now = System.currentTimeMillis();
         long end = timeout > 0 ? timeout + now : 0;
         server.engine().callUnit().pause().pause(type, end, now);

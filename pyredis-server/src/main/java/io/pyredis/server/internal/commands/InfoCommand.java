@@ -320,15 +320,15 @@ public final class InfoCommand extends BuiltinCommand {
         line(sb, "total_net_input_bytes", st.totalNetInputBytes);
         line(sb, "total_net_output_bytes", st.totalNetOutputBytes);
         line(sb, "total_net_repl_input_bytes", 0);
-        line(sb, "total_net_repl_output_bytes", 0);
+        line(sb, "total_net_repl_output_bytes", st.totalNetReplOutputBytes);
         line(sb, "instantaneous_input_kbps", kbps(st.instantaneousInputBytesPerSec()));
         line(sb, "instantaneous_output_kbps", kbps(st.instantaneousOutputBytesPerSec()));
         line(sb, "instantaneous_input_repl_kbps", "0.00");
         line(sb, "instantaneous_output_repl_kbps", "0.00");
         line(sb, "rejected_connections", st.rejectedConnections);
-        line(sb, "sync_full", 0);
-        line(sb, "sync_partial_ok", 0);
-        line(sb, "sync_partial_err", 0);
+        line(sb, "sync_full", st.syncFull);
+        line(sb, "sync_partial_ok", st.syncPartialOk);
+        line(sb, "sync_partial_err", st.syncPartialErr);
         line(sb, "expired_keys", ks.expiredKeys());
         line(sb, "expired_stale_perc", "0.00");
         line(sb, "expired_time_cap_reached_count", ks.expiredTimeCapReachedCount());
@@ -403,18 +403,7 @@ public final class InfoCommand extends BuiltinCommand {
     }
 
     private static void replication(StringBuilder sb, ServerContext server) {
-        sb.append("# Replication\r\n");
-        line(sb, "role", "master");
-        line(sb, "connected_slaves", 0);
-        line(sb, "master_failover_state", "no-failover");
-        line(sb, "master_replid", server.replId());
-        line(sb, "master_replid2", "0000000000000000000000000000000000000000");
-        line(sb, "master_repl_offset", 0);
-        line(sb, "second_repl_offset", -1);
-        line(sb, "repl_backlog_active", 0);
-        line(sb, "repl_backlog_size", 1048576);
-        line(sb, "repl_backlog_first_byte_offset", 0);
-        line(sb, "repl_backlog_histlen", 0);
+        server.replication().info(sb);
     }
 
     /**

@@ -63,6 +63,8 @@ public final class Persistence implements KeyListener {
     private long dirtyAtBgStart;
     /** BGSAVE SCHEDULE (or BGSAVE inside EXEC) asked for one: the cron starts it. */
     private boolean bgsaveScheduled;
+    /** Told, on the loop, how each background save ended (true: the file is in place); replication sends it. */
+    private final List<java.util.function.Consumer<Boolean>> bgsaveListeners = new java.util.ArrayList<>();
 
     public Persistence(ServerConfig config, Keyspace keyspace, Clock clock, Loop loop) {
         this.loop = loop;
@@ -208,6 +210,9 @@ public final class Persistence implements KeyListener {
             LOG.warn("Failed opening the temp RDB file {} (in server root dir {}) for saving: {}", temp.getFileName(),
                     temp.getParent(), e.toString());
             bgsaveDone(0, false);
+            for (java.util.function.Consumer<Boolean> l : List.copyOf(bgsaveListeners)) {
+                l.accept(false);
+            }
             return;
         }
         bgStartMillis = lastBgsaveTryMillis;
@@ -216,8 +221,23 @@ public final class Persistence implements KeyListener {
         bg = SnapshotRunner.start(s, loop, err -> bgsaveEnded(s, err));
     }
 
+    /** Adds a listener told how each background save ended (true when its file is in place). */
+    public void onBgsaveEnd(java.util.function.Consumer<Boolean> listener) {
+        bgsaveListeners.add(listener);
+    }
+
     /** The writer thread is done with {@code s}: on the loop, record how it went. */
     private void bgsaveEnded(BackgroundSave s, Throwable err) {
+        try {
+            recordBgsaveEnd(s, err);
+        } finally {
+            for (java.util.function.Consumer<Boolean> l : List.copyOf(bgsaveListeners)) {
+                l.accept(err == null);
+            }
+        }
+    }
+
+    private void recordBgsaveEnd(BackgroundSave s, Throwable err) {
         bg = null;
         lastCowSize = s.peakPreservedBytes();
         if (err == null) {

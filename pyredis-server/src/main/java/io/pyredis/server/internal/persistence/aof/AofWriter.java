@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +35,6 @@ final class AofWriter implements Propagation.Sink {
     static final int FSYNC_EVERYSEC = 1;
     static final int FSYNC_ALWAYS = 2;
 
-    private static final byte[] SELECT = "SELECT".getBytes(StandardCharsets.US_ASCII);
 
     private final AofFiles files;
     private final Engine engine;
@@ -107,15 +105,10 @@ final class AofWriter implements Propagation.Sink {
     @Override
     public void propagate(int db, byte[][] argv) {
         if (db != selectedDb) {
-            buf.multibulk(2);
-            buf.bulk(SELECT);
-            buf.bulkNumber(db);
+            buf.select(db);
             selectedDb = db;
         }
-        buf.multibulk(argv.length);
-        for (byte[] a : argv) {
-            buf.bulk(a);
-        }
+        buf.command(argv);
     }
 
     /** A unit is in the buffer: replies wait for its write, at the end of this loop iteration. */

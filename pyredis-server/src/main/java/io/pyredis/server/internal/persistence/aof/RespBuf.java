@@ -3,24 +3,24 @@ package io.pyredis.server.internal.persistence.aof;
 import java.util.Arrays;
 
 /** A growable byte array that commands are encoded into as RESP multibulks, without allocating per command. */
-final class RespBuf {
+public final class RespBuf {
 
     private byte[] a;
     private int n;
 
-    RespBuf(int capacity) {
+    public RespBuf(int capacity) {
         a = new byte[capacity];
     }
 
-    byte[] array() {
+    public byte[] array() {
         return a;
     }
 
-    int size() {
+    public int size() {
         return n;
     }
 
-    void reset() {
+    public void reset() {
         n = 0;
         if (a.length > 4 * 1024 * 1024) {
             a = new byte[16 * 1024]; // a huge command's buffer is not kept
@@ -28,7 +28,7 @@ final class RespBuf {
     }
 
     /** Removes the first {@code k} bytes (written to the file already). */
-    void dropFirst(int k) {
+    public void dropFirst(int k) {
         System.arraycopy(a, k, a, 0, n - k);
         n -= k;
     }
@@ -39,17 +39,34 @@ final class RespBuf {
         }
     }
 
-    void raw(byte[] b, int off, int len) {
+    public void raw(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, a, n, len);
         n += len;
     }
 
-    void multibulk(int count) {
+    private static final byte[] SELECT = "SELECT".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** {@code SELECT db}, as the AOF and the replication stream emit it when the database changes. */
+    public void select(int db) {
+        multibulk(2);
+        bulk(SELECT);
+        bulkNumber(db);
+    }
+
+    /** One command as a multibulk of its arguments. */
+    public void command(byte[][] argv) {
+        multibulk(argv.length);
+        for (byte[] x : argv) {
+            bulk(x);
+        }
+    }
+
+    public void multibulk(int count) {
         header('*', count);
     }
 
-    void bulk(byte[] b) {
+    public void bulk(byte[] b) {
         header('$', b.length);
         ensure(b.length + 2);
         System.arraycopy(b, 0, a, n, b.length);
@@ -59,7 +76,7 @@ final class RespBuf {
     }
 
     /** A bulk string of {@code v}'s decimal digits. */
-    void bulkNumber(long v) {
+    public void bulkNumber(long v) {
         header('$', digits(v));
         ensure(24);
         number(v);
