@@ -1,7 +1,13 @@
 package com.example.hits;
 
-/** A hit counter: the value stored at a key by HITS.INCR. Used on the server's thread only. */
-final class Hits {
+import io.pyredis.api.DataType;
+import io.pyredis.api.RedisValue;
+
+/**
+ * A hit counter: the value HITS.INCR stores at a key, of the plugin's own data type
+ * {@link HitsType}. Used on the server's thread only, so it needs no locks.
+ */
+final class Hits implements RedisValue {
 
     private long count;
 
@@ -17,5 +23,25 @@ final class Hits {
         }
         count = sum;
         return true;
+    }
+
+    /** What TYPE shows and WRONGTYPE checks compare: the plugin's type. */
+    @Override
+    public DataType type() {
+        return HitsType.INSTANCE;
+    }
+
+    /** Redis replies {@code raw} to OBJECT ENCODING for every module value. */
+    @Override
+    public String encoding() {
+        return "raw";
+    }
+
+    /** COPY stores this under the new key. */
+    @Override
+    public RedisValue copy() {
+        Hits h = new Hits();
+        h.count = count;
+        return h;
     }
 }
