@@ -91,7 +91,7 @@ class VirtualClockTest {
         List<String> time = jedis.time();
         assertEquals(String.valueOf(clock.millis() / 1000), time.get(0));
         jedis.set("k", "v", SetParams.setParams().px(500));
-        assertEquals((clock.millis() + 500) / 1000, jedis.expireTime("k"));
+        assertEquals(clock.millis() + 500, jedis.pexpireTime("k"));
     }
 
     static void awaitBlocked(PyRedisServerHandle redis, int n) throws InterruptedException {
