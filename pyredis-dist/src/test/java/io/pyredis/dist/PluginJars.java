@@ -174,7 +174,38 @@ final class PluginJars {
         return Files.write(jar, bytes);
     }
 
+    /**
+     * Builds a plugin project laid out as Maven's (templates/pyredis-plugin): its
+     * {@code src/main/java} compiled against the pyredis-api jar, its
+     * {@code src/main/resources} copied, into {@code classes}, and then {@code jar}.
+     */
+    static Path project(Path project, Path classes, Path jar) throws IOException {
+        compile(project.resolve("src/main/java"), classes);
+        Path resources = project.resolve("src/main/resources");
+        if (Files.isDirectory(resources)) {
+            try (Stream<Path> walk = Files.walk(resources)) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    Path to = classes.resolve(resources.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to);
+                }
+            }
+        }
+        writeJar(classes, jar);
+        return jar;
+    }
+
+    /** Compiles the {@code .java} files under {@code src} on {@code classPath} into {@code classes}. */
+    static void compileOnClassPath(Path src, String classPath, Path classes) throws IOException {
+        compile(src, List.of("--release", "17", "-d", classes.toString(), "-cp", classPath));
+    }
+
     private static void compile(Path src, Path classes) throws IOException {
+        compile(src, List.of("--release", "17", "-d", classes.toString(),
+                "--module-path", Dist.apiJar().toString()));
+    }
+
+    private static void compile(Path src, List<String> options) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: the tests need a JDK, not a JRE");
@@ -185,8 +216,6 @@ final class PluginJars {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-d", classes.toString(),
-                    "--module-path", Dist.apiJar().toString());
             boolean ok = javac.getTask(null, fm, diagnostics, options, null,
                     fm.getJavaFileObjectsFromPaths(sources)).call();
             if (!ok) {

@@ -331,6 +331,113 @@ public final class PyRedisServer implements AutoCloseable {
         return onLoop(c, () -> c.blockedClients().blockedCount());
     }
 
+    /**
+     * Tells the server that its clock jumped (a {@link io.pyredis.storage.ManualClock}
+     * moved): blocked clients whose timeout has passed on that clock are answered now, and
+     * an active expiry cycle reclaims the keys that expired, without waiting for the next
+     * cron tick. Returns once done.
+     *
+     * @throws IllegalStateException when not started
+     */
+    public void clockMoved() {
+        ServerContext c = running();
+        onLoop(c, () -> {
+            c.blockedClients().clockMoved();
+            if (c.debug().activeExpireEnabled) {
+                c.keyspace().activeExpireCycle(Long.MAX_VALUE);
+            }
+            if (c.pubsub().hasPending()) {
+                c.pubsub().flushPending();
+            }
+            return null;
+        }, 10);
+    }
+
+    /**
+     * Fault injection for tests: disk and network failures met where the server meets
+     * real ones (the AOF write, the RDB save, the fsync, the client sockets).
+     *
+     * @throws IllegalStateException when not started
+     */
+    public Faults faults() {
+        return new Faults(running());
+    }
+
+    private ServerContext running() {
+        ServerContext c = context;
+        if (c == null) {
+            throw new IllegalStateException("not started");
+        }
+        return c;
+    }
+
+    /**
+     * The failures a test can make a running server meet, each as the real one would
+     * show: Redis's log lines, INFO fields and MISCONF refusals follow.
+     *
+     * @since 0.1
+     */
+    public static final class Faults {
+        private final ServerContext ctx;
+
+        private Faults(ServerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        /**
+         * The next write to the AOF fails with ENOSPC: writes are then refused with
+         * {@code -MISCONF Errors writing to the AOF file: No space left on device} until
+         * a write works again; with {@code appendfsync always} the server exits, as Redis.
+         */
+        public Faults failNextAofWrite() {
+            return failAofWrites(1);
+        }
+
+        /**
+         * The next {@code n} writes to the AOF fail with ENOSPC, the retries of the cron
+         * included (a disk that stays full until {@link #reset()}).
+         */
+        public Faults failAofWrites(int n) {
+            ctx.persistence().faults().failAofWrites(n);
+            return this;
+        }
+
+        /**
+         * The next RDB save (SAVE, BGSAVE or a save rule) fails with ENOSPC: INFO shows
+         * {@code rdb_last_bgsave_status:err} after a BGSAVE, and with save rules and
+         * {@code stop-writes-on-bgsave-error yes} writes get Redis's MISCONF error.
+         */
+        public Faults failNextRdbSave() {
+            ctx.persistence().faults().failRdbSaves(1);
+            return this;
+        }
+
+        /** Every fsync of the AOF takes {@code delay} longer, as on a busy disk; zero for none. */
+        public Faults slowFsync(java.time.Duration delay) {
+            ctx.persistence().faults().slowFsync(delay.toNanos());
+            return this;
+        }
+
+        /** Disarms the disk faults not met yet and ends a slow fsync. */
+        public Faults reset() {
+            ctx.persistence().faults().failAofWrites(0);
+            ctx.persistence().faults().failRdbSaves(0);
+            ctx.persistence().faults().slowFsync(0);
+            return this;
+        }
+
+        /** Drops every client connection at once, as a network cut; the server keeps listening. */
+        public Faults cutConnections() {
+            onLoop(ctx, () -> {
+                for (io.pyredis.core.client.Client c : List.copyOf(ctx.clients().all())) {
+                    c.close();
+                }
+                return null;
+            }, 10);
+            return this;
+        }
+    }
+
     /** The server's internals, for this module's tests. */
     ServerContext context() {
         return context;

@@ -5,6 +5,14 @@ package io.pyredis.storage;
 public interface Clock {
     long millis();
 
+    /**
+     * Whether the server's timers (the timeouts of blocked clients) follow this clock
+     * rather than real time: true for a test's virtual clock, which only moves when told.
+     */
+    default boolean drivesTimers() {
+        return false;
+    }
+
     static Clock system() {
         return System::currentTimeMillis;
     }

@@ -59,6 +59,11 @@ public final class Keyspace {
         this.evictor = new Evictor(dbs);
     }
 
+    /** Where this keyspace gets the time. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Installs the listener told of every key change, replacing all others; {@code null} for none. */
     public void setKeyListener(KeyListener listener) {
         state.listener = listener == null ? KeyListener.NONE : listener;

@@ -11,10 +11,29 @@ package io.pyredis.storage;
 public final class ManualClock implements Clock {
 
     private volatile long millis;
+    private final boolean drivesTimers;
 
-    /** A clock reading {@code startMillis} (unix ms) until moved. */
+    /** A clock reading {@code startMillis} (unix ms) until moved; timers still run in real time. */
     public ManualClock(long startMillis) {
+        this(startMillis, false);
+    }
+
+    private ManualClock(long startMillis, boolean drivesTimers) {
         this.millis = startMillis;
+        this.drivesTimers = drivesTimers;
+    }
+
+    /**
+     * A clock reading {@code startMillis} that also drives the server's timers: a blocked
+     * client's timeout fires when this clock passes its deadline, never in real time.
+     */
+    public static ManualClock drivingTimers(long startMillis) {
+        return new ManualClock(startMillis, true);
+    }
+
+    @Override
+    public boolean drivesTimers() {
+        return drivesTimers;
     }
 
     @Override

@@ -46,6 +46,27 @@ public final class BlockedClients {
     /** Blocked clients with a timeout (INFO's clients_in_timeout_table). */
     private int timed;
     private boolean serving;
+    /**
+     * The timeouts of blocks when the keyspace's clock drives timers (a test's virtual
+     * clock): they fire when {@link #clockMoved()} finds that clock past their deadline.
+     */
+    private final java.util.List<ClockTimer> clockTimers = new java.util.ArrayList<>();
+
+    /** A block's timeout measured on the keyspace's clock rather than by the loop. */
+    private final class ClockTimer implements Loop.Timer {
+        final Block block;
+        final long deadline;
+
+        ClockTimer(Block block, long deadline) {
+            this.block = block;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void cancel() {
+            clockTimers.remove(this);
+        }
+    }
 
     BlockedClients(Keyspace keyspace, Loop loop) {
         this.keyspace = keyspace;
@@ -123,7 +144,12 @@ public final class BlockedClients {
         for (DbKey k : b.keys()) {
             lines.computeIfAbsent(k, x -> new ArrayDeque<>()).addLast(b);
         }
-        if (timeoutMillis > 0) {
+        if (timeoutMillis > 0 && keyspace.clock().drivesTimers()) {
+            ClockTimer t = new ClockTimer(b, keyspace.clock().millis() + timeoutMillis);
+            clockTimers.add(t);
+            b.timer(t);
+            timed++;
+        } else if (timeoutMillis > 0) {
             b.timer(loop.schedule(() -> timedOut(b), TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
             timed++;
         }
@@ -236,6 +262,24 @@ public final class BlockedClients {
         }
         c.reblocked(false);
         finish(b, mark);
+    }
+
+    /**
+     * The keyspace's clock may have moved (the cron, or a test advancing its virtual
+     * clock): the blocks timed by that clock whose deadline has passed time out now,
+     * earliest deadline first. Nothing to do when the clock does not drive timers.
+     */
+    public void clockMoved() {
+        if (clockTimers.isEmpty()) {
+            return;
+        }
+        long now = keyspace.clock().millis();
+        ClockTimer[] due = clockTimers.stream().filter(t -> t.deadline <= now)
+                .sorted(java.util.Comparator.comparingLong(t -> t.deadline)).toArray(ClockTimer[]::new);
+        for (ClockTimer t : due) {
+            clockTimers.remove(t);
+            timedOut(t.block);
+        }
     }
 
     private void timedOut(Block b) {

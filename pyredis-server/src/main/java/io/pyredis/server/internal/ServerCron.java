@@ -71,6 +71,7 @@ public final class ServerCron implements Runnable {
                 server.pubsub().flushPending(); // expired-key notifications
             }
             server.engine().tracking().cron();
+            server.blockedClients().clockMoved(); // timeouts on a virtual clock
             long now = server.clock().millis();
             server.stats().sample(System.currentTimeMillis());
             server.memory().used(); // used_memory_peak, as serverCron's

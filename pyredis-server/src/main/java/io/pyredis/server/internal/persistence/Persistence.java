@@ -65,6 +65,7 @@ public final class Persistence implements KeyListener {
     private boolean bgsaveScheduled;
     /** Told, on the loop, how each background save ended (true: the file is in place); replication sends it. */
     private final List<java.util.function.Consumer<Boolean>> bgsaveListeners = new java.util.ArrayList<>();
+    private final DiskFaults faults = new DiskFaults();
 
     public Persistence(ServerConfig config, Keyspace keyspace, Clock clock, Loop loop) {
         this.loop = loop;
@@ -161,6 +162,7 @@ public final class Persistence implements KeyListener {
         long start = clock.millis();
         try {
             long t0 = System.nanoTime();
+            faults.beforeRdbSave();
             Rdb.save(keyspace, file(), config.rdbcompression.isOn(), config.rdbchecksum.isOn());
             LOG.info("DB saved on disk ({} ms)", (System.nanoTime() - t0) / 1_000_000);
             dirty = 0;
@@ -175,6 +177,11 @@ public final class Persistence implements KeyListener {
             LOG.warn("Failed saving the DB to {}: {}", file(), e.toString());
             return false;
         }
+    }
+
+    /** The disk faults a test armed (none in production). */
+    public DiskFaults faults() {
+        return faults;
     }
 
     /** Whether a background save is running (SAVE and a second BGSAVE are refused meanwhile). */
@@ -203,6 +210,15 @@ public final class Persistence implements KeyListener {
         Path target = file();
         Path temp = target.toAbsolutePath().resolveSibling("temp-" + ProcessHandle.current().pid() + "-bg.rdb");
         BackgroundSave s;
+        try {
+            faults.beforeRdbSave();
+        } catch (IOException e) {
+            // As a child whose write fails on a full disk: the save ends in error.
+            LOG.warn("Write error saving DB on disk: {}", e.getMessage());
+            LOG.warn("Background saving error");
+            bgsaveDone(0, false);
+            return;
+        }
         try {
             s = BackgroundSave.start(keyspace, temp, target, config.rdbcompression.isOn(), config.rdbchecksum.isOn(),
                     false);

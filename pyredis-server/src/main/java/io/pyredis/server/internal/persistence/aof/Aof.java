@@ -48,7 +48,7 @@ public final class Aof {
         this.engine = engine;
         this.persistence = persistence;
         this.files = new AofFiles(config, engine.keyspace());
-        this.writer = new AofWriter(files, engine, () -> on, this::fsyncHeldForSnapshot, fatal);
+        this.writer = new AofWriter(files, engine, () -> on, this::fsyncHeldForSnapshot, fatal, persistence.faults());
         writer.fsyncPolicy(AofWriter.policy(config.appendfsync.value()));
         config.appendfsync.onChange(v -> writer.fsyncPolicy(AofWriter.policy(v)));
         this.rewriter = new AofRewriter(config, files, writer, engine.loop(), new AofRewriter.Host() {

@@ -3,6 +3,7 @@ package io.pyredis.server.internal.persistence.aof;
 import io.pyredis.core.Engine;
 import io.pyredis.core.exec.Propagation;
 import io.pyredis.core.loop.Loop;
+import io.pyredis.server.internal.persistence.DiskFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ final class AofWriter implements Propagation.Sink {
     /** Whether fsyncs wait for a snapshot being written (no-appendfsync-on-rewrite). */
     private final BooleanSupplier fsyncHeld;
     private final Runnable fatal;
+    private final DiskFaults faults;
 
     private volatile int fsyncPolicy;
     private final RespBuf buf = new RespBuf(16 * 1024);
@@ -65,7 +67,9 @@ final class AofWriter implements Propagation.Sink {
     private java.util.function.ObjLongConsumer<String> latency = (event, ms) -> { };
     private BooleanSupplier childActive = () -> false;
 
-    AofWriter(AofFiles files, Engine engine, BooleanSupplier recording, BooleanSupplier fsyncHeld, Runnable fatal) {
+    AofWriter(AofFiles files, Engine engine, BooleanSupplier recording, BooleanSupplier fsyncHeld, Runnable fatal,
+              DiskFaults faults) {
+        this.faults = faults;
         this.files = files;
         this.engine = engine;
         this.loop = engine.loop();
@@ -198,6 +202,7 @@ final class AofWriter implements Propagation.Sink {
         boolean syncInProgress = fsyncRunning.get();
         long writeStart = System.nanoTime();
         try {
+            faults.beforeAofWrite();
             while (b.hasRemaining()) {
                 incr.write(b);
             }
@@ -215,6 +220,7 @@ final class AofWriter implements Propagation.Sink {
         if (fsyncPolicy == FSYNC_ALWAYS && !fsyncHeld.getAsBoolean()) {
             long fsyncStart = System.nanoTime();
             try {
+                faults.beforeFsync();
                 incr.force(false);
                 lastFsyncMillis = now;
                 latency.accept("aof-fsync-always", (System.nanoTime() - fsyncStart) / 1_000_000);
@@ -287,6 +293,7 @@ final class AofWriter implements Propagation.Sink {
         FileChannel ch = files.incr;
         fsyncThread.execute(() -> {
             try {
+                faults.beforeFsync();
                 ch.force(false);
                 bioFsyncError = null;
             } catch (ClosedChannelException e) {
