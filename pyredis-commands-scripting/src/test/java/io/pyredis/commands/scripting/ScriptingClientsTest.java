@@ -45,6 +45,27 @@ class ScriptingClientsTest {
         server.close();
     }
 
+    /**
+     * As Redis 7.0's call(): when a script runs a read command, its caller tracks the keys the
+     * script declared (unit/tracking's "Tracking only occurs for scripts when a command calls a
+     * read-only command"); a script that only writes tracks nothing.
+     */
+    @Test
+    void aTrackingCallerTracksTheKeysItsScriptDeclaredOnceTheScriptReads() throws Exception {
+        try (io.pyredis.testkit.RawClient r = new io.pyredis.testkit.RawClient(server.port());
+             Jedis w = new Jedis("127.0.0.1", server.port())) {
+            r.call("HELLO", "3");
+            assertEquals("+OK\r\n", r.call("CLIENT", "TRACKING", "on"));
+            assertEquals("_\r\n", r.call("EVAL", "redis.call('set', 'tk3', 'bar')", "2", "tk1", "tk2"));
+            w.mset("tk1", "1", "tk2", "1");
+            assertEquals("_\r\n", r.call("EVAL", "redis.call('get', 'tk3')", "2", "tk1", "tk2"));
+            w.mset("tk2", "2", "tk1", "2");
+            assertEquals(">2\r\n$10\r\ninvalidate\r\n*1\r\n$3\r\ntk2\r\n", r.readReply());
+            assertEquals(">2\r\n$10\r\ninvalidate\r\n*1\r\n$3\r\ntk1\r\n", r.readReply());
+            assertEquals("+PONG\r\n", r.call("PING"), "nothing else was pushed");
+        }
+    }
+
     @Test
     void aRunawayScriptThatHasNotWrittenIsStoppedAtBusyReplyThreshold() {
         try (Jedis j = new Jedis("127.0.0.1", server.port(), 30_000)) {

@@ -261,6 +261,11 @@ public final class Tracking implements CallObserver {
         // Redis 7.0's getKeysUsingLegacyRangeSpec: COMMAND INFO's first/last/step.
         int first = e.firstKey();
         if (first <= 0) {
+            // Movable keys (EVAL's declared keys, ZUNIONSTORE's, XREAD's): what Redis's
+            // getkeys_proc for them returns, the keys the key specs find.
+            for (KeyRef k : io.pyredis.core.command.KeyFinder.keys(e, args)) {
+                remember(caller, args[k.index()]);
+            }
             return;
         }
         int last = e.lastKey();
