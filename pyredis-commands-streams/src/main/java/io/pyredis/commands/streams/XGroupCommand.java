@@ -1,9 +1,6 @@
 package io.pyredis.commands.streams;
 
-import io.pyredis.api.Command;
-import io.pyredis.api.CommandContext;
-import io.pyredis.api.CommandSpec;
-import io.pyredis.api.RedisError;
+import io.pyredis.support.ContainerCommand;
 
 import java.util.List;
 
@@ -12,27 +9,11 @@ import java.util.List;
  *
  * <p>A container: the dispatcher runs its subcommands.
  */
-public final class XGroupCommand implements Command {
+public final class XGroupCommand extends ContainerCommand {
 
-    private static final CommandSpec SPEC = StreamsPack.METADATA.spec("xgroup");
-
-    private final List<Command> subcommands = List.of(new XGroupCreateCommand(), new XGroupCreateConsumerCommand(),
-            new XGroupDelConsumerCommand(), new XGroupDestroyCommand(), new XGroupSetIdCommand(),
-            new XGroupHelpCommand());
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public List<Command> subcommands() {
-        return subcommands;
-    }
-
-    /** Only reached if a caller bypasses the dispatcher's subcommand lookup. */
-    @Override
-    public void execute(CommandContext ctx, byte[][] args) {
-        throw new RedisError("ERR unknown subcommand '" + Streams.text(args[1]) + "'. Try XGROUP HELP.");
+    public XGroupCommand() {
+        super(StreamsPack.METADATA.spec("xgroup"), List.of(new XGroupCreateCommand(), new XGroupCreateConsumerCommand(),
+                new XGroupDelConsumerCommand(), new XGroupDestroyCommand(), new XGroupSetIdCommand(),
+                new XGroupHelpCommand()));
     }
 }
